@@ -1,0 +1,1 @@
+//! Plan files: the versioned format, validation, migration, merge and readable exports.

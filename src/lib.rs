@@ -1,0 +1,9 @@
+//! Waymark: a career-coaching plan that works offline in the browser.
+//!
+//! Data flows one way: `ui` calls `core` (pure coaching rules) and `store` (persistence);
+//! `exchange` turns plans into files and back. `core` knows nothing of browsers.
+
+pub mod core; // the coaching model and its rules: pure Rust, no web-sys, no Leptos
+pub mod exchange; // plan files: format, validation, migration, merge, readable exports
+pub mod store; // persistence behind one async trait: IndexedDB in the browser, memory in tests
+pub mod ui; // screens and navigation (Leptos)

@@ -1,0 +1,1 @@
+//! Persistence behind one small async trait.

@@ -1,0 +1,3 @@
+//! Screens and navigation.
+
+pub fn mount() {}
