@@ -1,3 +1,25 @@
-//! Screens and navigation.
+//! Screens and navigation (Leptos). Components call `core` and `store`; they never build
+//! storage keys or parse files themselves.
 
-pub fn mount() {}
+mod app;
+mod checkin;
+mod icons;
+mod journal;
+mod page;
+mod plan;
+mod settings;
+mod shell;
+mod today;
+
+pub use app::App;
+
+/// Mounts the app in place of the static "Opening your plan…" screen in index.html.
+pub fn mount() {
+    let Some(root) = leptos::prelude::document().get_element_by_id("app") else {
+        leptos::logging::error!("index.html has no #app element to mount Waymark into");
+        return;
+    };
+    root.set_inner_html("");
+    let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+    leptos::mount::mount_to(root, App).forget();
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every test layer, installing what is missing first:
+#   1. formatting and lints (native and wasm32),
+#   2. native `cargo test`: the coaching core, file format, merge, store semantics,
+#   3. wasm-bindgen-test in headless Chromium: real IndexedDB, localStorage, WebCrypto,
+#   4. end-to-end Playwright tests against the release build at 390x844 with touch.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+. scripts/env.sh
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "format"
+cargo fmt --check
+
+step "lints"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+step "native tests"
+cargo test
+
+step "browser tests (headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
+  cargo test --target wasm32-unknown-unknown --test browser
+
+step "release build"
+trunk build --release
+
+step "end-to-end tests (release build, Chromium at 390x844)"
+node --test --test-concurrency=1 tests/e2e/

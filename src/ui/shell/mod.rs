@@ -1,0 +1,11 @@
+//! The frame around every screen.
+
+mod bottom_nav;
+mod header;
+pub mod network;
+pub mod theme;
+pub mod update;
+
+pub use bottom_nav::BottomNav;
+pub use header::Header;
+pub use update::UpdateBanner;

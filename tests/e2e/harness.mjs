@@ -1,0 +1,88 @@
+// Shared set-up for the end-to-end tests: the real release build (dist/), served by the
+// project's real static server, driven in Debian's Chromium at phone size with touch.
+import { spawn } from "node:child_process";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const DIST = join(ROOT, "dist");
+export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+
+export const CHROMIUM_FLAGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Copies dist/ to a temporary folder, so a test may change files (a "new deploy"). */
+export function copyOfDist() {
+  const dir = mkdtempSync(join(tmpdir(), "waymark-dist-"));
+  cpSync(DIST, dir, { recursive: true });
+  return dir;
+}
+
+/** Starts scripts/serve.mjs on a free port; resolves with { origin, stop }. */
+export async function serve(dir = DIST) {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), dir, String(port)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise((ok, fail) => {
+    child.stdout.on("data", (chunk) => String(chunk).includes("served at") && ok());
+    child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
+  });
+  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/**
+ * A fresh browser profile. Every request and console error is recorded, so a test can assert
+ * that nothing left the app's origin and that the console stayed clean.
+ */
+export async function openBrowser(origin, options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), "waymark-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    args: CHROMIUM_FLAGS,
+    colorScheme: options.colorScheme ?? "light",
+    ...PHONE,
+    ...(options.context ?? {}),
+  });
+  const foreignRequests = [];
+  const consoleErrors = [];
+  const watch = (page) => {
+    page.on("console", (msg) => msg.type() === "error" && consoleErrors.push(msg.text()));
+    page.on("pageerror", (err) => consoleErrors.push(String(err)));
+  };
+  context.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) foreignRequests.push(url);
+  });
+  context.pages().forEach(watch);
+  context.on("page", watch);
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, foreignRequests, consoleErrors, close, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/** Waits until the app is mounted and the service worker controls the page. */
+export async function waitForApp(page) {
+  await page.waitForSelector("main#main h1");
+}
+
+export async function waitForServiceWorkerControl(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    }
+  });
+}

@@ -1,0 +1,85 @@
+// Installable and offline: Chrome finds no installability errors, the service worker takes
+// control, and once it has the app a reload and a cold deep link work with the network gone.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openBrowser, serve, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await openBrowser(server.origin);
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("Chrome reports the app as installable", async () => {
+  const { page, context } = browser;
+  await page.goto(server.origin + "/");
+  await waitForApp(page);
+  await waitForServiceWorkerControl(page);
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  assert.deepEqual(installabilityErrors, []);
+  const manifest = await cdp.send("Page.getAppManifest");
+  assert.deepEqual(manifest.errors, []);
+});
+
+test("the service worker precaches every file of the build under a cache named by the build", async () => {
+  const { page } = browser;
+  const cached = await page.evaluate(async () => {
+    const keys = await caches.keys();
+    const cache = await caches.open(keys[0]);
+    return { keys, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
+  });
+  assert.equal(cached.keys.length, 1);
+  assert.match(cached.keys[0], /^waymark-[0-9a-f]{16}$/);
+  for (const kind of [/\.wasm$/, /\.js$/, /\.css$/, /^\/$/, /manifest\.webmanifest$/, /icon-512\.png$/]) {
+    assert.ok(cached.urls.some((u) => kind.test(u)), `nothing matching ${kind} is precached`);
+  }
+});
+
+test("a reload works offline", async () => {
+  const { page, context } = browser;
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitForApp(page);
+    assert.equal(await page.locator("h1").textContent(), "Today");
+    assert.ok(await page.getByTestId("offline-badge").isVisible());
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test("a deep link opened cold while offline shows its screen", async () => {
+  const { context } = browser;
+  await context.setOffline(true);
+  try {
+    const page = await context.newPage();
+    await page.goto(server.origin + "/journal");
+    await waitForApp(page);
+    assert.equal(await page.locator("h1").textContent(), "Journal");
+    await page.getByRole("link", { name: "Settings" }).tap();
+    assert.equal(await page.locator("h1").textContent(), "Settings");
+    await page.close();
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test("the Content-Security-Policy admits the loader by hash, never by 'unsafe-inline'", async () => {
+  const { page } = browser;
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  // The app started under that policy: the loader ran and the wasm mounted.
+  assert.equal(await page.locator("h1").count(), 1);
+});
+
+test("no console errors and no request to another origin", () => {
+  assert.deepEqual(browser.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  assert.deepEqual(browser.foreignRequests, []);
+});

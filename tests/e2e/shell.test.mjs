@@ -1,0 +1,107 @@
+// The app shell at phone size: it renders, navigates, keeps the back button working, and is
+// usable by keyboard and screen reader (landmarks, one h1, skip link, named controls).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openBrowser, serve, waitForApp } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await openBrowser(server.origin);
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("the shell renders at 390x844 and every area is reachable from the bottom navigation", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/");
+  await waitForApp(page);
+  assert.equal(await page.locator("h1").textContent(), "Today");
+  assert.equal(await page.title(), "Today · Waymark");
+
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const areas = [
+    ["Plan", "/plan", "Plan"],
+    ["Check-in", "/checkin", "Check-in"],
+    ["Journal", "/journal", "Journal"],
+    ["Settings", "/settings", "Settings"],
+    ["Today", "/", "Today"],
+  ];
+  for (const [label, path, heading] of areas) {
+    await nav.getByRole("link", { name: label }).tap();
+    await page.waitForURL(server.origin + path);
+    assert.equal(await page.locator("h1").textContent(), heading);
+    assert.equal(await nav.getByRole("link", { name: label }).getAttribute("aria-current"), "page");
+  }
+});
+
+test("the back button returns to the previous area", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/");
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Journal" }).tap();
+  await page.waitForURL(/\/journal$/);
+  await page.getByRole("link", { name: "Settings" }).tap();
+  await page.waitForURL(/\/settings$/);
+  await page.goBack();
+  await page.waitForURL(/\/journal$/);
+  assert.equal(await page.locator("h1").textContent(), "Journal");
+});
+
+test("a deep link opens its screen directly", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/journal");
+  await waitForApp(page);
+  assert.equal(await page.locator("h1").textContent(), "Journal");
+});
+
+test("an unknown address says so and links home", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/no/such/place");
+  await waitForApp(page);
+  assert.equal(await page.locator("h1").textContent(), "Page not found");
+  assert.ok(await page.getByRole("link", { name: "Go to Today" }).isVisible());
+});
+
+test("landmarks, a skip link, and touch targets of at least 44px", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/plan");
+  await waitForApp(page);
+  assert.equal(await page.locator("header").count(), 1);
+  assert.equal(await page.locator("main").count(), 1);
+  assert.equal(await page.locator("h1").count(), 1);
+
+  await page.keyboard.press("Tab");
+  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(focused, "Skip to content");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "main");
+
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("a, button, input, select, textarea")]
+      .filter((el) => el.offsetParent !== null && !el.classList.contains("skip-link"))
+      .map((el) => ({ el: el.textContent.trim() || el.outerHTML.slice(0, 60), r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 44 || r.height < 44)
+      .map(({ el, r }) => `${el} (${Math.round(r.width)}x${Math.round(r.height)})`)
+  );
+  assert.deepEqual(small, []);
+});
+
+test("nothing overflows the screen at 360px wide", async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/", "/plan", "/checkin", "/journal", "/settings"]) {
+    await page.goto(server.origin + path);
+    await waitForApp(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
+  }
+  await page.setViewportSize({ width: 390, height: 844 });
+});
+
+test("no console errors and no request to another origin", () => {
+  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(browser.foreignRequests, []);
+});
