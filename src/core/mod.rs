@@ -1,3 +1,40 @@
 //! The coaching model: plans, goals, SMART rules, progress, schedules. No I/O.
+//!
+//! Architecture invariant: nothing here knows Leptos, web-sys, IndexedDB or the clock. Every
+//! verb takes `now` and `by` from the caller, so every rule is testable with `cargo test`.
 
-pub mod document;
+pub mod action; // a concrete task with impact, effort and an optional if-then plan
+pub mod assessment; // the dated, re-takeable needs assessment
+pub mod checkin; // check-in records, whether one is due, and the streak
+pub mod client_verbs; // verbs on the profile, assessments and journal
+pub mod document; // API boundary: the unit of persistence
+pub mod errors; // CoreError: every refusal, worded for the user
+pub mod goal; // a goal in SMART form and the changes an adaptation can make
+pub mod goal_verbs; // verbs on goals: add, edit, adapt, drop
+pub mod history; // adaptations: what changed and why
+pub mod ids; // fresh ids and the derived ids of one-per-plan records
+pub mod journal; // reflections, the search index and weekly grouping
+pub mod kpi; // KPIs and measurements
+pub mod limits; // input limits shared by verbs and loading
+pub mod measure_verbs; // verbs on KPIs and measurements
+pub mod meta; // id, times, author and tombstone on every record
+pub mod milestone; // dated steps of a goal
+pub mod plan; // the Plan aggregate and the machinery its verbs share
+pub mod profile; // the client's role, vision, values and strengths
+pub mod progress; // derived progress: percent, pace, overdue, stale
+pub mod ranking; // which action to do first
+pub(crate) mod record; // what all record kinds share
+pub mod review; // progress reviews and the facts of a period
+pub mod routine_verbs; // verbs on the schedule, check-ins and reviews
+pub mod sample; // the sample plan and the seeded generator
+pub mod saving; // plan <-> documents, and stored revisions
+pub mod schedule; // when check-ins happen, in the client's time zone
+pub mod smart; // the SMART checker with hints
+pub mod step_verbs; // verbs on milestones and actions
+pub mod touched; // what a verb changed, for saving exactly that
+
+pub use document::{DocKind, Document};
+pub use errors::CoreError;
+pub use meta::{Author, Meta};
+pub use plan::{Plan, PlanKind};
+pub use touched::Touched;

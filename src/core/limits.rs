@@ -1,0 +1,125 @@
+//! Input limits shared by every verb and by loading stored documents, so that a plan in memory
+//! always satisfies the same rules no matter where it came from. Text is checked, never
+//! rewritten: emoji, right-to-left scripts and surrounding spaces are kept exactly as typed.
+
+use super::errors::CoreError;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+
+/// Longest title, name, tag or other one-line text, in characters.
+pub const MAX_TITLE: usize = 200;
+/// Longest free text (descriptions, notes, reflections), in characters.
+pub const MAX_LONG_TEXT: usize = 20_000;
+/// Largest magnitude accepted for any number, so sums and percentages stay exact enough.
+pub const MAX_NUMBER: f64 = 1e12;
+/// Most entries in a list such as tags, values or assessment answers.
+pub const MAX_LIST: usize = 200;
+pub const MIN_YEAR: i32 = 1900;
+pub const MAX_YEAR: i32 = 2200;
+
+fn len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// A one-line text that must say something.
+pub fn title(field: &'static str, s: &str) -> Result<(), CoreError> {
+    if s.trim().is_empty() {
+        return Err(CoreError::Required { field });
+    }
+    short(field, s)
+}
+
+/// A one-line text that may be empty.
+pub fn short(field: &'static str, s: &str) -> Result<(), CoreError> {
+    if len(s) > MAX_TITLE {
+        return Err(CoreError::TooLong {
+            field,
+            max: MAX_TITLE,
+        });
+    }
+    Ok(())
+}
+
+/// Free text that may be empty.
+pub fn long(field: &'static str, s: &str) -> Result<(), CoreError> {
+    if s.len() > MAX_LONG_TEXT && len(s) > MAX_LONG_TEXT {
+        return Err(CoreError::TooLong {
+            field,
+            max: MAX_LONG_TEXT,
+        });
+    }
+    Ok(())
+}
+
+/// Free text that must say something.
+pub fn long_required(field: &'static str, s: &str) -> Result<(), CoreError> {
+    if s.trim().is_empty() {
+        return Err(CoreError::Required { field });
+    }
+    long(field, s)
+}
+
+/// A list of short texts (tags, values, strengths): bounded count, each entry non-empty.
+pub fn short_list(field: &'static str, items: &[String]) -> Result<(), CoreError> {
+    if items.len() > MAX_LIST {
+        return Err(CoreError::TooMany {
+            field,
+            max: MAX_LIST,
+        });
+    }
+    items.iter().try_for_each(|s| title(field, s))
+}
+
+pub fn list_len<T>(field: &'static str, items: &[T]) -> Result<(), CoreError> {
+    if items.len() > MAX_LIST {
+        return Err(CoreError::TooMany {
+            field,
+            max: MAX_LIST,
+        });
+    }
+    Ok(())
+}
+
+pub fn number(field: &'static str, x: f64) -> Result<(), CoreError> {
+    if !x.is_finite() {
+        return Err(CoreError::NotANumber { field });
+    }
+    if x.abs() > MAX_NUMBER {
+        return Err(CoreError::NumberTooLarge { field });
+    }
+    Ok(())
+}
+
+pub fn rating(field: &'static str, v: u8, min: u8, max: u8) -> Result<(), CoreError> {
+    if v < min || v > max {
+        return Err(CoreError::OutOfRange {
+            field,
+            min: min.into(),
+            max: max.into(),
+        });
+    }
+    Ok(())
+}
+
+pub fn date(field: &'static str, d: NaiveDate) -> Result<(), CoreError> {
+    if d.year() < MIN_YEAR || d.year() > MAX_YEAR {
+        return Err(CoreError::DateOutOfRange { field });
+    }
+    Ok(())
+}
+
+pub fn instant(field: &'static str, t: DateTime<Utc>) -> Result<(), CoreError> {
+    date(field, t.date_naive())
+}
+
+/// Shortens generated text (history summaries) to `max` characters so that what the core
+/// writes always passes the checks it applies when reading.
+pub fn clip(s: String, max: usize) -> String {
+    match s.char_indices().nth(max.saturating_sub(1)) {
+        Some((cut, _)) if s.chars().count() > max => {
+            let mut out = s[..cut].to_owned();
+            out.push('…');
+            out
+        }
+        _ => s,
+    }
+}

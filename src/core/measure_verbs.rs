@@ -1,0 +1,110 @@
+//! What can be done to how goals are measured: KPIs and the values logged against them.
+
+use super::document::DocKind;
+use super::errors::CoreError;
+use super::ids::new_id;
+use super::kpi::{Kpi, KpiDraft, Measurement};
+use super::meta::{Author, Meta};
+use super::plan::{edit, insert_record, tombstone, Plan};
+use super::record::Record;
+use super::touched::Touched;
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+impl Plan {
+    pub fn add_kpi(
+        &mut self,
+        draft: KpiDraft,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.add_kpi_as(new_id(), draft, now, by)
+    }
+
+    pub(crate) fn add_kpi_as(
+        &mut self,
+        id: Uuid,
+        draft: KpiDraft,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        self.require_goal(draft.goal_id)?;
+        let k = Kpi {
+            meta: Meta::new(id, now, by),
+            fields: draft,
+        };
+        k.validate()?;
+        insert_record(&mut self.kpis, k);
+        Ok(Touched::one(DocKind::Kpi, id))
+    }
+
+    /// Edits a KPI without recording an adaptation; to move a target for a reason use
+    /// `adapt_goal` with `GoalChange::KpiTarget`.
+    pub fn update_kpi(
+        &mut self,
+        id: Uuid,
+        draft: KpiDraft,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        self.require_goal(draft.goal_id)?;
+        edit(&mut self.kpis, id, now, by, |k| k.fields = draft)
+    }
+
+    pub fn delete_kpi(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        tombstone(&mut self.kpis, id, now, by)
+    }
+
+    /// Logs a KPI value measured at `at` (which may be earlier than `now`, for catching up).
+    pub fn log_measurement(
+        &mut self,
+        kpi_id: Uuid,
+        value: f64,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.log_measurement_as(new_id(), kpi_id, value, at, now, by)
+    }
+
+    pub(crate) fn log_measurement_as(
+        &mut self,
+        id: Uuid,
+        kpi_id: Uuid,
+        value: f64,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        self.guard_client_data("measurements")?;
+        self.require_kpi(kpi_id)?;
+        let m = Measurement {
+            meta: Meta::new(id, now, by),
+            kpi_id,
+            value,
+            at,
+        };
+        m.validate()?;
+        insert_record(&mut self.measurements, m);
+        Ok(Touched::one(DocKind::Measurement, id))
+    }
+
+    pub fn delete_measurement(
+        &mut self,
+        id: Uuid,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        tombstone(&mut self.measurements, id, now, by)
+    }
+}

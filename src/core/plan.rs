@@ -1,0 +1,329 @@
+//! The plan aggregate: everything one client (or one template) has, and the shared machinery its
+//! verbs use. The verbs themselves live next to the record they change (`goal_verbs.rs`,
+//! `routine_verbs.rs`, ...) so each file stays about one part of coaching.
+//!
+//! Invariants kept by every verb: each collection is ordered by (`created_at`, id), so two
+//! plans with the same records compare equal however the records arrived; records are never
+//! removed, only tombstoned; a verb validates everything before it changes anything, so a
+//! refused change leaves the plan as it was.
+
+use super::action::Action;
+use super::assessment::NeedsAssessment;
+use super::checkin::CheckIn;
+use super::document::DocKind;
+use super::errors::CoreError;
+use super::goal::Goal;
+use super::history::Adaptation;
+use super::journal::Reflection;
+use super::kpi::{Kpi, Measurement};
+use super::limits;
+use super::meta::{Author, Meta};
+use super::milestone::Milestone;
+use super::profile::ClientProfile;
+use super::record::Record;
+use super::review::ProgressReview;
+use super::schedule::CheckInSchedule;
+use super::touched::Touched;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanKind {
+    #[default]
+    ClientPlan,
+    /// A reusable starting point in a coach's library: no client data, no journal.
+    Template,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Plan {
+    /// `meta.id` is the plan id; the header document carries this meta.
+    pub meta: Meta,
+    pub title: String,
+    pub kind: PlanKind,
+    pub archived: bool,
+    pub profile: Option<ClientProfile>,
+    pub assessments: Vec<NeedsAssessment>,
+    pub goals: Vec<Goal>,
+    pub milestones: Vec<Milestone>,
+    pub actions: Vec<Action>,
+    pub kpis: Vec<Kpi>,
+    pub measurements: Vec<Measurement>,
+    pub schedule: Option<CheckInSchedule>,
+    pub checkins: Vec<CheckIn>,
+    pub reviews: Vec<ProgressReview>,
+    pub reflections: Vec<Reflection>,
+    pub adaptations: Vec<Adaptation>,
+    /// Stored revision of each record, as last loaded or saved. Storage bookkeeping, not
+    /// content: it is not serialised and not compared (see `saving.rs`).
+    #[serde(skip)]
+    pub(crate) revs: HashMap<Uuid, u64>,
+}
+
+/// Two plans are equal when their content is; revisions only say what the store has seen.
+impl PartialEq for Plan {
+    fn eq(&self, o: &Self) -> bool {
+        self.meta == o.meta
+            && self.title == o.title
+            && self.kind == o.kind
+            && self.archived == o.archived
+            && self.profile == o.profile
+            && self.assessments == o.assessments
+            && self.goals == o.goals
+            && self.milestones == o.milestones
+            && self.actions == o.actions
+            && self.kpis == o.kpis
+            && self.measurements == o.measurements
+            && self.schedule == o.schedule
+            && self.checkins == o.checkins
+            && self.reviews == o.reviews
+            && self.reflections == o.reflections
+            && self.adaptations == o.adaptations
+    }
+}
+
+impl Plan {
+    pub fn new(
+        title: &str,
+        kind: PlanKind,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Plan, CoreError> {
+        Plan::with_id(super::ids::new_id(), title, kind, now, by)
+    }
+
+    /// A plan with a given id, for importers and deterministic generators.
+    pub fn with_id(
+        id: Uuid,
+        title: &str,
+        kind: PlanKind,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Plan, CoreError> {
+        limits::title("The plan's title", title)?;
+        limits::instant("The current time", now)?;
+        Ok(Plan::empty(Meta::new(id, now, by), title.to_owned(), kind))
+    }
+
+    pub(crate) fn empty(meta: Meta, title: String, kind: PlanKind) -> Plan {
+        Plan {
+            meta,
+            title,
+            kind,
+            archived: false,
+            profile: None,
+            assessments: Vec::new(),
+            goals: Vec::new(),
+            milestones: Vec::new(),
+            actions: Vec::new(),
+            kpis: Vec::new(),
+            measurements: Vec::new(),
+            schedule: None,
+            checkins: Vec::new(),
+            reviews: Vec::new(),
+            reflections: Vec::new(),
+            adaptations: Vec::new(),
+            revs: HashMap::new(),
+        }
+    }
+
+    pub fn id(&self) -> Uuid {
+        self.meta.id
+    }
+
+    pub fn rename(
+        &mut self,
+        title: &str,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        limits::title("The plan's title", title)?;
+        self.title = title.to_owned();
+        self.meta.touch(now, by);
+        Ok(Touched::one(DocKind::Plan, self.id()))
+    }
+
+    /// Archiving hides a finished plan and freezes it; it is the one verb allowed on an
+    /// archived plan.
+    pub fn set_archived(
+        &mut self,
+        archived: bool,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        limits::instant("The current time", now)?;
+        if self.archived == archived {
+            return Ok(Touched::none());
+        }
+        self.archived = archived;
+        self.meta.touch(now, by);
+        Ok(Touched::one(DocKind::Plan, self.id()))
+    }
+
+    // ---- queries -------------------------------------------------------------------------
+
+    pub fn goal(&self, id: Uuid) -> Option<&Goal> {
+        live(&self.goals, id)
+    }
+
+    pub fn kpi(&self, id: Uuid) -> Option<&Kpi> {
+        live(&self.kpis, id)
+    }
+
+    pub fn action(&self, id: Uuid) -> Option<&Action> {
+        live(&self.actions, id)
+    }
+
+    pub fn milestone(&self, id: Uuid) -> Option<&Milestone> {
+        live(&self.milestones, id)
+    }
+
+    pub fn reflection(&self, id: Uuid) -> Option<&Reflection> {
+        live(&self.reflections, id)
+    }
+
+    /// Goals that are not deleted, high priority first, then oldest first.
+    pub fn live_goals(&self) -> Vec<&Goal> {
+        let mut v: Vec<&Goal> = self.goals.iter().filter(|g| g.meta.is_live()).collect();
+        v.sort_by_key(|g| g.fields.priority);
+        v
+    }
+
+    pub fn kpis_of(&self, goal_id: Uuid) -> impl Iterator<Item = &Kpi> {
+        self.kpis
+            .iter()
+            .filter(move |k| k.meta.is_live() && k.fields.goal_id == goal_id)
+    }
+
+    /// A goal's milestones in their chosen order (then by due date).
+    pub fn milestones_of(&self, goal_id: Uuid) -> Vec<&Milestone> {
+        let mut v: Vec<&Milestone> = self
+            .milestones
+            .iter()
+            .filter(|m| m.meta.is_live() && m.fields.goal_id == goal_id)
+            .collect();
+        v.sort_by_key(|m| (m.fields.order, m.fields.due, m.meta.id));
+        v
+    }
+
+    pub fn actions_of(&self, goal_id: Uuid) -> impl Iterator<Item = &Action> {
+        self.actions
+            .iter()
+            .filter(move |a| a.meta.is_live() && a.fields.goal_id == Some(goal_id))
+    }
+
+    /// A KPI's live measurements, oldest first.
+    pub fn measurements_of(&self, kpi_id: Uuid) -> Vec<&Measurement> {
+        let mut v: Vec<&Measurement> = self
+            .measurements
+            .iter()
+            .filter(|m| m.meta.is_live() && m.kpi_id == kpi_id)
+            .collect();
+        v.sort_by_key(|m| (m.at, m.meta.created_at, m.meta.id));
+        v
+    }
+
+    /// Puts every collection in canonical order. Verbs keep it; call this after changing the
+    /// public collections directly (an import or a merge).
+    pub fn normalize(&mut self) {
+        sort_records(&mut self.assessments);
+        sort_records(&mut self.goals);
+        sort_records(&mut self.milestones);
+        sort_records(&mut self.actions);
+        sort_records(&mut self.kpis);
+        sort_records(&mut self.measurements);
+        sort_records(&mut self.checkins);
+        sort_records(&mut self.reviews);
+        sort_records(&mut self.reflections);
+        sort_records(&mut self.adaptations);
+    }
+
+    // ---- machinery shared by the verbs ---------------------------------------------------
+
+    /// Every changing verb starts here: an archived plan is frozen, and `now` must be sane.
+    pub(crate) fn guard(&self, now: DateTime<Utc>) -> Result<(), CoreError> {
+        if self.archived {
+            return Err(CoreError::Archived);
+        }
+        limits::instant("The current time", now)
+    }
+
+    /// Client data (profile, journal, check-ins, measurements) has no place in a template.
+    pub(crate) fn guard_client_data(&self, what: &'static str) -> Result<(), CoreError> {
+        if self.kind == PlanKind::Template {
+            return Err(CoreError::NotInTemplate { what });
+        }
+        Ok(())
+    }
+
+    pub(crate) fn require_goal(&self, id: Uuid) -> Result<&Goal, CoreError> {
+        self.goal(id)
+            .ok_or(CoreError::NotFound { kind: "goal", id })
+    }
+
+    pub(crate) fn require_kpi(&self, id: Uuid) -> Result<&Kpi, CoreError> {
+        self.kpi(id).ok_or(CoreError::NotFound { kind: "KPI", id })
+    }
+}
+
+fn key<T: Record>(r: &T) -> (DateTime<Utc>, Uuid) {
+    (r.meta().created_at, r.meta().id)
+}
+
+pub(crate) fn sort_records<T: Record>(list: &mut [T]) {
+    list.sort_by_key(key);
+}
+
+/// Inserts keeping the canonical order; new records usually go at the end, which is cheap.
+pub(crate) fn insert_record<T: Record>(list: &mut Vec<T>, rec: T) {
+    let k = key(&rec);
+    let at = list.partition_point(|x| key(x) <= k);
+    list.insert(at, rec);
+}
+
+pub(crate) fn live<T: Record>(list: &[T], id: Uuid) -> Option<&T> {
+    list.iter()
+        .find(|r| r.meta().id == id && r.meta().is_live())
+}
+
+/// The position of a live record, or a message naming what is missing.
+pub(crate) fn live_index<T: Record>(list: &[T], id: Uuid) -> Result<usize, CoreError> {
+    list.iter()
+        .position(|r| r.meta().id == id && r.meta().is_live())
+        .ok_or(CoreError::NotFound { kind: T::NOUN, id })
+}
+
+/// Tombstones a live record.
+pub(crate) fn tombstone<T: Record>(
+    list: &mut [T],
+    id: Uuid,
+    now: DateTime<Utc>,
+    by: Author,
+) -> Result<Touched, CoreError> {
+    let i = live_index(list, id)?;
+    let m = list[i].meta_mut();
+    m.deleted = true;
+    m.touch(now, by);
+    Ok(Touched::one(T::KIND, id))
+}
+
+/// Replaces the editable part of a live record after validating it.
+pub(crate) fn edit<T: Record>(
+    list: &mut [T],
+    id: Uuid,
+    now: DateTime<Utc>,
+    by: Author,
+    apply: impl FnOnce(&mut T),
+) -> Result<Touched, CoreError> {
+    let i = live_index(list, id)?;
+    let mut next = list[i].clone();
+    apply(&mut next);
+    next.validate()?;
+    next.meta_mut().touch(now, by);
+    list[i] = next;
+    Ok(Touched::one(T::KIND, id))
+}

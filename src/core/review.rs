@@ -1,0 +1,113 @@
+//! The progress review: a look back over a period (what went well, what to change), with the
+//! facts of the period gathered from the plan so the conversation starts from evidence.
+
+use super::document::DocKind;
+use super::errors::CoreError;
+use super::limits;
+use super::meta::Meta;
+use super::plan::Plan;
+use super::record::record;
+use super::schedule::local_date;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDraft {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub went_well: String,
+    pub to_change: String,
+}
+
+impl ReviewDraft {
+    pub fn check(&self) -> Result<(), CoreError> {
+        limits::date("The start of the period", self.from)?;
+        limits::date("The end of the period", self.to)?;
+        if self.to < self.from {
+            return Err(CoreError::DateOrder {
+                earlier: "the start of the period",
+                later: "The end of the period",
+            });
+        }
+        limits::long("What went well", &self.went_well)?;
+        limits::long("What to change", &self.to_change)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProgressReview {
+    pub meta: Meta,
+    #[serde(flatten)]
+    pub fields: ReviewDraft,
+}
+
+impl ProgressReview {
+    fn check(&self) -> Result<(), CoreError> {
+        self.fields.check()
+    }
+}
+
+record!(ProgressReview, DocKind::Review, "review");
+
+/// What happened in a period, counted from live records. Days are the client's days.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PeriodFacts {
+    pub checkins: usize,
+    pub actions_done: usize,
+    pub milestones_done: usize,
+    pub measurements: usize,
+    pub reflections: usize,
+    pub adaptations: usize,
+    pub average_confidence: Option<f64>,
+    pub average_mood: Option<f64>,
+}
+
+/// Gathers the facts of `from..=to` in the client's time zone.
+pub fn period_facts(
+    plan: &Plan,
+    from: NaiveDate,
+    to: NaiveDate,
+    utc_offset_minutes: i32,
+) -> PeriodFacts {
+    let within = |d: NaiveDate| from <= d && d <= to;
+    let at = |t| within(local_date(t, utc_offset_minutes));
+    let checkins: Vec<_> = plan
+        .checkins
+        .iter()
+        .filter(|c| c.meta.is_live() && within(c.date))
+        .collect();
+    let avg = |f: &dyn Fn(&&super::checkin::CheckIn) -> u8| {
+        (!checkins.is_empty())
+            .then(|| checkins.iter().map(|c| f64::from(f(c))).sum::<f64>() / checkins.len() as f64)
+    };
+    PeriodFacts {
+        checkins: checkins.len(),
+        actions_done: plan
+            .actions
+            .iter()
+            .filter(|a| a.meta.is_live() && a.done_at.is_some_and(at))
+            .count(),
+        milestones_done: plan
+            .milestones
+            .iter()
+            .filter(|m| m.meta.is_live() && m.done_at.is_some_and(at))
+            .count(),
+        measurements: plan
+            .measurements
+            .iter()
+            .filter(|m| m.meta.is_live() && at(m.at))
+            .count(),
+        reflections: plan
+            .reflections
+            .iter()
+            .filter(|r| r.meta.is_live() && at(r.meta.created_at))
+            .count(),
+        adaptations: plan
+            .adaptations
+            .iter()
+            .filter(|a| a.meta.is_live() && at(a.meta.created_at))
+            .count(),
+        average_confidence: avg(&|c| c.confidence),
+        average_mood: avg(&|c| c.mood),
+    }
+}

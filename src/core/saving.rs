@@ -1,0 +1,262 @@
+//! Turning a plan into documents (one per record) and back, and remembering which revision of
+//! each record the store holds so that a save names the revision it was based on.
+//!
+//! Layout: one `DocKind::Plan` header document whose id is the plan id (title, kind, archived
+//! and the plan's meta); one document per record, tombstones included, whose id is the
+//! record's id; the profile and the schedule use ids derived from the plan id
+//! (`ids::profile_id`, `ids::schedule_id`), so every device names them alike.
+//!
+//! Revisions, kept simple: `from_documents` remembers each document's `rev`; `to_documents`
+//! and `documents_for` put that remembered revision in `rev` (0 for a record never saved), which
+//! is what `ChangeSet` expects. After the store accepts a change set, call
+//! `plan.mark_saved(&docs)` with the documents that were written: the store keeps each as
+//! `rev + 1`, and so does the plan. (`mark_saved_revs` takes explicit pairs instead.)
+
+use super::document::{DocKind, Document};
+use super::errors::CoreError;
+use super::ids::{profile_id, schedule_id};
+use super::limits;
+use super::meta::Meta;
+use super::plan::{Plan, PlanKind};
+use super::record::Record;
+use super::touched::Touched;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The body of the plan's header document.
+#[derive(Serialize, Deserialize)]
+struct PlanHeader {
+    meta: Meta,
+    title: String,
+    kind: PlanKind,
+    archived: bool,
+}
+
+fn body<T: Serialize>(value: &T) -> String {
+    // The records are plain structs of strings, numbers, dates and lists with string keys
+    // only, and numbers are checked finite on the way in, so serialising cannot fail.
+    serde_json::to_string(value).expect("plain records always serialise to JSON")
+}
+
+impl Plan {
+    fn header_doc(&self) -> Document {
+        let header = PlanHeader {
+            meta: self.meta.clone(),
+            title: self.title.clone(),
+            kind: self.kind,
+            archived: self.archived,
+        };
+        Document {
+            plan_id: self.id(),
+            id: self.id(),
+            kind: DocKind::Plan,
+            rev: self.rev_of(self.id()),
+            body: body(&header),
+        }
+    }
+
+    fn doc<T: Record>(&self, r: &T) -> Document {
+        Document {
+            plan_id: self.id(),
+            id: r.meta().id,
+            kind: T::KIND,
+            rev: self.rev_of(r.meta().id),
+            body: body(r),
+        }
+    }
+
+    fn docs<T: Record>(&self, list: &[T], out: &mut Vec<Document>) {
+        out.extend(list.iter().map(|r| self.doc(r)));
+    }
+
+    /// Every record as a document, the header first.
+    pub fn to_documents(&self) -> Vec<Document> {
+        let mut out = vec![self.header_doc()];
+        if let Some(p) = &self.profile {
+            out.push(self.doc(p));
+        }
+        if let Some(s) = &self.schedule {
+            out.push(self.doc(s));
+        }
+        self.docs(&self.assessments, &mut out);
+        self.docs(&self.goals, &mut out);
+        self.docs(&self.milestones, &mut out);
+        self.docs(&self.actions, &mut out);
+        self.docs(&self.kpis, &mut out);
+        self.docs(&self.measurements, &mut out);
+        self.docs(&self.checkins, &mut out);
+        self.docs(&self.reviews, &mut out);
+        self.docs(&self.reflections, &mut out);
+        self.docs(&self.adaptations, &mut out);
+        out
+    }
+
+    /// The documents to save after a verb. Records that are not in the plan are skipped.
+    pub fn documents_for(&self, touched: &Touched) -> Vec<Document> {
+        touched
+            .records
+            .iter()
+            .filter_map(|&(kind, id)| self.document_of(kind, id))
+            .collect()
+    }
+
+    fn document_of(&self, kind: DocKind, id: Uuid) -> Option<Document> {
+        fn find<T: Record>(list: &[T], id: Uuid) -> Option<&T> {
+            list.iter().find(|r| r.meta().id == id)
+        }
+        match kind {
+            DocKind::Plan => (id == self.id()).then(|| self.header_doc()),
+            DocKind::Profile => self
+                .profile
+                .as_ref()
+                .filter(|p| p.meta.id == id)
+                .map(|p| self.doc(p)),
+            DocKind::Schedule => self
+                .schedule
+                .as_ref()
+                .filter(|s| s.meta.id == id)
+                .map(|s| self.doc(s)),
+            DocKind::Assessment => find(&self.assessments, id).map(|r| self.doc(r)),
+            DocKind::Goal => find(&self.goals, id).map(|r| self.doc(r)),
+            DocKind::Milestone => find(&self.milestones, id).map(|r| self.doc(r)),
+            DocKind::Action => find(&self.actions, id).map(|r| self.doc(r)),
+            DocKind::Kpi => find(&self.kpis, id).map(|r| self.doc(r)),
+            DocKind::Measurement => find(&self.measurements, id).map(|r| self.doc(r)),
+            DocKind::CheckIn => find(&self.checkins, id).map(|r| self.doc(r)),
+            DocKind::Review => find(&self.reviews, id).map(|r| self.doc(r)),
+            DocKind::Reflection => find(&self.reflections, id).map(|r| self.doc(r)),
+            DocKind::Adaptation => find(&self.adaptations, id).map(|r| self.doc(r)),
+        }
+    }
+
+    /// The revision the store holds for a record, 0 if it was never saved.
+    pub fn rev_of(&self, id: Uuid) -> u64 {
+        self.revs.get(&id).copied().unwrap_or(0)
+    }
+
+    /// Call after the store accepted these documents: each is now stored as `rev + 1`.
+    pub fn mark_saved(&mut self, written: &[Document]) {
+        for d in written {
+            self.revs.insert(d.id, d.rev.saturating_add(1));
+        }
+    }
+
+    /// Sets stored revisions explicitly, for a store that reports them.
+    pub fn mark_saved_revs(&mut self, revs: &[(Uuid, u64)]) {
+        self.revs.extend(revs.iter().copied());
+    }
+
+    /// Rebuilds a plan from its documents, in any order. Every record is checked with the same
+    /// rules as the verbs; a document that cannot be read is an error that names it, and
+    /// nothing is half-loaded. References between records (a milestone's goal) are not
+    /// required to resolve, so a partly synced plan still opens.
+    pub fn from_documents(plan_id: Uuid, docs: &[Document]) -> Result<Plan, CoreError> {
+        let mut header: Option<PlanHeader> = None;
+        let mut plan = Plan::empty(
+            Meta::new(
+                plan_id,
+                chrono::DateTime::UNIX_EPOCH,
+                super::meta::Author::Client,
+            ),
+            String::new(),
+            PlanKind::ClientPlan,
+        );
+        let mut seen = std::collections::HashSet::with_capacity(docs.len());
+        for d in docs {
+            if d.plan_id != plan_id {
+                return Err(CoreError::corrupt(
+                    d.kind,
+                    d.id,
+                    "it belongs to another plan",
+                ));
+            }
+            if !seen.insert(d.id) {
+                return Err(CoreError::corrupt(
+                    d.kind,
+                    d.id,
+                    "the same id appears twice",
+                ));
+            }
+            plan.revs.insert(d.id, d.rev);
+            match d.kind {
+                DocKind::Plan => {
+                    let h: PlanHeader = serde_json::from_str(&d.body)
+                        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+                    if d.id != plan_id || h.meta.id != plan_id {
+                        return Err(CoreError::corrupt(
+                            d.kind,
+                            d.id,
+                            "the header's id is not the plan's id",
+                        ));
+                    }
+                    check_meta(d, &h.meta)?;
+                    limits::title("The plan's title", &h.title)
+                        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+                    header = Some(h);
+                }
+                DocKind::Profile => {
+                    let p = parse(d)?;
+                    if d.id != profile_id(plan_id) {
+                        return Err(CoreError::corrupt(
+                            d.kind,
+                            d.id,
+                            "not this plan's profile id",
+                        ));
+                    }
+                    plan.profile = Some(p);
+                }
+                DocKind::Schedule => {
+                    let s = parse(d)?;
+                    if d.id != schedule_id(plan_id) {
+                        return Err(CoreError::corrupt(
+                            d.kind,
+                            d.id,
+                            "not this plan's schedule id",
+                        ));
+                    }
+                    plan.schedule = Some(s);
+                }
+                DocKind::Assessment => plan.assessments.push(parse(d)?),
+                DocKind::Goal => plan.goals.push(parse(d)?),
+                DocKind::Milestone => plan.milestones.push(parse(d)?),
+                DocKind::Action => plan.actions.push(parse(d)?),
+                DocKind::Kpi => plan.kpis.push(parse(d)?),
+                DocKind::Measurement => plan.measurements.push(parse(d)?),
+                DocKind::CheckIn => plan.checkins.push(parse(d)?),
+                DocKind::Review => plan.reviews.push(parse(d)?),
+                DocKind::Reflection => plan.reflections.push(parse(d)?),
+                DocKind::Adaptation => plan.adaptations.push(parse(d)?),
+            }
+        }
+        let h = header.ok_or(CoreError::MissingPlanHeader)?;
+        plan.meta = h.meta;
+        plan.title = h.title;
+        plan.kind = h.kind;
+        plan.archived = h.archived;
+        plan.normalize();
+        Ok(plan)
+    }
+}
+
+fn check_meta(d: &Document, m: &Meta) -> Result<(), CoreError> {
+    limits::instant("The creation time", m.created_at)
+        .and_then(|_| limits::instant("The update time", m.updated_at))
+        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))
+}
+
+/// Reads one record and checks it is what the document says it is.
+fn parse<T: Record>(d: &Document) -> Result<T, CoreError> {
+    let r: T = serde_json::from_str(&d.body)
+        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+    if r.meta().id != d.id {
+        return Err(CoreError::corrupt(
+            d.kind,
+            d.id,
+            "the record's id differs from the document's",
+        ));
+    }
+    check_meta(d, r.meta())?;
+    r.validate()
+        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+    Ok(r)
+}
