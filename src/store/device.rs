@@ -1,0 +1,87 @@
+//! What the device says about storage: persistence, space, and whether our data survived.
+//!
+//! - [`request_persistence_once`]: ask the browser once to keep our data even under storage
+//!   pressure, remember the answer (localStorage `waymark.persisted`), show it in Settings.
+//! - [`is_persisted`]: the browser's current answer, without asking (it can change later,
+//!   e.g. Chromium grants it by engagement).
+//! - [`storage_estimate`]: `(usage, quota)` in bytes for Settings.
+//! - The "has data" marker (localStorage `waymark.has-data`), set by the store after the
+//!   first successful write. localStorage and IndexedDB are usually evicted together, but
+//!   not always; `IndexedDbStore::storage_was_cleared` reports a database that vanished
+//!   while the marker survived.
+
+use super::StoreError;
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{StorageEstimate, StorageManager};
+
+/// localStorage key of the remembered answer of `navigator.storage.persist()`.
+pub const PERSISTED_KEY: &str = "waymark.persisted";
+
+/// Asks for persistent storage the first time and remembers the answer; later calls
+/// return the remembered answer without asking again.
+pub async fn request_persistence_once() -> Result<bool, StoreError> {
+    if let Ok(answer) = LocalStorage::get::<bool>(PERSISTED_KEY) {
+        return Ok(answer);
+    }
+    let granted = call_bool(storage_manager()?.persist()).await?;
+    // Not being able to remember only means we may ask again next time.
+    let _ = LocalStorage::set(PERSISTED_KEY, granted);
+    Ok(granted)
+}
+
+/// Whether the browser currently keeps our storage persistent.
+pub async fn is_persisted() -> Result<bool, StoreError> {
+    call_bool(storage_manager()?.persisted()).await
+}
+
+/// `(usage, quota)` in bytes, as estimated by the browser.
+pub async fn storage_estimate() -> Result<(u64, u64), StoreError> {
+    let promise = storage_manager()?.estimate().map_err(|e| unavailable(&e))?;
+    let estimate: StorageEstimate = JsFuture::from(promise)
+        .await
+        .map_err(|e| unavailable(&e))?
+        .into();
+    let bytes = |v: Option<f64>| v.filter(|v| v.is_finite() && *v >= 0.0).unwrap_or(0.0) as u64;
+    Ok((bytes(estimate.get_usage()), bytes(estimate.get_quota())))
+}
+
+/// localStorage key of the "has data" marker for database `db_name`
+/// (`"waymark.has-data"` for the app's database).
+pub fn has_data_key(db_name: &str) -> String {
+    format!("{db_name}.has-data")
+}
+
+/// Whether anything was ever saved to database `db_name` on this device.
+pub fn has_data_marker(db_name: &str) -> bool {
+    LocalStorage::get::<bool>(has_data_key(db_name)).unwrap_or(false)
+}
+
+/// Set by the store after its first successful write.
+pub(crate) fn set_has_data_marker(db_name: &str) {
+    // Best effort: without localStorage we only lose the eviction hint.
+    let _ = LocalStorage::set(has_data_key(db_name), true);
+}
+
+/// For "erase everything on this device": the next empty database is then not reported
+/// as cleared by the browser.
+pub fn clear_has_data_marker(db_name: &str) {
+    LocalStorage::delete(has_data_key(db_name));
+}
+
+fn storage_manager() -> Result<StorageManager, StoreError> {
+    let window =
+        web_sys::window().ok_or_else(|| StoreError::Unavailable("no browser window".into()))?;
+    Ok(window.navigator().storage())
+}
+
+async fn call_bool(promise: Result<js_sys::Promise, JsValue>) -> Result<bool, StoreError> {
+    let promise = promise.map_err(|e| unavailable(&e))?;
+    let answer = JsFuture::from(promise).await.map_err(|e| unavailable(&e))?;
+    Ok(answer.as_bool().unwrap_or(false))
+}
+
+fn unavailable(err: &JsValue) -> StoreError {
+    StoreError::Unavailable(super::indexeddb::describe_js_error(err))
+}
