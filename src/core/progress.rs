@@ -11,7 +11,8 @@
 //! Pace: the expected value on a given day lies on the straight line from the baseline at the
 //! goal's start date to the target at its target date. The verdict compares percents: within
 //! `PACE_TOLERANCE` percentage points of the expected percent is on track, more below is behind,
-//! more above is ahead.
+//! more above is ahead. A "keep it at" KPI (baseline equals target) expects 100 % all along, so
+//! it is on track while at or beyond the target and behind otherwise; it is never ahead.
 
 use super::action::Action;
 use super::goal::Goal;
