@@ -4,6 +4,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::ids::new_id;
 use super::kpi::{Kpi, KpiDraft, Measurement};
+use super::limits;
 use super::meta::{Author, Meta};
 use super::plan::{edit, insert_record, tombstone, Plan};
 use super::record::Record;
@@ -32,7 +33,7 @@ impl Plan {
         self.require_goal(draft.goal_id)?;
         let k = Kpi {
             meta: Meta::new(id, now, by),
-            fields: draft,
+            fields: draft.settled(),
         };
         k.validate()?;
         insert_record(&mut self.kpis, k);
@@ -50,7 +51,7 @@ impl Plan {
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
         self.require_goal(draft.goal_id)?;
-        edit(&mut self.kpis, id, now, by, |k| k.fields = draft)
+        edit(&mut self.kpis, id, now, by, |k| k.fields = draft.settled())
     }
 
     pub fn delete_kpi(
@@ -90,7 +91,7 @@ impl Plan {
         let m = Measurement {
             meta: Meta::new(id, now, by),
             kpi_id,
-            value,
+            value: limits::json_stable(value),
             at,
         };
         m.validate()?;
