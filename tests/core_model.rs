@@ -783,3 +783,29 @@ fn period_facts_count_what_happened() {
         "The end of the period must come after the start of the period."
     );
 }
+
+#[test]
+fn seventeen_digit_numbers_survive_storage_exactly() {
+    // serde_json reads such numbers up to one unit in the last place off; the plan settles them.
+    let (mut p, g) = plan_with_goal();
+    let now = t(2025, 2, 1);
+    let mut k = kpi(g);
+    k.baseline = -1e12;
+    k.target = 1e12;
+    let kid = p
+        .add_kpi(k, now, COACH)
+        .unwrap()
+        .id_of(DocKind::Kpi)
+        .unwrap();
+    p.log_measurement(kid, -40589541081.772804, now, now, CLIENT)
+        .unwrap();
+    p.log_measurement(kid, 0.1 + 0.2, now, now, CLIENT).unwrap();
+    let back = Plan::from_documents(p.id(), &p.to_documents()).unwrap();
+    assert_eq!(back, p);
+    assert!(
+        back.measurements_of(kid)
+            .iter()
+            .any(|m| m.value == 0.1 + 0.2),
+        "ordinary 17-digit values are untouched"
+    );
+}
