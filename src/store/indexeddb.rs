@@ -155,7 +155,7 @@ impl IndexedDbStore {
                 closed,
                 instance: Uuid::new_v4(),
                 channel: BroadcastChannel::new(&channel_name(name)).ok(),
-                storage_was_cleared: old_version == 0 && has_data,
+                storage_was_cleared: old_version == Some(0) && has_data,
                 has_data_marked: Cell::new(has_data),
                 _on_versionchange: on_versionchange,
                 _on_close: on_close,
@@ -570,20 +570,24 @@ fn factory() -> Result<IdbFactory, StoreError> {
 
 /// Opens at the current version, running the schema upgrade if needed. Resolves early with
 /// `Blocked`; should the open then succeed after all, the late connection is closed again.
-async fn open_db(factory: IdbFactory, name: String) -> Result<(IdbDatabase, u32), OpenError> {
+/// Also returns the version it was upgraded from, if an upgrade ran.
+async fn open_db(
+    factory: IdbFactory,
+    name: String,
+) -> Result<(IdbDatabase, Option<u32>), OpenError> {
     let req = factory
         .open_with_u32(&name, current::VERSION.number())
         .map_err(|e| OpenError::Store(unavailable(&e)))?;
     let outcome: Signal<Result<IdbDatabase, OpenError>> = Signal::new();
     let settled: Signal<()> = Signal::new();
-    let old_version = Rc::new(Cell::new(0u32));
+    let old_version: Rc<Cell<Option<u32>>> = Rc::default(); // None: no upgrade ran
     let upgrade_error: Rc<RefCell<Option<StoreError>>> = Rc::default();
 
     let on_upgrade = {
         let (old_version, upgrade_error) = (old_version.clone(), upgrade_error.clone());
         Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |event: IdbVersionChangeEvent| {
             let old = event.old_version() as u32;
-            old_version.set(old);
+            old_version.set(Some(old));
             let Some(req) = event
                 .target()
                 .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())

@@ -44,7 +44,12 @@ pub async fn commit_then_load<S: Store>(store: &S) {
     let docs = vec![
         doc(plan, DocKind::Plan, 0, r#"{"title":"Move into product"}"#),
         doc(plan, DocKind::Goal, 0, r#"{"title":"Ship a side project"}"#),
-        doc(plan, DocKind::Reflection, 0, "ünïcödé ✓ \"quoted\" \n newline"),
+        doc(
+            plan,
+            DocKind::Reflection,
+            0,
+            "ünïcödé ✓ \"quoted\" \n newline",
+        ),
     ];
     let revs = store.commit(puts(&docs)).await.unwrap();
     assert_eq!(revs, docs.iter().map(|d| (d.id, 1)).collect::<Vec<_>>());
@@ -64,7 +69,10 @@ pub async fn commit_then_load<S: Store>(store: &S) {
 pub async fn conflicts<S: Store>(store: &S) {
     let plan = Uuid::new_v4();
     let goal = doc(plan, DocKind::Goal, 0, "v1");
-    store.commit(puts(&[goal.clone()])).await.unwrap();
+    store
+        .commit(puts(std::slice::from_ref(&goal)))
+        .await
+        .unwrap();
 
     let edit = Document {
         rev: 1,
@@ -72,7 +80,10 @@ pub async fn conflicts<S: Store>(store: &S) {
         ..goal.clone()
     };
     assert_eq!(
-        store.commit(puts(&[edit.clone()])).await.unwrap(),
+        store
+            .commit(puts(std::slice::from_ref(&edit)))
+            .await
+            .unwrap(),
         vec![(goal.id, 2)]
     );
 
@@ -92,7 +103,7 @@ pub async fn conflicts<S: Store>(store: &S) {
     );
     // Created twice.
     assert_eq!(
-        store.commit(puts(&[goal.clone()])).await,
+        store.commit(puts(std::slice::from_ref(&goal))).await,
         Err(StoreError::Conflict {
             id: goal.id,
             stored_rev: 2,
@@ -102,7 +113,7 @@ pub async fn conflicts<S: Store>(store: &S) {
     // Edited but never stored.
     let ghost = doc(plan, DocKind::Action, 4, "ghost");
     assert_eq!(
-        store.commit(puts(&[ghost.clone()])).await,
+        store.commit(puts(std::slice::from_ref(&ghost))).await,
         Err(StoreError::Conflict {
             id: ghost.id,
             stored_rev: 0,
@@ -162,10 +173,7 @@ pub async fn plan_headers<S: Store>(store: &S) {
     for &plan in &plans {
         let header = doc(plan, DocKind::Plan, 0, "header");
         let goal = doc(plan, DocKind::Goal, 0, "goal");
-        store
-            .commit(puts(&[goal, header.clone()]))
-            .await
-            .unwrap();
+        store.commit(puts(&[goal, header.clone()])).await.unwrap();
         headers.push(bumped(&header));
     }
     let listed = store.list_plan_headers().await.unwrap();
@@ -212,7 +220,10 @@ pub async fn delete_plan<S: Store>(store: &S) {
         Err(StoreError::Conflict { stored_rev: 0, .. })
     ));
     assert_eq!(
-        store.commit(puts(&[header.clone()])).await.unwrap(),
+        store
+            .commit(puts(std::slice::from_ref(&header)))
+            .await
+            .unwrap(),
         vec![(header.id, 1)]
     );
 }

@@ -1,0 +1,15 @@
+//! Browser tests (headless Chromium through wasm-bindgen-test-runner): the store
+//! conformance suite against IndexedDB and memory, plus what only a real browser shows —
+//! reopening, schema upgrades, blocked/closed connections, cross-tab notices, timings.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "browser/bench.rs"]
+mod bench;
+#[path = "browser/conformance.rs"]
+mod conformance;
+#[path = "browser/indexeddb.rs"]
+mod indexeddb;
+#[path = "browser/raw.rs"]
+mod raw;
