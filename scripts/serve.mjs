@@ -49,7 +49,7 @@ const server = createServer(async (req, res) => {
   }
   const body = await readFile(path);
   const ext = extname(path);
-  const hashed = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(path);
+  const hashed = /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(path);
   res.writeHead(200, {
     "content-type": types[ext] ?? "application/octet-stream",
     "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",

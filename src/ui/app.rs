@@ -12,6 +12,15 @@ use super::settings::SettingsScreen;
 use super::shell::{theme, update, BottomNav, Header, UpdateBanner};
 use super::today::TodayScreen;
 
+/// The router would treat "#main" as a navigation, so the skip link moves focus itself.
+fn skip_to_content(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
+        let _ = main.focus();
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     theme::apply_saved();
@@ -19,7 +28,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
             <Header/>
             <main id="main" class="app-main" tabindex="-1">
                 <Routes fallback=NotFound>

@@ -18,7 +18,7 @@ fn path_for(name: &str) -> &'static str {
 #[component]
 pub fn Icon(name: &'static str) -> impl IntoView {
     view! {
-        <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"
+        <svg class="icon" width="24" height="24" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2"
             stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
             <path d=path_for(name)/>
         </svg>

@@ -47,7 +47,7 @@ test("a reload works offline", async () => {
     await page.reload();
     await waitForApp(page);
     assert.equal(await page.locator("h1").textContent(), "Today");
-    assert.ok(await page.getByTestId("offline-badge").isVisible());
+    await page.getByTestId("offline-badge").waitFor({ state: "visible" });
   } finally {
     await context.setOffline(false);
   }
