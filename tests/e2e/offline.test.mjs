@@ -24,6 +24,8 @@ test("Chrome reports the app as installable", async () => {
   assert.deepEqual(installabilityErrors, []);
   const manifest = await cdp.send("Page.getAppManifest");
   assert.deepEqual(manifest.errors, []);
+  // A lingering DevTools session keeps Playwright's offline emulation from reaching the page.
+  await cdp.detach();
 });
 
 test("the service worker precaches every file of the build under a cache named by the build", async () => {
