@@ -786,7 +786,7 @@ fn period_facts_count_what_happened() {
 
 #[test]
 fn seventeen_digit_numbers_survive_storage_exactly() {
-    // serde_json reads such numbers up to one unit in the last place off; the plan settles them.
+    // serde_json reads such numbers exactly only with its `float_roundtrip` feature, which we enable.
     let (mut p, g) = plan_with_goal();
     let now = t(2025, 2, 1);
     let mut k = kpi(g);

@@ -103,7 +103,7 @@ impl Plan {
                     });
                 }
                 let mut k = kpi.clone();
-                k.fields.target = limits::json_stable(target);
+                k.fields.target = target;
                 k.validate()?;
                 if k.fields.target == kpi.fields.target {
                     return Ok(Touched::none());

@@ -30,13 +30,6 @@ pub struct KpiDraft {
 }
 
 impl KpiDraft {
-    /// The draft with its numbers settled for storage (see `limits::json_stable`).
-    pub fn settled(mut self) -> Self {
-        self.baseline = limits::json_stable(self.baseline);
-        self.target = limits::json_stable(self.target);
-        self
-    }
-
     pub fn check(&self) -> Result<(), CoreError> {
         limits::title("The KPI's name", &self.name)?;
         limits::short("The unit", &self.unit)?;

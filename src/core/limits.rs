@@ -123,26 +123,3 @@ pub fn clip(s: String, max: usize) -> String {
         _ => s,
     }
 }
-
-/// The nearest number that survives being written to JSON and read back unchanged.
-///
-/// serde_json (without its `float_roundtrip` feature) reads numbers with 16–17 significant
-/// digits up to one unit in the last place off, so a value such as 40589541081.772804 would
-/// come back from storage as 40589541081.7728 and a saved plan would no longer equal itself.
-/// Numbers are settled once, when they enter the plan; for anything a person types (15 digits
-/// or fewer) this changes nothing.
-pub fn json_stable(mut x: f64) -> f64 {
-    for _ in 0..4 {
-        let Ok(text) = serde_json::to_string(&x) else {
-            return x;
-        };
-        let Ok(back) = serde_json::from_str::<f64>(&text) else {
-            return x;
-        };
-        if back.to_bits() == x.to_bits() {
-            return x;
-        }
-        x = back;
-    }
-    x
-}

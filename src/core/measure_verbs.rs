@@ -4,7 +4,6 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::ids::new_id;
 use super::kpi::{Kpi, KpiDraft, Measurement};
-use super::limits;
 use super::meta::{Author, Meta};
 use super::plan::{edit, insert_record, tombstone, Plan};
 use super::record::Record;
@@ -33,7 +32,7 @@ impl Plan {
         self.require_goal(draft.goal_id)?;
         let k = Kpi {
             meta: Meta::new(id, now, by),
-            fields: draft.settled(),
+            fields: draft,
         };
         k.validate()?;
         insert_record(&mut self.kpis, k);
@@ -51,7 +50,7 @@ impl Plan {
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
         self.require_goal(draft.goal_id)?;
-        edit(&mut self.kpis, id, now, by, |k| k.fields = draft.settled())
+        edit(&mut self.kpis, id, now, by, |k| k.fields = draft)
     }
 
     pub fn delete_kpi(
@@ -91,7 +90,7 @@ impl Plan {
         let m = Measurement {
             meta: Meta::new(id, now, by),
             kpi_id,
-            value: limits::json_stable(value),
+            value: value,
             at,
         };
         m.validate()?;

@@ -5,7 +5,6 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::ids::{new_id, schedule_id};
 use super::kpi::Measurement;
-use super::limits;
 use super::meta::{Author, Meta};
 use super::plan::{edit, insert_record, tombstone, Plan};
 use super::record::Record;
@@ -97,7 +96,7 @@ impl Plan {
                 let m = Measurement {
                     meta: Meta::new(new_id(), now, by),
                     kpi_id: v.kpi_id,
-                    value: limits::json_stable(v.value),
+                    value: v.value,
                     at: now,
                 };
                 measurement_ids.push(m.meta.id);
