@@ -6,4 +6,5 @@
 pub mod core; // the coaching model and its rules: pure Rust, no web-sys, no Leptos
 pub mod exchange; // plan files: format, validation, migration, merge, readable exports
 pub mod store; // persistence behind one async trait: IndexedDB in the browser, memory in tests
-pub mod ui; // screens and navigation (Leptos)
+#[cfg(target_arch = "wasm32")]
+pub mod ui; // screens and navigation (Leptos); browser only, like the IndexedDB store

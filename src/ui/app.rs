@@ -1,16 +1,20 @@
 //! The app shell: header, routed screens, bottom navigation and the update banner.
+//! Every route of the app is listed here, so a reader finds any screen from its address.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use super::checkin::CheckInScreen;
-use super::journal::JournalScreen;
+use super::checkin::{CheckInFlowScreen, CheckInScreen};
+use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
-use super::plan::PlanScreen;
+use super::plan::{GoalDetailScreen, GoalEditorScreen, PlanScreen, ProfileScreen, TimelineScreen};
+use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
 use super::shell::{theme, update, BottomNav, Header, UpdateBanner};
+use super::state::provide_workspace;
 use super::today::TodayScreen;
+use super::welcome::WelcomeScreen;
 
 /// The router would treat "#main" as a navigation, so the skip link moves focus itself.
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
@@ -24,6 +28,7 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 #[component]
 pub fn App() -> impl IntoView {
     theme::apply_saved();
+    provide_workspace();
     let update_ready = update::register_service_worker();
 
     view! {
@@ -33,9 +38,19 @@ pub fn App() -> impl IntoView {
             <main id="main" class="app-main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayScreen/>
+                    <Route path=path!("/welcome") view=WelcomeScreen/>
                     <Route path=path!("/plan") view=PlanScreen/>
+                    <Route path=path!("/plan/profile") view=ProfileScreen/>
+                    <Route path=path!("/plan/history") view=TimelineScreen/>
+                    <Route path=path!("/plan/goals/new") view=GoalEditorScreen/>
+                    <Route path=path!("/plan/goals/:id") view=GoalDetailScreen/>
+                    <Route path=path!("/plan/goals/:id/edit") view=GoalEditorScreen/>
                     <Route path=path!("/checkin") view=CheckInScreen/>
+                    <Route path=path!("/checkin/run") view=CheckInFlowScreen/>
+                    <Route path=path!("/review") view=ReviewScreen/>
                     <Route path=path!("/journal") view=JournalScreen/>
+                    <Route path=path!("/journal/new") view=ReflectionEditorScreen/>
+                    <Route path=path!("/journal/:id") view=ReflectionEditorScreen/>
                     <Route path=path!("/settings") view=SettingsScreen/>
                 </Routes>
             </main>

@@ -7,9 +7,13 @@ mod icons;
 mod journal;
 mod page;
 mod plan;
+mod review;
 mod settings;
 mod shell;
+mod state;
 mod today;
+mod welcome;
+mod widgets;
 
 pub use app::App;
 

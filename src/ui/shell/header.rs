@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::network;
 use crate::ui::icons::Icon;
+use crate::ui::state::SaveIndicator;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -19,12 +20,16 @@ pub fn Header() -> impl IntoView {
                 </svg>
                 "Waymark"
             </p>
+            <div class="header-status">
+            <SaveIndicator/>
             <Show when=move || !online.get()>
                 <span class="offline-badge" role="status" data-testid="offline-badge">
                     <Icon name="cloud-off"/>
-                    "Offline — saved on this device"
+                    "Offline"
+                    <span class="visually-hidden">" — your work is kept on this device"</span>
                 </span>
             </Show>
+            </div>
         </header>
     }
 }

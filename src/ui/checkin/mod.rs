@@ -1,0 +1,7 @@
+//! Check-ins: the schedule, past check-ins, and the guided flow.
+
+mod flow;
+mod overview;
+
+pub use flow::CheckInFlowScreen;
+pub use overview::CheckInScreen;

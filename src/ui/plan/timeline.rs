@@ -1,0 +1,14 @@
+//! Plan history (to be built).
+
+use leptos::prelude::*;
+
+use crate::ui::page::Page;
+
+#[component]
+pub fn TimelineScreen() -> impl IntoView {
+    view! {
+        <Page title="Plan history">
+            <p>"Every adaptation of the plan."</p>
+        </Page>
+    }
+}

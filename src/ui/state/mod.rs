@@ -1,0 +1,11 @@
+//! What the screens share: the open plan, the store behind it, and the save status.
+
+mod preferences;
+mod save_status;
+mod workspace;
+
+pub use preferences::{device_role, set_device_role};
+pub use save_status::{SaveIndicator, SaveStatus};
+pub use workspace::{
+    provide_workspace, use_workspace, ActionError, LoadState, PlanSummary, WithPlan, Workspace,
+};

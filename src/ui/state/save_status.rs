@@ -1,0 +1,35 @@
+//! "Saving…" / "Saved" / what went wrong, announced in a live region so a screen-reader user
+//! hears that their change is safe. "Saved" appears only after the store reports the write durable.
+
+use leptos::prelude::*;
+
+use super::use_workspace;
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    #[default]
+    Idle,
+    Saving,
+    Saved,
+    /// The message says what happened and what to do.
+    Failed(String),
+}
+
+#[component]
+pub fn SaveIndicator() -> impl IntoView {
+    let ws = use_workspace();
+    let text = move || match ws.status.get() {
+        SaveStatus::Idle => String::new(),
+        SaveStatus::Saving => "Saving…".to_owned(),
+        SaveStatus::Saved => "Saved".to_owned(),
+        SaveStatus::Failed(msg) => msg,
+    };
+    let class = move || match ws.status.get() {
+        SaveStatus::Failed(_) => "save-status failed",
+        SaveStatus::Saved => "save-status saved",
+        _ => "save-status",
+    };
+    view! {
+        <p class=class role="status" aria-live="polite" data-testid="save-status">{text}</p>
+    }
+}

@@ -1,0 +1,8 @@
+//! Form controls and small pieces every screen uses, so labels, hints, errors and touch
+//! sizes are the same everywhere.
+
+mod fields;
+mod notice;
+
+pub use fields::{DateField, NumberField, RatingField, SelectField, TextArea, TextField};
+pub use notice::{ErrorNotice, InfoNotice};
