@@ -7,7 +7,8 @@ import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const DIST = join(ROOT, "dist");
+// WAYMARK_DIST lets several builds be tested side by side (trunk build --dist …).
+export const DIST = process.env.WAYMARK_DIST ?? join(ROOT, "dist");
 export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
 
 export const CHROMIUM_FLAGS = [
@@ -76,6 +77,14 @@ export async function openBrowser(origin, options = {}) {
 /** Waits until the app is mounted and the service worker controls the page. */
 export async function waitForApp(page) {
   await page.waitForSelector("main#main h1");
+}
+
+/** From a fresh profile: loads the sample plan from the welcome screen and waits until saved. */
+export async function startWithSamplePlan(page, origin) {
+  await page.goto(origin + "/welcome");
+  await page.getByTestId("try-sample").tap();
+  await page.waitForURL(origin + "/");
+  await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 }
 
 export async function waitForServiceWorkerControl(page) {
