@@ -3,7 +3,7 @@
 // SCREENSHOT_PATHS="/,/plan" limits the screens; SCREENSHOT_SETUP=sample loads the sample plan first.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { openBrowser, serve, waitForApp } from "../tests/e2e/harness.mjs";
+import { openBrowser, serve, startWithSamplePlan, waitForApp } from "../tests/e2e/harness.mjs";
 
 const out = process.argv[2] ?? "screenshots";
 mkdirSync(out, { recursive: true });
@@ -14,6 +14,7 @@ const server = await serve();
 try {
   for (const colorScheme of ["light", "dark"]) {
     const browser = await openBrowser(server.origin, { colorScheme });
+    if (process.env.SCREENSHOT_SETUP === "sample") await startWithSamplePlan(browser.page, server.origin);
     for (const [sizeName, viewport] of Object.entries(sizes)) {
       await browser.page.setViewportSize(viewport);
       for (const path of paths) {
