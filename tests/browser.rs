@@ -13,3 +13,5 @@ mod conformance;
 mod indexeddb;
 #[path = "browser/raw.rs"]
 mod raw;
+#[path = "browser/seeded_plan.rs"]
+mod seeded_plan;
