@@ -131,6 +131,13 @@ impl GoalProgress {
         (self.milestones_total > 0)
             .then(|| self.milestones_done as f64 / self.milestones_total as f64)
     }
+
+    /// The goal's percent of target: the mean of its KPIs' percents, 0–100; `None` when the
+    /// goal has no KPI. Each KPI counts equally, whatever its unit.
+    pub fn percent(&self) -> Option<f64> {
+        (!self.kpis.is_empty())
+            .then(|| self.kpis.iter().map(|k| k.percent).sum::<f64>() / self.kpis.len() as f64)
+    }
 }
 
 pub fn goal_progress(plan: &Plan, goal: &Goal, day: NaiveDate) -> GoalProgress {

@@ -44,3 +44,58 @@ pub fn ranked_open_actions(plan: &Plan) -> Vec<&Action> {
     rank_actions(&mut v);
     v
 }
+
+/// Impact and effort at or above this (on the 1–5 scales) count as "high" for [`quadrant`].
+pub const HIGH_RATING: u8 = 3;
+
+/// Where an action falls on the impact/effort grid, so a client can see at a glance which
+/// work pays off: quick wins first, time sinks questioned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Quadrant {
+    /// High impact, low effort: do these first.
+    QuickWin,
+    /// High impact, high effort: plan them.
+    BigBet,
+    /// Low impact, low effort: fit them in.
+    FillIn,
+    /// Low impact, high effort: question them.
+    TimeSink,
+}
+
+impl Quadrant {
+    pub const ALL: [Quadrant; 4] = [
+        Quadrant::QuickWin,
+        Quadrant::BigBet,
+        Quadrant::FillIn,
+        Quadrant::TimeSink,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Quadrant::QuickWin => "Quick wins",
+            Quadrant::BigBet => "Big bets",
+            Quadrant::FillIn => "Fill-ins",
+            Quadrant::TimeSink => "Time sinks",
+        }
+    }
+
+    pub fn advice(self) -> &'static str {
+        match self {
+            Quadrant::QuickWin => "High impact, low effort: do these first.",
+            Quadrant::BigBet => "High impact, high effort: plan time for them.",
+            Quadrant::FillIn => "Low impact, low effort: fit them in.",
+            Quadrant::TimeSink => "Low impact, high effort: worth questioning.",
+        }
+    }
+}
+
+pub fn quadrant(a: &Action) -> Quadrant {
+    let high_impact = a.fields.impact >= HIGH_RATING;
+    let high_effort = a.fields.effort >= HIGH_RATING;
+    match (high_impact, high_effort) {
+        (true, false) => Quadrant::QuickWin,
+        (true, true) => Quadrant::BigBet,
+        (false, false) => Quadrant::FillIn,
+        (false, true) => Quadrant::TimeSink,
+    }
+}
