@@ -60,6 +60,8 @@ struct Entry {
     written_at: DateTime<Utc>,
     /// Text, prompt and tags, lowercased, separated by newlines.
     haystack: String,
+    /// Tags, lowercased, for filtering by one tag exactly.
+    tags: Vec<String>,
 }
 
 /// Newest first; the id makes the order total when two entries share a time.
@@ -113,9 +115,17 @@ impl JournalIndex {
     /// Ids of the reflections whose text, prompt or tags contain `query`, ignoring case,
     /// newest first. A blank query matches everything.
     pub fn search(&self, query: &str) -> Vec<Uuid> {
+        self.search_tagged(query, None)
+    }
+
+    /// Like [`search`](Self::search), and when `tag` is given only reflections carrying that
+    /// tag (ignoring case and surrounding spaces), newest first.
+    pub fn search_tagged(&self, query: &str, tag: Option<&str>) -> Vec<Uuid> {
         let q = query.trim().to_lowercase();
+        let tag = tag.map(|t| t.trim().to_lowercase());
         self.entries
             .iter()
+            .filter(|e| tag.as_ref().is_none_or(|t| e.tags.iter().any(|x| x == t)))
             .filter(|e| q.is_empty() || e.haystack.contains(&q))
             .map(|e| e.id)
             .collect()
@@ -129,14 +139,16 @@ fn entry_of(r: &Reflection) -> Entry {
         hay.push('\n');
         hay.push_str(&p.to_lowercase());
     }
-    for t in &f.tags {
+    let tags: Vec<String> = f.tags.iter().map(|t| t.trim().to_lowercase()).collect();
+    for t in &tags {
         hay.push('\n');
-        hay.push_str(&t.to_lowercase());
+        hay.push_str(t);
     }
     Entry {
         id: r.meta.id,
         written_at: r.meta.created_at,
         haystack: hay,
+        tags,
     }
 }
 

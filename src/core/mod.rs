@@ -14,6 +14,7 @@ pub mod goal_verbs; // verbs on goals: add, edit, adapt, drop
 pub mod history; // adaptations: what changed and why
 pub mod ids; // fresh ids and the derived ids of one-per-plan records
 pub mod journal; // reflections, the search index and weekly grouping
+pub mod journal_draft; // words written but not yet saved, and what to do with them
 pub mod kpi; // KPIs and measurements
 pub mod limits; // input limits shared by verbs and loading
 pub mod measure_verbs; // verbs on KPIs and measurements
@@ -22,6 +23,8 @@ pub mod milestone; // dated steps of a goal
 pub mod plan; // the Plan aggregate and the machinery its verbs share
 pub mod profile; // the client's role, vision, values and strengths
 pub mod progress; // derived progress: percent, pace, overdue, stale
+pub mod prompts; // reflection prompts from coaching practice
+pub mod questions; // the guided needs assessment and suggested values
 pub mod ranking; // which action to do first
 pub(crate) mod record; // what all record kinds share
 pub mod review; // progress reviews and the facts of a period
