@@ -14,7 +14,7 @@ use super::settings::SettingsScreen;
 use super::shell::{theme, update, BottomNav, Header, UpdateBanner};
 use super::state::provide_workspace;
 use super::today::TodayScreen;
-use super::welcome::WelcomeScreen;
+use super::welcome::{AssessmentScreen, WelcomeScreen};
 
 /// The router would treat "#main" as a navigation, so the skip link moves focus itself.
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
@@ -39,6 +39,7 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayScreen/>
                     <Route path=path!("/welcome") view=WelcomeScreen/>
+                    <Route path=path!("/welcome/assessment") view=AssessmentScreen/>
                     <Route path=path!("/plan") view=PlanScreen/>
                     <Route path=path!("/plan/profile") view=ProfileScreen/>
                     <Route path=path!("/plan/history") view=TimelineScreen/>

@@ -1,70 +1,8 @@
-//! The first run: start a plan of your own, or explore a realistic sample plan first.
+//! The first run: start a plan (or try the sample), then a short, skippable guided needs
+//! assessment that fills in the client's motivations, barriers, strengths, values and vision.
 
-use chrono::Utc;
-use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+mod assessment;
+mod start;
 
-use crate::core::sample::sample_plan;
-use crate::core::{Plan, PlanKind};
-use crate::ui::page::Page;
-use crate::ui::state::{device_role, use_workspace};
-use crate::ui::widgets::{ErrorNotice, TextField};
-
-#[component]
-pub fn WelcomeScreen() -> impl IntoView {
-    let ws = use_workspace();
-    let navigate = use_navigate();
-    let title = RwSignal::new("My career plan".to_owned());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-
-    let start = {
-        let navigate = navigate.clone();
-        move |plan: Result<Plan, crate::core::CoreError>, to: &'static str| {
-            let navigate = navigate.clone();
-            busy.set(true);
-            leptos::task::spawn_local(async move {
-                let result = match plan {
-                    Ok(plan) => ws.add_plan(plan).await.map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                };
-                busy.set(false);
-                match result {
-                    Ok(()) => navigate(to, Default::default()),
-                    Err(e) => error.set(Some(e)),
-                }
-            });
-        }
-    };
-    let start_sample = start.clone();
-
-    view! {
-        <Page title="Welcome to Waymark">
-            <p class="lead">
-                "Waymark keeps your career-coaching plan on this device: your vision, SMART goals, "
-                "check-ins and a private journal. It works offline, and nothing leaves this device "
-                "unless you export it."
-            </p>
-            <ErrorNotice message=error/>
-            <form class="card" on:submit=move |ev| {
-                ev.prevent_default();
-                start(Plan::new(title.get_untracked().trim(), PlanKind::ClientPlan, Utc::now(), device_role()), "/plan/profile");
-            }>
-                <h2>"Start your own plan"</h2>
-                <TextField label="Name of your plan" value=title required=true/>
-                <button class="button primary" type="submit" disabled=move || busy.get()>
-                    "Start my plan"
-                </button>
-            </form>
-            <div class="card">
-                <h2>"Not sure yet?"</h2>
-                <p>"Explore a realistic example first: Maya, a teacher moving into UX research."</p>
-                <button class="button" type="button" data-testid="try-sample"
-                    disabled=move || busy.get()
-                    on:click=move |_| start_sample(sample_plan(Utc::now()), "/")>
-                    "Try with a sample plan"
-                </button>
-            </div>
-        </Page>
-    }
-}
+pub use assessment::AssessmentScreen;
+pub use start::WelcomeScreen;
