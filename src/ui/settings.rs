@@ -1,40 +1,144 @@
-//! The Settings screen: appearance now; check-in schedule, storage status, export and
-//! import join it as those capabilities land.
+//! Settings: who uses this device, appearance, storage health, the plans kept here, and
+//! (with plan files) export and import.
 
 use leptos::prelude::*;
 
 use super::page::Page;
 use super::shell::theme::{self, Theme};
+use super::state::{device_role, set_device_role, use_workspace, PlanSummary};
+use crate::core::{Author, PlanKind};
+use crate::store::device;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
+    view! {
+        <Page title="Settings">
+            <RoleChoice/>
+            <ThemeChoice/>
+            <PlansOnDevice/>
+            <StorageStatus/>
+        </Page>
+    }
+}
+
+/// A radio option in a settings card; `checked` decides whether it shows as chosen.
+fn radio(
+    group: &'static str,
+    label: &'static str,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    choose: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="choice">
+            <input type="radio" name=group prop:checked=checked on:change=move |_| choose()/>
+            <span>{label}</span>
+        </label>
+    }
+}
+
+#[component]
+fn RoleChoice() -> impl IntoView {
+    let (role, set_role) = signal(device_role());
+    let pick = move |r: Author| {
+        set_device_role(r);
+        set_role.set(r);
+    };
+    view! {
+        <fieldset class="card choices">
+            <legend>"On this device I am"</legend>
+            {radio("role", "The client, working on my own plan", move || role.get() == Author::Client, move || pick(Author::Client))}
+            {radio("role", "A coach, preparing plans for clients", move || role.get() == Author::Coach, move || pick(Author::Coach))}
+            <p class="field-hint">"Every change is marked with who made it, so plans exchanged between coach and client merge correctly."</p>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ThemeChoice() -> impl IntoView {
     let (current, set_current) = signal(theme::saved());
     let pick = move |t: Theme| {
         theme::choose(t);
         set_current.set(t);
     };
-    let option = move |t: Theme, label: &'static str| {
-        view! {
-            <label class="choice">
-                <input type="radio" name="theme" value=t.as_str()
-                    prop:checked=move || current.get() == t
-                    on:change=move |_| pick(t)/>
-                <span>{label}</span>
-            </label>
-        }
+    view! {
+        <fieldset class="card choices">
+            <legend>"Theme"</legend>
+            {radio("theme", "Follow this device", move || current.get() == Theme::System, move || pick(Theme::System))}
+            {radio("theme", "Light", move || current.get() == Theme::Light, move || pick(Theme::Light))}
+            {radio("theme", "Dark", move || current.get() == Theme::Dark, move || pick(Theme::Dark))}
+        </fieldset>
+    }
+}
+
+fn kind_label(p: &PlanSummary) -> &'static str {
+    match (p.kind, p.archived) {
+        (_, true) => "Archived",
+        (PlanKind::Template, _) => "Template",
+        (PlanKind::ClientPlan, _) => "Plan",
+    }
+}
+
+#[component]
+fn PlansOnDevice() -> impl IntoView {
+    let ws = use_workspace();
+    let open_id = move || ws.plan.with(|p| p.as_ref().map(|p| p.id()));
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <section class="card" aria-labelledby="plans-heading">
+            <h2 id="plans-heading">"Plans on this device"</h2>
+            <ul class="plan-list">
+                <For each=move || ws.plans.get() key=|p| (p.id, p.title.clone(), p.archived) let(p)>
+                    {
+                        let id = p.id;
+                        let label = kind_label(&p);
+                        view! {
+                            <li>
+                                <span class="plan-title">{p.title.clone()}<span class="tag">{label}</span></span>
+                                <Show when=move || open_id() != Some(id)
+                                    fallback=|| view! { <span class="muted">"Open now"</span> }>
+                                    <button class="button" type="button"
+                                        on:click=move |_| leptos::task::spawn_local(async move {
+                                            if let Err(e) = ws.open_plan(id).await {
+                                                error.set(Some(e.to_string()));
+                                            }
+                                        })>
+                                        "Open"
+                                    </button>
+                                </Show>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <crate::ui::widgets::ErrorNotice message=error/>
+            <a class="button" href="/welcome">"Start another plan"</a>
+        </section>
+    }
+}
+
+fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+}
+
+#[component]
+fn StorageStatus() -> impl IntoView {
+    let persisted = LocalResource::new(|| async { device::is_persisted().await.ok() });
+    let estimate = LocalResource::new(|| async { device::storage_estimate().await.ok() });
+    let persisted_text = move || match persisted.get().flatten() {
+        Some(true) => "Protected: the browser will not clear your plan to free space.",
+        Some(false) => "Not protected: the browser may clear stored data when the device runs short of space. Installing Waymark (Add to Home Screen) usually protects it; exporting a backup keeps you safe either way.",
+        None => "Checking…",
+    };
+    let usage_text = move || match estimate.get().flatten() {
+        Some((used, quota)) if quota > 0 => format!("{} used of about {} available to Waymark.", megabytes(used), megabytes(quota)),
+        Some((used, _)) => format!("{} used.", megabytes(used)),
+        None => "Checking…".to_owned(),
     };
     view! {
-        <Page title="Settings">
-            <fieldset class="card choices">
-                <legend>"Theme"</legend>
-                {option(Theme::System, "Follow this device")}
-                {option(Theme::Light, "Light")}
-                {option(Theme::Dark, "Dark")}
-            </fieldset>
-            <div class="card">
-                <h2>"Coming here next"</h2>
-                <p>"Your check-in schedule, storage status, and exporting or importing plan files."</p>
-            </div>
-        </Page>
+        <section class="card" aria-labelledby="storage-heading">
+            <h2 id="storage-heading">"Storage on this device"</h2>
+            <p data-testid="storage-persisted">{persisted_text}</p>
+            <p data-testid="storage-usage">{usage_text}</p>
+        </section>
     }
 }

@@ -1,0 +1,128 @@
+// The first run: start a plan, walk the guided needs assessment (or skip it), try the
+// sample plan; and Settings: role, theme, the plans on this device, storage status.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+
+let server;
+const browsers = [];
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  for (const b of browsers) await b.close();
+  server?.stop();
+});
+async function fresh() {
+  const b = await openBrowser(server.origin);
+  browsers.push(b);
+  return b;
+}
+
+test("a new client starts a plan and walks the guided assessment; answers survive a reload", async () => {
+  const { page } = await fresh();
+  await page.goto(server.origin + "/welcome");
+  await waitForApp(page);
+  await page.getByLabel("Name of your plan").fill("Moving into product design");
+  await page.getByRole("button", { name: "Start my plan" }).tap();
+  await page.waitForURL(/\/welcome\/assessment$/);
+
+  await page.getByRole("heading", { name: "What moves you" }).waitFor();
+  assert.equal(await page.getByText("Step 1 of 6").count(), 1);
+  await page.getByLabel("What do you want your career to give you in the next few years?").fill("Work that makes things 🙂 easier for people");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("heading", { name: "What holds you back" }).waitFor();
+  // Focus follows the step, so a screen reader announces the new heading.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "step-heading");
+  await page.getByRole("button", { name: "Back" }).tap();
+  assert.equal(
+    await page.getByLabel("What do you want your career to give you in the next few years?").inputValue(),
+    "Work that makes things 🙂 easier for people",
+    "going back keeps what was typed"
+  );
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByLabel("Your strengths").fill("explaining, patience");
+  await page.getByRole("button", { name: "Next" }).tap();
+
+  await page.getByRole("heading", { name: "Your values" }).waitFor();
+  await page.getByText("Autonomy", { exact: true }).tap();
+  await page.getByText("Learning", { exact: true }).tap();
+  await page.getByLabel("Add a value of your own").fill("Family time");
+  await page.getByRole("button", { name: "Add", exact: true }).tap();
+  await page.getByRole("button", { name: "Move Learning up" }).tap();
+  const ranked = await page.locator("ol.ranked .ranked-name").allTextContents();
+  assert.deepEqual(ranked, ["Learning", "Autonomy", "Family time"]);
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+
+  await page.getByLabel("Your current role").fill("Graphic designer");
+  await page.getByLabel("Your ideal career in 3–5 years").fill("Leading design research for public services.");
+  await page.getByRole("button", { name: "Save and see my plan" }).tap();
+  await page.waitForURL(/\/plan$/);
+  await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+
+  await page.reload();
+  await page.goto(server.origin + "/welcome/assessment");
+  await waitForApp(page);
+  for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).tap();
+  assert.deepEqual(await page.locator("ol.ranked .ranked-name").allTextContents(), ["Learning", "Autonomy", "Family time"]);
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByRole("button", { name: "Next" }).tap();
+  assert.equal(await page.getByLabel("Your current role").inputValue(), "Graphic designer");
+});
+
+test("the assessment can be skipped", async () => {
+  const { page } = await fresh();
+  await page.goto(server.origin + "/welcome");
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Start my plan" }).tap();
+  await page.waitForURL(/\/welcome\/assessment$/);
+  await page.getByRole("link", { name: "Skip for now" }).tap();
+  await page.waitForURL(/\/plan$/);
+});
+
+test("an empty plan name is refused with a message and nothing is stored", async () => {
+  const { page } = await fresh();
+  await page.goto(server.origin + "/welcome");
+  await waitForApp(page);
+  await page.getByLabel("Name of your plan").fill("   ");
+  await page.getByRole("button", { name: "Start my plan" }).tap();
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /title/i);
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  assert.equal(await page.locator(".plan-list li").count(), 0);
+});
+
+test("the sample plan opens, and Settings lists it with storage status", async () => {
+  const { page } = await fresh();
+  await startWithSamplePlan(page, server.origin);
+  await page.getByRole("link", { name: "Settings" }).tap();
+  await page.waitForURL(/\/settings$/);
+  assert.equal(await page.locator(".plan-list li").count(), 1);
+  await page.getByTestId("storage-usage").filter({ hasText: "MB" }).waitFor();
+  assert.doesNotMatch(await page.getByTestId("storage-persisted").textContent(), /Checking/);
+});
+
+test("Settings keeps the role and theme across a reload", async () => {
+  const { page } = await fresh();
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  await page.getByText("A coach, preparing plans for clients").tap();
+  await page.getByText("Dark", { exact: true }).tap();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.ok(await page.getByLabel("A coach, preparing plans for clients").isChecked());
+  await page.getByText("Follow this device").tap();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+});
+
+test("no console errors and no request to another origin", () => {
+  for (const b of browsers) {
+    assert.deepEqual(b.consoleErrors, []);
+    assert.deepEqual(b.foreignRequests, []);
+  }
+});
