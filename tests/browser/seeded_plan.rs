@@ -12,7 +12,8 @@ use waymark::store::Store;
 #[wasm_bindgen_test]
 async fn a_years_long_plan_survives_write_reopen_and_read_back() {
     let name = unique_name("seeded-plan");
-    let mut plan = seeded_plan(20, 200, 5_000, 10_000, 7).expect("the generator makes a valid plan");
+    let mut plan =
+        seeded_plan(20, 200, 5_000, 10_000, 7).expect("the generator makes a valid plan");
     let id = plan.id();
 
     let store = IndexedDbStore::open_named(&name).await.expect("open");
