@@ -1,14 +1,182 @@
-//! Goal (to be built).
+//! One goal: what it is and how SMART it is, its roadmap of milestones, its actions ranked,
+//! its KPIs, the Adapt form, and the history of its changes.
+//!
+//! The heading is the goal's own title rather than a fixed word, so a screen-reader user
+//! hears which goal they are on; that is why this screen writes its section and `<h1>` itself
+//! instead of using `Page`, whose title is fixed.
 
 use leptos::prelude::*;
+use uuid::Uuid;
 
-use crate::ui::page::Page;
+use super::adapt::AdaptPanel;
+use super::common::{
+    change_label, goal_id_param, priority_label, show_date, show_instant, status_class,
+    status_label, SmartList,
+};
+use super::goal_editor::MissingGoal;
+use super::measures::KpiSection;
+use super::steps::{ActionsSection, MilestonesSection};
+use crate::core::goal::Serves;
+use crate::core::history::goal_history;
+use crate::core::smart::check_goal;
+use crate::ui::state::{use_workspace, WithPlan};
 
 #[component]
 pub fn GoalDetailScreen() -> impl IntoView {
+    let id = goal_id_param();
+    let ws = use_workspace();
+    let title = Memo::new(move |_| {
+        let gid = id.get()?;
+        ws.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.goal(gid))
+                .map(|g| g.fields.title.clone())
+        })
+    });
+    Effect::new(move |_| {
+        let t = title.get().unwrap_or_else(|| "Goal".to_owned());
+        document().set_title(&format!("{t} · Waymark"));
+    });
     view! {
-        <Page title="Goal">
-            <p>"A goal with its milestones, actions and KPIs."</p>
-        </Page>
+        <section aria-labelledby="page-title" class="goal-detail">
+            <p class="back-link"><a href="/plan">"← Plan"</a></p>
+            <h1 id="page-title" class="page-title">{move || title.get().unwrap_or_else(|| "Goal".to_owned())}</h1>
+            <WithPlan>
+                {move || match id.get().filter(|gid| ws.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.goal(*gid).is_some()))) {
+                    Some(gid) => view! { <GoalView gid=gid/> }.into_any(),
+                    None => view! { <MissingGoal/> }.into_any(),
+                }}
+            </WithPlan>
+        </section>
+    }
+}
+
+#[component]
+fn GoalView(gid: Uuid) -> impl IntoView {
+    let ws = use_workspace();
+    let goal = Memo::new(move |_| {
+        ws.plan
+            .with(|p| p.as_ref().and_then(|p| p.goal(gid).cloned()))
+    });
+    let check = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.goal(gid).map(|g| check_goal(p, g)))
+        })
+    });
+    let adapt_open = RwSignal::new(false);
+    // Arriving from the editor's "Adapt" link opens the form.
+    if window().location().hash().is_ok_and(|h| h == "#adapt") {
+        adapt_open.set(true);
+    }
+
+    let header = move || {
+        let Some(g) = goal.get() else {
+            return view! { <p>"This goal was deleted."</p> }.into_any();
+        };
+        let f = g.fields.clone();
+        let serves = f
+            .serves
+            .iter()
+            .map(|s| match s {
+                Serves::Vision => "My vision".to_owned(),
+                Serves::Value(v) => v.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        view! {
+            <p class="goal-meta">
+                <span class=status_class(g.status) data-testid="goal-status">{status_label(g.status)}</span>
+                <span>{priority_label(f.priority)}</span>
+                <span>{format!("Started {}", show_date(f.start_date))}</span>
+                <span>{f.target_date.map_or_else(|| "No target date".to_owned(), |d| format!("Target {}", show_date(d)))}</span>
+            </p>
+            <dl class="goal-facts">
+                {(!f.why.trim().is_empty()).then(|| view! { <dt>"Why"</dt><dd>{f.why.clone()}</dd> })}
+                {(!f.description.trim().is_empty()).then(|| view! { <dt>"Specifically"</dt><dd>{f.description.clone()}</dd> })}
+                {f.confidence.map(|c| view! { <dt>"Confidence"</dt><dd>{format!("{c} of 10")}</dd> })}
+                {(!f.support.trim().is_empty()).then(|| view! { <dt>"Support"</dt><dd>{f.support.clone()}</dd> })}
+                {(!serves.is_empty()).then(|| view! { <dt>"Serves"</dt><dd>{serves}</dd> })}
+            </dl>
+        }
+        .into_any()
+    };
+
+    view! {
+        <div class="card goal-header">
+            {header}
+            <div class="form-actions">
+                <a class="button" href=format!("/plan/goals/{gid}/edit")>"Edit wording"</a>
+                <button type="button" class="button primary" aria-expanded=move || adapt_open.get().to_string()
+                    aria-controls="adapt" on:click=move |_| adapt_open.update(|o| *o = !*o)>
+                    "Adapt this goal"
+                </button>
+            </div>
+        </div>
+
+        <div id="adapt">
+            <Show when=move || adapt_open.get()>
+                <AdaptPanel gid=gid on_close=move |_| adapt_open.set(false)/>
+            </Show>
+        </div>
+
+        <details class="card smart-summary">
+            <summary>
+                <h2 class="summary-heading">"SMART check"</h2>
+                <span class="summary-state">
+                    {move || check.get().map(|c| {
+                        let n = c.missing().count();
+                        if n == 0 { "All five met".to_owned() } else { format!("{} of 5 met", 5 - n) }
+                    })}
+                </span>
+            </summary>
+            {move || check.get().map(|c| view! { <SmartList check=c/> })}
+        </details>
+
+        <KpiSection gid=gid/>
+        <MilestonesSection gid=gid/>
+        <ActionsSection gid=gid/>
+        <GoalHistory gid=gid/>
+    }
+}
+
+#[component]
+fn GoalHistory(gid: Uuid) -> impl IntoView {
+    let ws = use_workspace();
+    let items = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    goal_history(p, gid)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="history-heading" data-testid="goal-history">
+            <h2 id="history-heading">"History of changes"</h2>
+            <Show when=move || items.with(|i| !i.is_empty())
+                fallback=|| view! { <p class="muted">"No changes yet. When you adapt this goal, what changed and why will be kept here."</p> }>
+                <ol class="history-list">
+                    {move || items.get().into_iter().map(|a| view! {
+                        <li class="history-item">
+                            <p class="history-head">
+                                <strong>{change_label(a.change)}</strong>
+                                <time datetime=a.meta.created_at.to_rfc3339()>{show_instant(a.meta.created_at)}</time>
+                            </p>
+                            <p class="change">
+                                <span class="before">{a.before.clone()}</span>
+                                <span class="arrow" aria-label="changed to">" → "</span>
+                                <span class="after">{a.after.clone()}</span>
+                            </p>
+                            <p class="reason"><span class="reason-label">"Why: "</span>{a.reason.clone()}</p>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </Show>
+        </section>
     }
 }

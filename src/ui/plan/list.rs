@@ -1,14 +1,167 @@
-//! Plan (to be built).
+//! The plan at a glance: the vision it serves and every goal with its progress, active goals
+//! first and the rest grouped by status.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
+use uuid::Uuid;
 
-use crate::ui::page::Page;
+use super::common::{
+    pace_label, show_date, status_class, status_label, today, ProgressBar, SmartBadge,
+};
+use crate::core::goal::GoalStatus;
+use crate::core::progress::{goal_progress, Pace};
+use crate::core::smart::{check_goal, SmartCheck};
+use crate::ui::icons::Icon;
+use crate::ui::page::{EmptyState, Page};
+use crate::ui::state::{use_workspace, WithPlan};
+
+/// What one goal card shows, derived from the plan (never stored).
+#[derive(Clone, Debug, PartialEq)]
+struct GoalRow {
+    id: Uuid,
+    title: String,
+    status: GoalStatus,
+    target: Option<NaiveDate>,
+    percent: Option<f64>,
+    pace: Option<Pace>,
+    milestones: (usize, usize),
+    smart: SmartCheck,
+}
+
+const GROUPS: [(GoalStatus, &str); 4] = [
+    (GoalStatus::Active, "Active goals"),
+    (GoalStatus::Paused, "Paused"),
+    (GoalStatus::Achieved, "Achieved"),
+    (GoalStatus::Dropped, "Dropped"),
+];
 
 #[component]
 pub fn PlanScreen() -> impl IntoView {
     view! {
         <Page title="Plan">
-            <p>"Your vision and goals."</p>
+            <WithPlan>
+                <PlanOverview/>
+            </WithPlan>
         </Page>
+    }
+}
+
+#[component]
+fn PlanOverview() -> impl IntoView {
+    let ws = use_workspace();
+    // Read by the vision card, the empty state and each group: a memo, so the rows are
+    // derived once per change of the plan.
+    let rows = Memo::new(move |_| {
+        let day = today();
+        ws.plan.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            p.live_goals()
+                .into_iter()
+                .map(|g| {
+                    let progress = goal_progress(p, g, day);
+                    GoalRow {
+                        id: g.meta.id,
+                        title: g.fields.title.clone(),
+                        status: g.status,
+                        target: g.fields.target_date,
+                        percent: progress.percent(),
+                        pace: progress.pace,
+                        milestones: (progress.milestones_done, progress.milestones_total),
+                        smart: check_goal(p, g),
+                    }
+                })
+                .collect()
+        })
+    });
+    let vision = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.live_profile())
+                .map(|pr| pr.vision.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        })
+    });
+
+    view! {
+        <section class="card vision-card" aria-labelledby="vision-heading">
+            <h2 id="vision-heading">"Your vision"</h2>
+            {move || match vision.get() {
+                Some(v) => view! { <p class="vision-text">{v}</p> }.into_any(),
+                None => view! {
+                    <p class="muted">"Describe the career you want in 3–5 years. Every goal should lead there."</p>
+                }
+                .into_any(),
+            }}
+            <a class="button" href="/plan/profile">
+                {move || if vision.get().is_some() { "Edit vision and values" } else { "Write your vision" }}
+            </a>
+        </section>
+
+        <div class="plan-actions">
+            <a class="button primary" href="/plan/goals/new" data-testid="add-goal">"+ Add a goal"</a>
+            <a class="button" href="/plan/history">"Plan history"</a>
+        </div>
+
+        <Show
+            when=move || rows.with(|r| !r.is_empty())
+            fallback=|| view! {
+                <EmptyState icon=view! { <Icon name="flag"/> }.into_any() heading="No goals yet">
+                    <p>
+                        "A goal is one concrete step towards your vision: what exactly you will reach, "
+                        "how you will measure it, and by when. Start with one that matters most."
+                    </p>
+                    <a class="button primary" href="/plan/goals/new">"Add your first goal"</a>
+                </EmptyState>
+            }
+        >
+            {GROUPS
+                .iter()
+                .map(|(status, heading)| {
+                    let status = *status;
+                    let heading = *heading;
+                    let these = move || rows.with(|r| r.iter().filter(|g| g.status == status).cloned().collect::<Vec<_>>());
+                    view! {
+                        <Show when=move || rows.with(|r| r.iter().any(|g| g.status == status))>
+                            <section class="goal-group" aria-label=heading>
+                                <h2>{heading}</h2>
+                                <ul class="goal-list">
+                                    {move || these().into_iter().map(|g| view! { <GoalCard row=g/> }).collect_view()}
+                                </ul>
+                            </section>
+                        </Show>
+                    }
+                })
+                .collect_view()}
+        </Show>
+    }
+}
+
+#[component]
+fn GoalCard(row: GoalRow) -> impl IntoView {
+    let href = format!("/plan/goals/{}", row.id);
+    let pace = match (row.percent, row.pace) {
+        (None, _) => "No KPI yet".to_owned(),
+        (Some(_), Some(p)) => pace_label(p).to_owned(),
+        (Some(_), None) if row.target.is_none() => "No target date".to_owned(),
+        (Some(_), None) => "Nothing logged yet".to_owned(),
+    };
+    let pace_cls = super::common::pace_class(row.pace);
+    let (done, total) = row.milestones;
+    view! {
+        <li class="card goal-card" data-testid="goal-card">
+            <h3 class="goal-card-title"><a href=href>{row.title.clone()}</a></h3>
+            <p class="goal-meta">
+                <span class=status_class(row.status)>{status_label(row.status)}</span>
+                <span>{row.target.map_or_else(|| "No target date".to_owned(), |d| format!("Target {}", show_date(d)))}</span>
+            </p>
+            {row.percent.map(|p| view! {
+                <ProgressBar percent=p label=format!("Progress of {}", row.title)/>
+            })}
+            <p class="goal-meta">
+                <span class=pace_cls>{pace}</span>
+                <span>{format!("Milestones {done}/{total}")}</span>
+                <SmartBadge check=row.smart.clone()/>
+            </p>
+        </li>
     }
 }

@@ -1,11 +1,15 @@
 //! The Plan area: vision and values, goals in SMART form, milestones, actions, KPIs, and
 //! the history of every adaptation.
 
-mod goal_detail;
-mod goal_editor;
-mod list;
-mod profile;
-mod timeline;
+mod adapt; // the Adapt form: a deliberate change to a goal, always with its reason
+mod common; // dates, numbers, status words, SMART badge, progress bar, stale-edit choice
+mod goal_detail; // one goal: SMART summary, roadmap, actions, KPIs, adapt, history
+mod goal_editor; // new goal and plain edits, with the live SMART checker
+mod list; // the plan: vision and goals grouped by status
+mod measures; // a goal's KPIs, logging values, adding a KPI
+mod profile; // role, vision, ranked values, strengths
+mod steps; // a goal's milestones (roadmap) and ranked actions with the impact/effort grid
+mod timeline; // every adaptation of the plan by month
 
 pub use goal_detail::GoalDetailScreen;
 pub use goal_editor::GoalEditorScreen;

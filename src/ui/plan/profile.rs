@@ -1,14 +1,271 @@
-//! Vision and values (to be built).
+//! Who the client is and where they are going: current role, the vision of the ideal career in
+//! 3–5 years, values ranked most important first, and strengths. Goals link to these.
 
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 
+use super::common::StaleChoice;
+use crate::core::ids::profile_id;
+use crate::core::profile::ProfileDraft;
 use crate::ui::page::Page;
+use crate::ui::state::{use_workspace, ActionError, WithPlan};
+use crate::ui::widgets::{ErrorNotice, TextArea, TextField};
+
+/// Values many people name; the client picks some and adds their own.
+const SUGGESTED_VALUES: [&str; 12] = [
+    "Curiosity",
+    "Balance",
+    "Autonomy",
+    "Security",
+    "Helping others",
+    "Creativity",
+    "Growth",
+    "Recognition",
+    "Impact",
+    "Stability",
+    "Challenge",
+    "Teamwork",
+];
 
 #[component]
 pub fn ProfileScreen() -> impl IntoView {
     view! {
         <Page title="Vision and values">
-            <p>"Your vision, values and strengths."</p>
+            <WithPlan>
+                <ProfileForm/>
+            </WithPlan>
         </Page>
+    }
+}
+
+fn holds(list: &[String], v: &str) -> bool {
+    let v = v.trim().to_lowercase();
+    list.iter().any(|x| x.trim().to_lowercase() == v)
+}
+
+#[component]
+fn ProfileForm() -> impl IntoView {
+    let ws = use_workspace();
+    let navigate = use_navigate();
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(String::new());
+    let vision = RwSignal::new(String::new());
+    let values = RwSignal::new(Vec::<String>::new());
+    let strengths = RwSignal::new(Vec::<String>::new());
+    let new_value = RwSignal::new(String::new());
+    let new_strength = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let stale = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+
+    // The profile as it was when the form opened, and its stored revision for the stale check.
+    let (pid, rev) = (RwSignal::new(uuid::Uuid::nil()), RwSignal::new(0u64));
+    let load = move || {
+        ws.plan.with_untracked(|p| {
+            let Some(p) = p else { return };
+            let id = profile_id(p.id());
+            pid.set(id);
+            rev.set(p.rev_of(id));
+            let d = p.live_profile().cloned().unwrap_or_default();
+            name.set(d.name.unwrap_or_default());
+            role.set(d.current_role);
+            vision.set(d.vision);
+            values.set(d.values);
+            strengths.set(d.strengths);
+        })
+    };
+    load();
+
+    let add_value = move || {
+        let v = new_value.get_untracked().trim().to_owned();
+        if v.is_empty() {
+            return;
+        }
+        if !values.with_untracked(|l| holds(l, &v)) {
+            values.update(|l| l.push(v));
+        }
+        new_value.set(String::new());
+    };
+    let add_strength = move || {
+        let v = new_strength.get_untracked().trim().to_owned();
+        if v.is_empty() {
+            return;
+        }
+        if !strengths.with_untracked(|l| holds(l, &v)) {
+            strengths.update(|l| l.push(v));
+        }
+        new_strength.set(String::new());
+    };
+
+    let draft = move || ProfileDraft {
+        name: Some(name.get_untracked().trim().to_owned()).filter(|n| !n.is_empty()),
+        current_role: role.get_untracked().trim().to_owned(),
+        vision: vision.get_untracked().trim().to_owned(),
+        values: values.get_untracked(),
+        strengths: strengths.get_untracked(),
+    };
+    let save = move |checked: bool| {
+        let navigate = navigate.clone();
+        let d = draft();
+        let based_on = if checked {
+            vec![(pid.get_untracked(), rev.get_untracked())]
+        } else {
+            Vec::new()
+        };
+        busy.set(true);
+        error.set(None);
+        stale.set(false);
+        spawn_local(async move {
+            let result = ws
+                .apply_checked(&based_on, move |p, now, by| p.set_profile(d, now, by))
+                .await;
+            busy.set(false);
+            match result {
+                Ok(_) => navigate("/plan", Default::default()),
+                Err(ActionError::ChangedElsewhere) => stale.set(true),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let save_keep = save.clone();
+
+    let move_value = move |i: usize, up: bool| {
+        values.update(|l| {
+            let j = if up { i.checked_sub(1) } else { Some(i + 1) };
+            if let Some(j) = j.filter(|j| *j < l.len()) {
+                l.swap(i, j);
+            }
+        })
+    };
+
+    view! {
+        <p class="lead">"Your vision and values are what every goal should serve. You can change them any time."</p>
+        <form class="profile-form" on:submit=move |ev| {
+            ev.prevent_default();
+            save(true);
+        }>
+            <section class="card">
+                <h2>"Where you are"</h2>
+                <TextField label="Your name (optional)" value=name/>
+                <TextField label="Current role" value=role
+                    placeholder="e.g. Secondary school science teacher"/>
+            </section>
+            <section class="card">
+                <h2>"Where you want to be"</h2>
+                <TextArea label="Vision of your ideal career in 3–5 years" value=vision rows=5
+                    hint="What do your days look like? What work, with whom, and what matters to you?"/>
+            </section>
+
+            <section class="card" aria-labelledby="values-heading">
+                <h2 id="values-heading">"Values"</h2>
+                <p class="muted">"Pick the values that matter to you, then rank them: most important first."</p>
+                <div class="chips" role="group" aria-label="Suggested values">
+                    {SUGGESTED_VALUES
+                        .iter()
+                        .map(|v| {
+                            let v = *v;
+                            let on = move || values.with(|l| holds(l, v));
+                            view! {
+                                <button type="button" class="chip" aria-pressed=move || on().to_string()
+                                    on:click=move |_| {
+                                        if on() {
+                                            values.update(|l| l.retain(|x| x.trim().to_lowercase() != v.to_lowercase()));
+                                        } else {
+                                            values.update(|l| l.push(v.to_owned()));
+                                        }
+                                    }>
+                                    <span aria-hidden="true">{move || if on() { "✓ " } else { "+ " }}</span>
+                                    {v}
+                                </button>
+                            }
+                        })
+                        .collect_view()}
+                </div>
+                <div class="field add-row">
+                    <label for="new-value">"Add your own value"</label>
+                    <div class="inline-input">
+                        <input id="new-value" type="text" maxlength="200" bind:value=new_value
+                            on:keydown=move |ev: KeyboardEvent| {
+                                if ev.key() == "Enter" {
+                                    ev.prevent_default();
+                                    add_value();
+                                }
+                            }/>
+                        <button type="button" class="button" on:click=move |_| add_value()>"Add value"</button>
+                    </div>
+                </div>
+                <Show when=move || values.with(|l| !l.is_empty())
+                    fallback=|| view! { <p class="muted">"No values chosen yet."</p> }>
+                    <h3>"Your values, most important first"</h3>
+                    <ol class="ranked-list" data-testid="ranked-values">
+                        {move || {
+                            let list = values.get();
+                            let n = list.len();
+                            list.into_iter()
+                                .enumerate()
+                                .map(|(i, v)| {
+                                    let v2 = v.clone();
+                                    view! {
+                                        <li class="ranked-item">
+                                            <span class="rank-text">{v.clone()}</span>
+                                            <span class="rank-buttons">
+                                                <button type="button" class="button icon-button" disabled=i == 0
+                                                    aria-label=format!("Move {v} up")
+                                                    on:click=move |_| move_value(i, true)>"↑"</button>
+                                                <button type="button" class="button icon-button" disabled=i + 1 == n
+                                                    aria-label=format!("Move {v} down")
+                                                    on:click=move |_| move_value(i, false)>"↓"</button>
+                                                <button type="button" class="button icon-button"
+                                                    aria-label=format!("Remove {v2}")
+                                                    on:click=move |_| values.update(|l| { l.remove(i); })>"✕"</button>
+                                            </span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                </Show>
+            </section>
+
+            <section class="card" aria-labelledby="strengths-heading">
+                <h2 id="strengths-heading">"Strengths"</h2>
+                <p class="muted">"What are you already good at? Skills carry over more than people think."</p>
+                <ul class="ranked-list">
+                    {move || strengths.get().into_iter().enumerate().map(|(i, s)| view! {
+                        <li class="ranked-item">
+                            <span class="rank-text">{s.clone()}</span>
+                            <button type="button" class="button icon-button" aria-label=format!("Remove {s}")
+                                on:click=move |_| strengths.update(|l| { l.remove(i); })>"✕"</button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <div class="field add-row">
+                    <label for="new-strength">"Add a strength"</label>
+                    <div class="inline-input">
+                        <input id="new-strength" type="text" maxlength="200" bind:value=new_strength
+                            placeholder="e.g. Explaining complex ideas simply"
+                            on:keydown=move |ev: KeyboardEvent| {
+                                if ev.key() == "Enter" {
+                                    ev.prevent_default();
+                                    add_strength();
+                                }
+                            }/>
+                        <button type="button" class="button" on:click=move |_| add_strength()>"Add strength"</button>
+                    </div>
+                </div>
+            </section>
+
+            <ErrorNotice message=error/>
+            <StaleChoice show=stale
+                on_keep=move || save_keep(false)
+                on_other=move || { stale.set(false); load(); }/>
+            <div class="form-actions sticky-actions">
+                <button type="submit" class="button primary" disabled=move || busy.get()>"Save profile"</button>
+                <a class="button" href="/plan">"Cancel"</a>
+            </div>
+        </form>
     }
 }

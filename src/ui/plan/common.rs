@@ -1,0 +1,312 @@
+//! Pieces the Plan screens share: today's date, reading numbers and dates with messages that say
+//! exactly what is wrong, the words for statuses and paces, the SMART badge, the progress bar,
+//! and the "changed in another tab" choice.
+//!
+//! The shared widgets take `&'static str` labels and derive the control's id from the label,
+//! so a form repeated per row (log a value for each KPI, edit one action among many) would
+//! produce duplicate ids. `RowField` and `RowRating` below keep the same markup and classes
+//! but take an explicit id prefix for those repeated forms.
+
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+use leptos::prelude::*;
+use uuid::Uuid;
+
+use crate::core::goal::{GoalStatus, Priority};
+use crate::core::history::ChangeKind;
+use crate::core::progress::Pace;
+use crate::core::smart::SmartCheck;
+
+/// Today on this device's calendar.
+pub fn today() -> NaiveDate {
+    Local::now().date_naive()
+}
+
+/// A day as `YYYY-MM-DD`, the form fields' format.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A day for reading: "5 Mar 2025".
+pub fn show_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// The local day of an instant, for reading.
+pub fn show_instant(t: DateTime<Utc>) -> String {
+    show_date(t.with_timezone(&Local).date_naive())
+}
+
+/// When a value logged for `day` was measured: now if it is today, otherwise that day's local
+/// noon, so a value logged for an earlier day sorts before today's.
+pub fn measured_at(day: NaiveDate) -> DateTime<Utc> {
+    let now = Utc::now();
+    if day == today() {
+        return now;
+    }
+    day.and_hms_opt(12, 0, 0)
+        .and_then(|t| Local.from_local_datetime(&t).earliest())
+        .map_or(now, |t| t.with_timezone(&Utc))
+}
+
+/// A number typed by the user. `label` names the field in the message.
+pub fn parse_number(label: &str, text: &str) -> Result<f64, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(format!("{label}: enter a number."));
+    }
+    match t.replace(' ', "").parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(x),
+        _ => Err(format!("{label}: '{t}' is not a number.")),
+    }
+}
+
+/// A `YYYY-MM-DD` date from a date field; `Ok(None)` when empty.
+pub fn parse_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("{label}: '{t}' is not a date. Use the date picker or YYYY-MM-DD."))
+}
+
+pub fn status_label(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Active => "Active",
+        GoalStatus::Paused => "Paused",
+        GoalStatus::Achieved => "Achieved",
+        GoalStatus::Dropped => "Dropped",
+    }
+}
+
+pub fn status_class(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Active => "status-pill active",
+        GoalStatus::Paused => "status-pill paused",
+        GoalStatus::Achieved => "status-pill achieved",
+        GoalStatus::Dropped => "status-pill dropped",
+    }
+}
+
+pub fn priority_label(p: Priority) -> &'static str {
+    match p {
+        Priority::High => "High priority",
+        Priority::Medium => "Medium priority",
+        Priority::Low => "Low priority",
+    }
+}
+
+pub fn priority_key(p: Priority) -> &'static str {
+    match p {
+        Priority::High => "high",
+        Priority::Medium => "medium",
+        Priority::Low => "low",
+    }
+}
+
+pub fn priority_from_key(k: &str) -> Priority {
+    match k {
+        "high" => Priority::High,
+        "low" => Priority::Low,
+        _ => Priority::Medium,
+    }
+}
+
+pub fn pace_label(p: Pace) -> &'static str {
+    match p {
+        Pace::Behind => "Behind",
+        Pace::OnTrack => "On track",
+        Pace::Ahead => "Ahead",
+    }
+}
+
+pub fn pace_class(p: Option<Pace>) -> &'static str {
+    match p {
+        Some(Pace::Behind) => "pace behind",
+        Some(Pace::OnTrack) => "pace on-track",
+        Some(Pace::Ahead) => "pace ahead",
+        None => "pace none",
+    }
+}
+
+pub fn change_label(c: ChangeKind) -> &'static str {
+    match c {
+        ChangeKind::TargetChanged => "Target changed",
+        ChangeKind::StrategyChanged => "Strategy changed",
+        ChangeKind::StatusChanged => "Status changed",
+        ChangeKind::GoalDropped => "Goal dropped",
+        ChangeKind::GoalAdded => "Goal added",
+        ChangeKind::Edited => "Edited",
+    }
+}
+
+/// A number without a trailing ".0".
+pub fn show_number(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        let s = format!("{x:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+/// The goal id in the address, if it is one.
+pub fn goal_id_param() -> Memo<Option<Uuid>> {
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| {
+        params
+            .get()
+            .get("id")
+            .and_then(|s| Uuid::parse_str(&s).ok())
+    })
+}
+
+/// "SMART ✓" or which letters are missing, in words as well as letters.
+#[component]
+pub fn SmartBadge(check: SmartCheck) -> impl IntoView {
+    let missing: Vec<&'static str> = check.missing().map(|c| c.letter.label()).collect();
+    if missing.is_empty() {
+        view! { <span class="smart-badge met">"✓ SMART"</span> }.into_any()
+    } else {
+        let letters: String = missing
+            .iter()
+            .map(|l| &l[..1])
+            .collect::<Vec<_>>()
+            .join(" ");
+        let words = missing.join(", ");
+        view! {
+            <span class="smart-badge missing">
+                <span aria-hidden="true">"SMART: missing " {letters}</span>
+                <span class="visually-hidden">"SMART: missing " {words}</span>
+            </span>
+        }
+        .into_any()
+    }
+}
+
+/// The five SMART criteria, each with a met / not met icon and word, and its hint.
+#[component]
+pub fn SmartList(#[prop(into)] check: Signal<SmartCheck>) -> impl IntoView {
+    view! {
+        <ul class="smart-list" data-testid="smart-checker">
+            {move || {
+                check
+                    .get()
+                    .criteria()
+                    .into_iter()
+                    .map(|c| {
+                        let letter = c.letter.label();
+                        let (cls, mark, word) = if c.met {
+                            ("smart-item met", "✓", "met")
+                        } else {
+                            ("smart-item missing", "✗", "not met")
+                        };
+                        view! {
+                            <li class=cls data-letter=letter>
+                                <span class="smart-mark" aria-hidden="true">{mark}</span>
+                                <span class="smart-name">{letter}</span>
+                                <span class="smart-state">{word}</span>
+                                {c.hint.clone().map(|h| view! { <p class="smart-hint">{h}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ul>
+    }
+}
+
+/// A bar from 0 to 100, drawn with SVG geometry (the CSP forbids inline styles).
+#[component]
+pub fn ProgressBar(percent: f64, label: String) -> impl IntoView {
+    let p = percent.clamp(0.0, 100.0);
+    let shown = format!("{}%", p.round() as i64);
+    let value_text = shown.clone();
+    view! {
+        <div class="progress" role="progressbar" aria-label=label aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow=p.round().to_string() aria-valuetext=value_text>
+            <svg class="progress-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                <rect class="progress-track" x="0" y="0" width="100" height="8" rx="4"/>
+                <rect class="progress-fill" x="0" y="0" width=format!("{p:.1}") height="8" rx="4"/>
+            </svg>
+            <span class="progress-text">{shown}</span>
+        </div>
+    }
+}
+
+/// Asked when a save is refused because the record changed in another tab.
+#[component]
+pub fn StaleChoice(
+    #[prop(into)] show: Signal<bool>,
+    #[prop(into)] on_keep: Callback<()>,
+    #[prop(into)] on_other: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || show.get()>
+            <div class="notice error stale-choice" role="alert">
+                <p>"This was changed in another tab while you were editing it. Which version do you want?"</p>
+                <div class="form-actions">
+                    <button type="button" class="button primary" on:click=move |_| on_keep.run(())>
+                        "Keep my version"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| on_other.run(())>
+                        "Use the other version"
+                    </button>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+/// A labelled text input for forms repeated on one screen (see the module docs).
+#[component]
+pub fn RowField(
+    id: String,
+    label: String,
+    value: RwSignal<String>,
+    #[prop(optional)] kind: &'static str,
+    #[prop(optional)] decimal: bool,
+) -> impl IntoView {
+    let kind = if kind.is_empty() { "text" } else { kind };
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type=kind bind:value=value maxlength="200"
+                inputmode=decimal.then_some("decimal")/>
+        </div>
+    }
+}
+
+/// A 1–5 rating for forms repeated on one screen.
+#[component]
+pub fn RowRating(
+    id: String,
+    label: &'static str,
+    value: RwSignal<u8>,
+    low: &'static str,
+    high: &'static str,
+) -> impl IntoView {
+    view! {
+        <fieldset class="field rating">
+            <legend>{label}</legend>
+            <div class="rating-options">
+                {(1..=5u8)
+                    .map(|n| {
+                        let name = id.clone();
+                        view! {
+                            <label class="rating-option">
+                                <input type="radio" name=name value=n.to_string()
+                                    aria-label=format!("{label} {n} of 5")
+                                    prop:checked=move || value.get() == n
+                                    on:change=move |_| value.set(n)/>
+                                <span>{n}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+            <p class="rating-scale" aria-hidden="true"><span>{low}</span><span>{high}</span></p>
+        </fieldset>
+    }
+}
