@@ -179,6 +179,19 @@ pub fn overdue_actions(plan: &Plan, today: NaiveDate) -> Vec<&Action> {
     v
 }
 
+/// Open actions due from `today` to `days` days after it (inclusive), best first by the
+/// ranking rule. Overdue actions are not included: `overdue_actions` lists those.
+pub fn due_soon_actions(plan: &Plan, today: NaiveDate, days: u32) -> Vec<&Action> {
+    let last = super::schedule::add_days(today, i64::from(days));
+    let mut v: Vec<&Action> = plan
+        .actions
+        .iter()
+        .filter(|a| a.is_open() && a.fields.due.is_some_and(|d| today <= d && d <= last))
+        .collect();
+    super::ranking::rank_actions(&mut v);
+    v
+}
+
 /// KPIs of open goals with nothing logged in the last `days` days. A KPI never logged counts
 /// from when it was created, so a brand-new KPI is not nagged about on its first day.
 pub fn stale_kpis(plan: &Plan, now: DateTime<Utc>, days: u32) -> Vec<&Kpi> {

@@ -3,8 +3,10 @@
 
 use super::document::DocKind;
 use super::errors::CoreError;
+use super::journal::Reflection;
 use super::limits;
 use super::meta::Meta;
+use super::milestone::Milestone;
 use super::plan::Plan;
 use super::record::record;
 use super::schedule::local_date;
@@ -60,6 +62,53 @@ pub struct PeriodFacts {
     pub adaptations: usize,
     pub average_confidence: Option<f64>,
     pub average_mood: Option<f64>,
+}
+
+/// Milestones completed within `from..=to` (the client's days), in order of completion.
+pub fn milestones_done_in(
+    plan: &Plan,
+    from: NaiveDate,
+    to: NaiveDate,
+    utc_offset_minutes: i32,
+) -> Vec<&Milestone> {
+    let mut v: Vec<&Milestone> = plan
+        .milestones
+        .iter()
+        .filter(|m| {
+            m.meta.is_live()
+                && m.done_at.is_some_and(|t| {
+                    let d = local_date(t, utc_offset_minutes);
+                    from <= d && d <= to
+                })
+        })
+        .collect();
+    v.sort_by_key(|m| (m.done_at, m.meta.id));
+    v
+}
+
+/// Reflections written within `from..=to` (the client's days), newest first. Private ones are
+/// included: this is for the client's own device; leave them out before sharing.
+pub fn reflections_in(
+    plan: &Plan,
+    from: NaiveDate,
+    to: NaiveDate,
+    utc_offset_minutes: i32,
+) -> Vec<&Reflection> {
+    let mut v: Vec<&Reflection> = plan
+        .reflections
+        .iter()
+        .filter(|r| {
+            let d = local_date(r.meta.created_at, utc_offset_minutes);
+            r.meta.is_live() && from <= d && d <= to
+        })
+        .collect();
+    v.sort_by(|a, b| {
+        b.meta
+            .created_at
+            .cmp(&a.meta.created_at)
+            .then(a.meta.id.cmp(&b.meta.id))
+    });
+    v
 }
 
 /// Gathers the facts of `from..=to` in the client's time zone.

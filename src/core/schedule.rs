@@ -102,6 +102,17 @@ impl ScheduleDraft {
         })
     }
 
+    /// The scheduled days from `from` to `to` (inclusive), oldest first.
+    pub fn occurrences_between(&self, from: NaiveDate, to: NaiveDate) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        let mut d = self.first_on_or_after(from);
+        while d <= to && d < NaiveDate::MAX {
+            out.push(d);
+            d = self.next_after(d);
+        }
+        out
+    }
+
     /// The first matching weekday on or after `starts_on`.
     fn anchor(&self, weekday: Weekday) -> NaiveDate {
         let ahead = (7 + weekday.num_days_from_monday() as i64

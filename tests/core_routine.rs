@@ -1,0 +1,152 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The small rules the Today, Check-in and Review screens ask the core for: actions due soon,
+//! scheduled days in a period, and what was done or written in a period.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
+use waymark::core::action::ActionDraft;
+use waymark::core::goal::GoalDraft;
+use waymark::core::journal::ReflectionDraft;
+use waymark::core::milestone::MilestoneDraft;
+use waymark::core::progress::due_soon_actions;
+use waymark::core::review::{milestones_done_in, reflections_in};
+use waymark::core::schedule::{Cadence, ScheduleDraft};
+use waymark::core::{Author, DocKind, Plan, PlanKind};
+
+const WHO: Author = Author::Client;
+
+fn t(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn due_soon_lists_open_actions_in_the_window_best_first() {
+    let now = t(2026, 11, 25, 9);
+    let mut plan = Plan::new("P", PlanKind::ClientPlan, now, WHO).unwrap();
+    let mut add = |title: &str, due: Option<NaiveDate>, impact, effort| {
+        let mut d = ActionDraft::new(title, impact, effort);
+        d.due = due;
+        plan.add_action(d, now, WHO)
+            .unwrap()
+            .id_of(DocKind::Action)
+            .unwrap()
+    };
+    add("overdue", Some(day(2026, 11, 24)), 5, 1);
+    add("today, low score", Some(day(2026, 11, 25)), 1, 5);
+    add("in a week, high score", Some(day(2026, 12, 2)), 5, 1);
+    add("too late", Some(day(2026, 12, 3)), 5, 1);
+    add("no date", None, 5, 1);
+    let done = add("done", Some(day(2026, 11, 26)), 5, 1);
+    plan.complete_action(done, now, WHO).unwrap();
+
+    let titles: Vec<&str> = due_soon_actions(&plan, day(2026, 11, 25), 7)
+        .iter()
+        .map(|a| a.fields.title.as_str())
+        .collect();
+    assert_eq!(titles, ["in a week, high score", "today, low score"]);
+    assert!(due_soon_actions(&plan, day(2026, 11, 25), 0)
+        .iter()
+        .all(|a| a.fields.title == "today, low score"));
+}
+
+#[test]
+fn occurrences_between_counts_the_scheduled_days_of_a_period() {
+    let weekly = ScheduleDraft {
+        cadence: Cadence::Weeks {
+            weeks: 1,
+            weekday: Weekday::Mon,
+        },
+        utc_offset_minutes: 60,
+        starts_on: day(2026, 11, 1),
+    };
+    // Mondays in November 2026 from the 1st (a Sunday): 2, 9, 16, 23, 30.
+    assert_eq!(
+        weekly.occurrences_between(day(2026, 10, 1), day(2026, 11, 30)),
+        [
+            day(2026, 11, 2),
+            day(2026, 11, 9),
+            day(2026, 11, 16),
+            day(2026, 11, 23),
+            day(2026, 11, 30)
+        ]
+    );
+    assert!(weekly
+        .occurrences_between(day(2026, 11, 3), day(2026, 11, 8))
+        .is_empty());
+    let monthly = ScheduleDraft {
+        cadence: Cadence::Monthly { day: 31 },
+        utc_offset_minutes: 0,
+        starts_on: day(2026, 1, 1),
+    };
+    assert_eq!(
+        monthly.occurrences_between(day(2026, 2, 1), day(2026, 4, 30)),
+        [day(2026, 2, 28), day(2026, 3, 31), day(2026, 4, 30)]
+    );
+}
+
+#[test]
+fn milestones_and_reflections_of_a_period_use_the_clients_days() {
+    let start = t(2026, 11, 1, 9);
+    let mut plan = Plan::new("P", PlanKind::ClientPlan, start, WHO).unwrap();
+    let goal = plan
+        .add_goal(GoalDraft::titled("Goal", day(2026, 11, 1)), start, WHO)
+        .unwrap()
+        .id_of(DocKind::Goal)
+        .unwrap();
+    let mut milestone = |title: &str, done: Option<DateTime<Utc>>| {
+        let id = plan
+            .add_milestone(
+                MilestoneDraft {
+                    goal_id: goal,
+                    title: title.into(),
+                    due: day(2026, 12, 1),
+                    order: 0,
+                },
+                start,
+                WHO,
+            )
+            .unwrap()
+            .id_of(DocKind::Milestone)
+            .unwrap();
+        if let Some(at) = done {
+            plan.complete_milestone(id, at, WHO).unwrap();
+        }
+    };
+    milestone("open", None);
+    // 23:30 UTC on the 9th is the 10th in Berlin (+60).
+    milestone(
+        "late evening",
+        Some(Utc.with_ymd_and_hms(2026, 11, 9, 23, 30, 0).unwrap()),
+    );
+    milestone("inside", Some(t(2026, 11, 12, 9)));
+    milestone("after", Some(t(2026, 11, 20, 9)));
+    let titles = |offset| {
+        milestones_done_in(&plan, day(2026, 11, 10), day(2026, 11, 15), offset)
+            .iter()
+            .map(|m| m.fields.title.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(titles(60), ["late evening", "inside"]);
+    assert_eq!(titles(0), ["inside"]);
+
+    for (at, text, private) in [
+        (t(2026, 11, 11, 9), "first", false),
+        (t(2026, 11, 14, 9), "second, private", true),
+        (t(2026, 11, 16, 9), "outside", false),
+    ] {
+        let draft = ReflectionDraft {
+            text: text.into(),
+            private,
+            ..Default::default()
+        };
+        plan.add_reflection(draft, at, WHO).unwrap();
+    }
+    let texts: Vec<&str> = reflections_in(&plan, day(2026, 11, 10), day(2026, 11, 15), 0)
+        .iter()
+        .map(|r| r.fields.text.as_str())
+        .collect();
+    assert_eq!(texts, ["second, private", "first"]);
+}
