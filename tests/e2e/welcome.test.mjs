@@ -42,12 +42,12 @@ test("a new client starts a plan and walks the guided assessment; answers surviv
   );
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
-  await page.getByLabel("Your strengths").fill("explaining, patience");
+  await page.getByRole("textbox", { name: "Your strengths" }).fill("explaining, patience");
   await page.getByRole("button", { name: "Next" }).tap();
 
-  await page.getByRole("heading", { name: "Your values" }).waitFor();
-  await page.getByText("Autonomy", { exact: true }).tap();
-  await page.getByText("Learning", { exact: true }).tap();
+  await page.getByRole("heading", { name: "Your values", exact: true }).waitFor();
+  await page.getByRole("checkbox", { name: "Autonomy" }).tap();
+  await page.getByRole("checkbox", { name: "Learning" }).tap();
   await page.getByLabel("Add a value of your own").fill("Family time");
   await page.getByRole("button", { name: "Add", exact: true }).tap();
   await page.getByRole("button", { name: "Move Learning up" }).tap();
