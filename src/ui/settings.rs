@@ -116,8 +116,11 @@ fn PlansOnDevice() -> impl IntoView {
     }
 }
 
-fn megabytes(bytes: u64) -> String {
-    format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1_000_000_000 => format!("{:.1} GB", b as f64 / 1e9),
+        b => format!("{:.1} MB", b as f64 / 1e6),
+    }
 }
 
 #[component]
@@ -130,8 +133,8 @@ fn StorageStatus() -> impl IntoView {
         None => "Checking…",
     };
     let usage_text = move || match estimate.get().flatten() {
-        Some((used, quota)) if quota > 0 => format!("{} used of about {} available to Waymark.", megabytes(used), megabytes(quota)),
-        Some((used, _)) => format!("{} used.", megabytes(used)),
+        Some((used, quota)) if quota > 0 => format!("{} used of about {} available to Waymark.", size(used), size(quota)),
+        Some((used, _)) => format!("{} used.", size(used)),
         None => "Checking…".to_owned(),
     };
     view! {

@@ -101,7 +101,7 @@ test("the sample plan opens, and Settings lists it with storage status", async (
   await page.getByRole("link", { name: "Settings" }).tap();
   await page.waitForURL(/\/settings$/);
   assert.equal(await page.locator(".plan-list li").count(), 1);
-  await page.getByTestId("storage-usage").filter({ hasText: "MB" }).waitFor();
+  await page.getByTestId("storage-usage").filter({ hasText: "used" }).waitFor();
   assert.doesNotMatch(await page.getByTestId("storage-persisted").textContent(), /Checking/);
 });
 
