@@ -1,5 +1,6 @@
 //! Check-ins: the schedule, past check-ins, and the guided flow.
 
+pub(crate) mod clock;
 mod flow;
 mod overview;
 

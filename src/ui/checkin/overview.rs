@@ -1,14 +1,375 @@
-//! Check-in (to be built).
+//! The check-in overview: where the routine stands (next date, due or not, streak), the
+//! schedule (set or changed here), and every past check-in with its details.
 
+use chrono::{Datelike, Weekday};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
 
+use super::clock::{self, long_date, with_unit};
+use crate::core::checkin::{checkin_status, CheckIn};
+use crate::core::schedule::{Cadence, ScheduleDraft};
+use crate::core::Plan;
 use crate::ui::page::Page;
+use crate::ui::state::{use_workspace, WithPlan};
+use crate::ui::widgets::{ErrorNotice, SelectField};
 
 #[component]
 pub fn CheckInScreen() -> impl IntoView {
     view! {
         <Page title="Check-in">
-            <p>"Your check-in schedule and past check-ins."</p>
+            <WithPlan>
+                <Overview/>
+            </WithPlan>
         </Page>
+    }
+}
+
+pub(super) const WEEKDAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mon, "Monday"),
+    (Weekday::Tue, "Tuesday"),
+    (Weekday::Wed, "Wednesday"),
+    (Weekday::Thu, "Thursday"),
+    (Weekday::Fri, "Friday"),
+    (Weekday::Sat, "Saturday"),
+    (Weekday::Sun, "Sunday"),
+];
+
+fn weekday_name(w: Weekday) -> &'static str {
+    WEEKDAYS
+        .iter()
+        .find(|(d, _)| *d == w)
+        .map_or("", |(_, n)| *n)
+}
+
+fn ordinal(n: u8) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// "Every week on Monday", "Every 2 weeks on Friday", "Every month on the 31st".
+pub(crate) fn describe(s: &ScheduleDraft) -> String {
+    match s.cadence {
+        Cadence::Weeks { weeks: 1, weekday } => format!("Every week on {}", weekday_name(weekday)),
+        Cadence::Weeks { weeks, weekday } => {
+            format!("Every {weeks} weeks on {}", weekday_name(weekday))
+        }
+        Cadence::Monthly { day } => format!("Every month on the {}", ordinal(day)),
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Status {
+    schedule: Option<String>,
+    due: bool,
+    next: String,
+    streak: u32,
+}
+
+fn status_of(plan: &Plan) -> Status {
+    match plan.live_schedule() {
+        None => Status {
+            schedule: None,
+            due: false,
+            next: String::new(),
+            streak: 0,
+        },
+        Some(s) => {
+            let st = checkin_status(s, &plan.checkins, clock::now());
+            Status {
+                schedule: Some(describe(s)),
+                due: st.due,
+                next: long_date(st.next),
+                streak: st.streak,
+            }
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct EntryView {
+    goal: String,
+    note: String,
+    values: Vec<String>,
+    blockers: String,
+    next_steps: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct CheckInRow {
+    id: Uuid,
+    date: String,
+    confidence: u8,
+    mood: u8,
+    summary: String,
+    entries: Vec<EntryView>,
+}
+
+fn summary_of(c: &CheckIn) -> String {
+    let first = c
+        .entries
+        .iter()
+        .map(|e| e.progress_note.trim())
+        .find(|n| !n.is_empty());
+    let goals = match c.entries.len() {
+        0 => "No goals".to_owned(),
+        1 => "1 goal".to_owned(),
+        n => format!("{n} goals"),
+    };
+    match first {
+        Some(n) if n.chars().count() > 80 => {
+            format!("{goals}: {}…", n.chars().take(80).collect::<String>())
+        }
+        Some(n) => format!("{goals}: {n}"),
+        None => goals,
+    }
+}
+
+fn rows_of(plan: &Plan) -> Vec<CheckInRow> {
+    let mut list: Vec<&CheckIn> = plan.checkins.iter().filter(|c| c.meta.is_live()).collect();
+    list.sort_by(|a, b| {
+        (b.date, b.meta.created_at)
+            .cmp(&(a.date, a.meta.created_at))
+            .then(a.meta.id.cmp(&b.meta.id))
+    });
+    list.into_iter()
+        .map(|c| CheckInRow {
+            id: c.meta.id,
+            date: long_date(c.date),
+            confidence: c.confidence,
+            mood: c.mood,
+            summary: summary_of(c),
+            entries: c
+                .entries
+                .iter()
+                .map(|e| EntryView {
+                    goal: plan
+                        .goals
+                        .iter()
+                        .find(|g| g.meta.id == e.goal_id)
+                        .map_or_else(|| "A removed goal".to_owned(), |g| g.fields.title.clone()),
+                    note: e.progress_note.clone(),
+                    values: e
+                        .measurement_ids
+                        .iter()
+                        .filter_map(|id| plan.measurements.iter().find(|m| m.meta.id == *id))
+                        .map(|m| {
+                            let kpi = plan.kpis.iter().find(|k| k.meta.id == m.kpi_id);
+                            match kpi {
+                                Some(k) => format!(
+                                    "{}: {}",
+                                    k.fields.name,
+                                    with_unit(m.value, &k.fields.unit)
+                                ),
+                                None => clock::number(m.value),
+                            }
+                        })
+                        .collect(),
+                    blockers: e.blockers.clone(),
+                    next_steps: e.next_steps.clone(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+pub(crate) fn mood_word(m: u8) -> &'static str {
+    match m {
+        1 => "low",
+        2 => "meh",
+        3 => "okay",
+        4 => "good",
+        _ => "great",
+    }
+}
+
+#[component]
+fn Overview() -> impl IntoView {
+    let ws = use_workspace();
+    let status = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(status_of)));
+    let rows = Memo::new(move |_| {
+        ws.plan
+            .with(|p| p.as_ref().map(rows_of).unwrap_or_default())
+    });
+
+    view! {
+        <section class="card" aria-labelledby="ci-status-h">
+            <h2 id="ci-status-h">"Your routine"</h2>
+            {move || status.get().map(|s| match s.schedule {
+                None => view! {
+                    <p>"No schedule yet. Choose below when you want to check in; you can also check in any time."</p>
+                    <a class="button" href="/checkin/run">"Start a check-in now"</a>
+                }.into_any(),
+                Some(desc) => view! {
+                    <p class="status-line" data-testid="checkin-status">
+                        {if s.due {
+                            view! { <span class="badge due">"Due now"</span> }.into_any()
+                        } else {
+                            view! { <span class="badge ok">"Done for now"</span> }.into_any()
+                        }}
+                        {format!(" {desc}. Next: {}.", s.next)}
+                    </p>
+                    <p class="muted">{match s.streak {
+                        0 => "No streak yet: check in to start one.".to_owned(),
+                        1 => "Streak: 1 check-in in a row.".to_owned(),
+                        n => format!("Streak: {n} check-ins in a row."),
+                    }}</p>
+                    <a class="button" class:primary=s.due href="/checkin/run">"Start check-in"</a>
+                }.into_any(),
+            })}
+            <p class="today-links"><a href="/review">"Review your progress"</a></p>
+        </section>
+
+        <ScheduleForm/>
+
+        <section class="card" aria-labelledby="ci-past-h">
+            <h2 id="ci-past-h">"Past check-ins"</h2>
+            <Show when=move || rows.with(|r| !r.is_empty())
+                fallback=|| view! {
+                    <p class="empty-line">"No check-ins yet. Your first one takes about five minutes: "
+                        <a href="/checkin/run">"start it now"</a>"."</p>
+                }>
+                <ul class="checkin-list" data-testid="past-checkins">
+                    <For each=move || rows.get() key=|r| r.id let(r)>
+                        <li>
+                            <details class="checkin-item">
+                                <summary>
+                                    <span class="ci-date">{r.date}</span>
+                                    <span class="ci-scores">{format!("Confidence {}/10 · Mood {}/5 ({})", r.confidence, r.mood, mood_word(r.mood))}</span>
+                                    <span class="ci-summary">{r.summary}</span>
+                                </summary>
+                                <div class="ci-details">
+                                    {r.entries.into_iter().map(|e| view! {
+                                        <h3>{e.goal}</h3>
+                                        <dl class="ci-entry">
+                                            {(!e.note.is_empty()).then(|| view! { <dt>"Progress"</dt><dd>{e.note}</dd> })}
+                                            {(!e.values.is_empty()).then(|| view! { <dt>"Logged"</dt><dd>{e.values.join(", ")}</dd> })}
+                                            {(!e.blockers.is_empty()).then(|| view! { <dt>"In the way"</dt><dd>{e.blockers}</dd> })}
+                                            {(!e.next_steps.is_empty()).then(|| view! { <dt>"Next steps"</dt><dd>{e.next_steps}</dd> })}
+                                        </dl>
+                                    }).collect_view()}
+                                </div>
+                            </details>
+                        </li>
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// Sets or changes the schedule. The first check-in counts from the current schedule's start
+/// (so a change keeps the streak) or from today for a new one.
+#[component]
+fn ScheduleForm() -> impl IntoView {
+    let ws = use_workspace();
+    let current = ws
+        .plan
+        .with_untracked(|p| p.as_ref().and_then(|p| p.live_schedule().copied()));
+    let (every0, weekday0, dom0) = match current.map(|s| s.cadence) {
+        Some(Cadence::Weeks { weeks, weekday }) => (
+            weeks.to_string(),
+            weekday.num_days_from_monday().to_string(),
+            clock::today().day().to_string(),
+        ),
+        Some(Cadence::Monthly { day }) => ("month".to_owned(), "0".to_owned(), day.to_string()),
+        None => (
+            "1".to_owned(),
+            clock::today().weekday().num_days_from_monday().to_string(),
+            clock::today().day().min(28).to_string(),
+        ),
+    };
+    let every = RwSignal::new(every0);
+    let weekday = RwSignal::new(weekday0);
+    let dom = RwSignal::new(dom0);
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let has_schedule = Memo::new(move |_| {
+        ws.plan
+            .with(|p| p.as_ref().is_some_and(|p| p.live_schedule().is_some()))
+    });
+
+    let every_options = Signal::derive(|| {
+        let mut v = vec![("1".to_owned(), "Every week".to_owned())];
+        v.extend((2..=4).map(|n| (n.to_string(), format!("Every {n} weeks"))));
+        v.push(("month".to_owned(), "Every month".to_owned()));
+        v
+    });
+    let weekday_options = Signal::derive(|| {
+        WEEKDAYS
+            .iter()
+            .map(|(d, n)| (d.num_days_from_monday().to_string(), (*n).to_owned()))
+            .collect::<Vec<_>>()
+    });
+    let dom_options = Signal::derive(|| {
+        (1..=31u8)
+            .map(|d| (d.to_string(), format!("The {}", ordinal(d))))
+            .collect::<Vec<_>>()
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let cadence = match every.get_untracked().as_str() {
+            "month" => Cadence::Monthly {
+                day: dom.get_untracked().parse().unwrap_or(1),
+            },
+            n => Cadence::Weeks {
+                weeks: n.parse().unwrap_or(1),
+                weekday: WEEKDAYS[weekday.get_untracked().parse::<usize>().unwrap_or(0).min(6)].0,
+            },
+        };
+        let starts_on = ws
+            .plan
+            .with_untracked(|p| {
+                p.as_ref()
+                    .and_then(|p| p.live_schedule().map(|s| s.starts_on))
+            })
+            .unwrap_or_else(clock::today);
+        let draft = ScheduleDraft {
+            cadence,
+            utc_offset_minutes: clock::utc_offset_minutes(),
+            starts_on,
+        };
+        error.set(None);
+        done.set(None);
+        busy.set(true);
+        spawn_local(async move {
+            let result = ws
+                .apply(move |p, now, by| p.set_schedule(draft, now, by))
+                .await;
+            busy.set(false);
+            match result {
+                Ok(_) => done.set(Some(format!("Schedule saved: {}.", describe(&draft)))),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    view! {
+        <form class="card schedule-form" aria-labelledby="ci-schedule-h" on:submit=save>
+            <h2 id="ci-schedule-h">"Schedule"</h2>
+            <SelectField label="How often" value=every options=every_options/>
+            <Show when=move || every.get() != "month"
+                fallback=move || view! {
+                    <SelectField label="Day of the month" value=dom options=dom_options
+                        hint="In shorter months, the check-in falls on the last day."/>
+                }>
+                <SelectField label="On" value=weekday options=weekday_options/>
+            </Show>
+            <ErrorNotice message=error/>
+            <div class="form-actions">
+                <button type="submit" class="button primary" disabled=move || busy.get()>
+                    {move || if has_schedule.get() { "Change schedule" } else { "Save schedule" }}
+                </button>
+                <p class="form-done" role="status">{move || done.get().unwrap_or_default()}</p>
+            </div>
+        </form>
     }
 }
