@@ -207,7 +207,11 @@ pub fn SmartList(#[prop(into)] check: Signal<SmartCheck>) -> impl IntoView {
                                 <span class="smart-mark" aria-hidden="true">{mark}</span>
                                 <span class="smart-name">{letter}</span>
                                 <span class="smart-state">{word}</span>
-                                {c.hint.clone().map(|h| view! { <p class="smart-hint">{h}</p> })}
+                                {c.hint.clone().map(|h| {
+                                    // Core's hints start with the criterion's name, shown just above.
+                                    let h = h.strip_prefix(&format!("{letter}: ")).map(str::to_owned).unwrap_or(h);
+                                    view! { <p class="smart-hint">{h}</p> }
+                                })}
                             </li>
                         }
                     })
@@ -308,5 +312,20 @@ pub fn RowRating(
             </div>
             <p class="rating-scale" aria-hidden="true"><span>{low}</span><span>{high}</span></p>
         </fieldset>
+    }
+}
+
+/// The five letters in one line, for the top of the editor on a phone, where the full list
+/// is further down. Decorative: the list below says the same in words.
+#[component]
+pub fn SmartStrip(#[prop(into)] check: Signal<SmartCheck>) -> impl IntoView {
+    view! {
+        <div class="smart-strip" aria-hidden="true">
+            {move || check.get().criteria().into_iter().map(|c| {
+                let l = &c.letter.label()[..1];
+                let (cls, mark) = if c.met { ("strip-letter met", "✓") } else { ("strip-letter missing", "✗") };
+                view! { <span class=cls>{l.to_owned()}" "{mark}</span> }
+            }).collect_view()}
+        </div>
     }
 }

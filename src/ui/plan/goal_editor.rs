@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::common::{
     goal_id_param, iso, parse_date, parse_number, priority_from_key, priority_key, show_date,
-    today, SmartList, StaleChoice,
+    today, SmartList, SmartStrip, StaleChoice,
 };
 use crate::core::goal::{Goal, GoalDraft, GoalStatus, Serves};
 use crate::core::kpi::{Direction, Kpi, KpiDraft};
@@ -399,6 +399,7 @@ fn GoalForm(goal_id: Option<Uuid>) -> impl IntoView {
             ev.prevent_default();
             save(true);
         }>
+            <SmartStrip check=check/>
             <div class="editor-layout">
                 <div class="editor-fields">
                     <section class="card">

@@ -491,7 +491,7 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
                     <span>{format!("Impact {}/5", f.impact)}</span>
                     <span>{format!("Effort {}/5", f.effort)}</span>
                 </p>
-                {f.if_then.map(|p| view! { <p class="if-then-text">{format!("If {}, then I will {}.", p.when.trim_end_matches('.'), p.then.trim_end_matches('.'))}</p> })}
+                {f.if_then.map(|p| view! { <p class="if-then-text">{if_then_sentence(&p.when, &p.then)}</p> })}
             }
         })
     };
@@ -530,4 +530,18 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
             </Show>
         </li>
     }
+}
+
+/// "If <when>, then I will <then>.", whether or not the client already wrote "if" or "I will".
+fn if_then_sentence(when: &str, then: &str) -> String {
+    fn strip<'a>(s: &'a str, prefix: &str) -> &'a str {
+        let t = s.trim();
+        match t.get(..prefix.len()) {
+            Some(p) if p.eq_ignore_ascii_case(prefix) => t[prefix.len()..].trim_start(),
+            _ => t,
+        }
+    }
+    let when = strip(when, "if ").trim_end_matches(['.', ',']);
+    let then = strip(strip(then, "then "), "I will ").trim_end_matches('.');
+    format!("If {when}, then I will {then}.")
 }
