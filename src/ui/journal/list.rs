@@ -1,14 +1,528 @@
-//! Journal (to be built).
+//! The journal: reflections grouped by week, newest first, with a search that answers on every
+//! keystroke and a filter by tag.
+//!
+//! Search runs on core's `JournalIndex`, built once when the screen opens on a plan (rebuilt
+//! only if the open plan changes) and kept current from `ws.last_change`, so a keystroke costs
+//! one scan of pre-lowercased text. Only the first `PAGE` matches become DOM ("Show more" adds
+//! the next page), so thousands of reflections stay fast to search and to scroll.
 
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use uuid::Uuid;
 
-use crate::ui::page::Page;
+use super::drafts::{self, Slot};
+use super::testing;
+use super::timing;
+use crate::core::journal::{group_by_week, JournalIndex, Reflection};
+use crate::core::journal_draft::Resume;
+use crate::core::prompts::{prompt_for_day, REFLECTION_PROMPTS};
+use crate::core::schedule::local_date;
+use crate::core::{DocKind, Plan};
+use crate::ui::icons::Icon;
+use crate::ui::page::{EmptyState, Page};
+use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
+
+/// Reflections rendered at a time.
+const PAGE: usize = 50;
+
+/// The browser's offset from UTC in minutes (east positive), for grouping by local week.
+fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
 
 #[component]
 pub fn JournalScreen() -> impl IntoView {
     view! {
         <Page title="Journal">
-            <p>"Your reflections, grouped by week, with search."</p>
+            <WithPlan>
+                <Journal/>
+            </WithPlan>
         </Page>
     }
+}
+
+/// One line of the list: a week heading or a reflection.
+#[derive(Clone, Debug, PartialEq)]
+enum Row {
+    Week { monday: NaiveDate, label: String },
+    Entry(EntryView),
+}
+
+impl Row {
+    fn key(&self) -> String {
+        match self {
+            Row::Week { monday, label } => format!("w{monday}{label}"),
+            Row::Entry(e) => format!("{}{}", e.id, e.version),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct EntryView {
+    id: Uuid,
+    /// Changes whenever the reflection is saved, so the row is rebuilt.
+    version: String,
+    date: String,
+    datetime: String,
+    first_line: String,
+    text: String,
+    tags: Vec<String>,
+    mood: Option<u8>,
+    private: bool,
+}
+
+fn week_label(monday: NaiveDate, today: NaiveDate) -> String {
+    let this_monday = today - chrono::Days::new(u64::from(today.weekday_from_monday()));
+    if monday == this_monday {
+        "This week".to_owned()
+    } else if Some(monday) == this_monday.checked_sub_days(chrono::Days::new(7)) {
+        "Last week".to_owned()
+    } else {
+        format!("Week of {}", monday.format("%-d %B %Y"))
+    }
+}
+
+trait WeekdayFromMonday {
+    fn weekday_from_monday(&self) -> u32;
+}
+
+impl WeekdayFromMonday for NaiveDate {
+    fn weekday_from_monday(&self) -> u32 {
+        chrono::Datelike::weekday(self).num_days_from_monday()
+    }
+}
+
+fn entry_view(r: &Reflection, offset: i32) -> EntryView {
+    let day = local_date(r.meta.created_at, offset);
+    let first_line = r
+        .fields
+        .text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or_default();
+    EntryView {
+        id: r.meta.id,
+        version: r.meta.updated_at.to_rfc3339(),
+        date: day.format("%a %-d %b").to_string(),
+        datetime: day.to_string(),
+        first_line: first_line.chars().take(160).collect(),
+        text: r.fields.text.clone(),
+        tags: r.fields.tags.clone(),
+        mood: r.fields.mood,
+        private: r.fields.private,
+    }
+}
+
+/// Keeps the search index in step with the open plan.
+#[derive(Clone, Copy)]
+struct LiveIndex {
+    index: StoredValue<JournalIndex>,
+    plan_id: StoredValue<Option<Uuid>>,
+    /// Bumped whenever the index changes, so searches re-run.
+    version: RwSignal<u64>,
+}
+
+impl LiveIndex {
+    fn new(ws: Workspace) -> Self {
+        let live = LiveIndex {
+            index: StoredValue::new(JournalIndex::default()),
+            plan_id: StoredValue::new(None),
+            version: RwSignal::new(0),
+        };
+        ws.plan.with_untracked(|p| {
+            if let Some(p) = p {
+                live.rebuild(p)
+            }
+        });
+        // Follow saves here and in other tabs: only the touched reflections are re-indexed.
+        Effect::new(move |first_run: Option<()>| {
+            let touched = ws.last_change.get();
+            ws.plan.with(|p| {
+                let Some(p) = p else { return };
+                let reflections = touched.ids_of(DocKind::Reflection).count();
+                // Rebuild when another plan opened, when the plan was reloaded whole (opening,
+                // an import, another tab's conflicting save: nothing is listed as touched), or
+                // when many changed at once (cheaper than one by one).
+                if live.plan_id.get_value() != Some(p.id())
+                    || (touched.is_empty() && first_run.is_some())
+                    || reflections > PAGE
+                {
+                    live.rebuild(p);
+                    return;
+                }
+                if reflections == 0 {
+                    return;
+                }
+                live.index.update_value(|idx| {
+                    for id in touched.ids_of(DocKind::Reflection) {
+                        match p.reflections.iter().find(|r| r.meta.id == id) {
+                            Some(r) => idx.upsert(r),
+                            None => idx.remove(id),
+                        }
+                    }
+                });
+                live.version.update(|v| *v += 1);
+            });
+        });
+        live
+    }
+
+    fn rebuild(&self, p: &Plan) {
+        let t0 = timing::now_ms();
+        self.index.set_value(JournalIndex::build(&p.reflections));
+        timing::measure("journal-index-build", t0);
+        self.plan_id.set_value(Some(p.id()));
+        self.version.update(|v| *v += 1);
+    }
+}
+
+/// Saves reflection words a closed tab or a reload left on this device (see the editor), and
+/// lists in `needs_choice` the reflections whose words need the person's choice.
+fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
+    let Some(plan_id) = ws.plan.with_untracked(|p| p.as_ref().map(Plan::id)) else {
+        return;
+    };
+    for (slot, unsaved) in drafts::all(plan_id) {
+        if drafts::is_saving(unsaved.id) {
+            // An editor in this tab is saving these words right now.
+            continue;
+        }
+        let resume = ws
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| unsaved.resume(p)));
+        match resume {
+            None => {}
+            Some(Resume::Discard) => drafts::forget(plan_id, slot),
+            Some(Resume::Save { exists, base_rev }) => {
+                spawn_local(async move {
+                    let id = unsaved.id;
+                    let fields = unsaved.fields.clone();
+                    let result = if exists {
+                        ws.apply_checked(&[(id, base_rev)], move |p, now, by| {
+                            p.update_reflection(id, fields, now, by)
+                        })
+                        .await
+                    } else {
+                        ws.apply_checked(&[(id, 0)], move |p, now, by| {
+                            p.add_reflection_as(id, fields, now, by)
+                        })
+                        .await
+                    };
+                    match result {
+                        Ok(_) => drafts::forget(plan_id, slot),
+                        Err(ActionError::ChangedElsewhere) => {
+                            needs_choice.try_update(|v| v.push(id));
+                        }
+                        // Kept on the device; tried again next time the journal opens.
+                        Err(e) => leptos::logging::warn!("unsaved reflection not saved yet: {e}"),
+                    }
+                });
+            }
+            Some(Resume::EditedElsewhere | Resume::DeletedElsewhere) => {
+                // The editor offers the choice; it finds the kept words under this id.
+                if slot == Slot::New {
+                    drafts::forget(plan_id, slot);
+                    drafts::keep(plan_id, Slot::Saved(unsaved.id), &unsaved);
+                }
+                needs_choice.update(|v| v.push(unsaved.id));
+            }
+        }
+    }
+}
+
+#[component]
+fn Journal() -> impl IntoView {
+    let ws = use_workspace();
+    let offset = utc_offset_minutes();
+    let today = local_date(Utc::now(), offset);
+    let live = LiveIndex::new(ws);
+    let query = RwSignal::new(String::new());
+    let tag = RwSignal::new(None::<String>);
+    let limit = RwSignal::new(PAGE);
+    let needs_choice = RwSignal::new(Vec::<Uuid>::new());
+    recover_unsaved(ws, needs_choice);
+    testing::seed_if_asked(ws);
+
+    // The search itself: one scan of the index per keystroke (timed as "journal-search").
+    let results = Memo::new(move |_| {
+        live.version.track();
+        let t0 = timing::now_ms();
+        let ids = query
+            .with(|q| tag.with(|t| live.index.with_value(|i| i.search_tagged(q, t.as_deref()))));
+        timing::measure("journal-search", t0);
+        ids
+    });
+    // Where each reflection sits in the plan, rebuilt only when the plan changes.
+    let position = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.reflections
+                        .iter()
+                        .enumerate()
+                        .map(|(i, r)| (r.meta.id, i))
+                        .collect::<HashMap<Uuid, usize>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let rows = Memo::new(move |_| {
+        let n = limit.get();
+        results.with(|ids| {
+            position.with(|pos| {
+                ws.plan.with(|p| {
+                    let Some(p) = p else { return Vec::new() };
+                    let shown = ids
+                        .iter()
+                        .take(n)
+                        .filter_map(|id| pos.get(id).map(|&i| &p.reflections[i]));
+                    let mut rows = Vec::new();
+                    for week in group_by_week(shown, offset) {
+                        rows.push(Row::Week {
+                            monday: week.monday,
+                            label: week_label(week.monday, today),
+                        });
+                        rows.extend(
+                            week.reflections
+                                .iter()
+                                .map(|r| Row::Entry(entry_view(r, offset))),
+                        );
+                    }
+                    rows
+                })
+            })
+        })
+    });
+    let total = Memo::new(move |_| {
+        live.version.track();
+        live.index.with_value(|i| i.len())
+    });
+    let found = move || results.with(Vec::len);
+    let filtering = move || query.with(|q| !q.trim().is_empty()) || tag.with(Option::is_some);
+    let count_text = move || {
+        let n = found();
+        let noun = if n == 1 { "reflection" } else { "reflections" };
+        if filtering() {
+            format!("{n} {noun} found")
+        } else {
+            format!("{n} {noun}")
+        }
+    };
+    let query_lower = Memo::new(move |_| query.with(|q| q.trim().to_lowercase()));
+
+    let prompt_index = REFLECTION_PROMPTS
+        .iter()
+        .position(|p| *p == prompt_for_day(today))
+        .unwrap_or(0);
+
+    view! {
+        <div class="journal">
+            <div class="journal-top">
+                <a class="button primary journal-write" href="/journal/new">
+                    <Icon name="pen"/>"Write a reflection"
+                </a>
+            </div>
+            <Show when=move || needs_choice.with(|v| !v.is_empty())>
+                <div class="notice journal-conflict" role="alert">
+                    <p><strong>"Some words you wrote were not saved because the reflection changed elsewhere."</strong></p>
+                    <ul>
+                        <For each=move || needs_choice.get() key=|id| *id let(id)>
+                            <li><a href=format!("/journal/{id}")>"Open it and choose which version to keep"</a></li>
+                        </For>
+                    </ul>
+                </div>
+            </Show>
+            <Show
+                when=move || { total.get() > 0 }
+                fallback=move || {
+                    let icon = view! { <Icon name="book"/> }.into_any();
+                    view! {
+                    <EmptyState icon=icon heading="Your journal is empty">
+                        <p>
+                            "A few honest lines after a good or a hard day help you and your coach "
+                            "see what is changing. Not sure where to start? Try this one:"
+                        </p>
+                        <p class="journal-empty-prompt">{prompt_for_day(today)}</p>
+                        <div class="form-actions journal-empty-actions">
+                            <a class="button primary" href=format!("/journal/new?prompt={prompt_index}")>
+                                "Answer this prompt"
+                            </a>
+                            <a class="button" href="/journal/new">"Write freely"</a>
+                        </div>
+                    </EmptyState>
+                    }
+                }
+            >
+                <div class="field journal-search">
+                    <label for="journal-search">"Search reflections"</label>
+                    <input id="journal-search" type="search" enterkeyhint="search" autocomplete="off"
+                        aria-describedby="journal-search-hint" aria-controls="journal-feed"
+                        prop:value=move || query.get()
+                        on:input=move |ev| {
+                            query.set(event_target_value(&ev));
+                            limit.set(PAGE);
+                        }/>
+                    <p class="field-hint" id="journal-search-hint">"Words from the text, a prompt or a tag."</p>
+                </div>
+                <Show when=move || tag.with(Option::is_some)>
+                    <p class="journal-tag-filter">
+                        "Tagged "<strong>{move || tag.get().unwrap_or_default()}</strong>
+                        <button type="button" class="button journal-link-button"
+                            on:click=move |_| { tag.set(None); limit.set(PAGE); }>
+                            "Show all tags"
+                        </button>
+                    </p>
+                </Show>
+                <p class="journal-count" role="status" aria-live="polite" data-testid="journal-count">
+                    {count_text}
+                </p>
+                <Show when=move || found() == 0>
+                    <div class="journal-no-results">
+                        <p>"Nothing matches. Try fewer or different words."</p>
+                        <button type="button" class="button" on:click=move |_| {
+                            query.set(String::new());
+                            tag.set(None);
+                            limit.set(PAGE);
+                        }>"Clear search"</button>
+                    </div>
+                </Show>
+                <div id="journal-feed" class="journal-feed">
+                    <For each=move || rows.get() key=Row::key let(row)>
+                        {match row {
+                            Row::Week { label, .. } => view! { <h2 class="journal-week">{label}</h2> }.into_any(),
+                            Row::Entry(e) => view! { <Entry e=e query=query_lower tag=tag limit=limit/> }.into_any(),
+                        }}
+                    </For>
+                </div>
+                <Show when=move || { found() > limit.get() }>
+                    <button type="button" class="button journal-more"
+                        on:click=move |_| limit.update(|n| *n += PAGE)>
+                        {move || format!("Show more ({} not shown)", found().saturating_sub(limit.get()))}
+                    </button>
+                </Show>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn Entry(
+    e: EntryView,
+    query: Memo<String>,
+    tag: RwSignal<Option<String>>,
+    limit: RwSignal<usize>,
+) -> impl IntoView {
+    let EntryView {
+        id,
+        date,
+        datetime,
+        first_line,
+        text,
+        tags,
+        mood,
+        private,
+        ..
+    } = e;
+    let title = first_line.clone();
+    let snippet = move || {
+        query.with(|q| {
+            if q.is_empty() || title.to_lowercase().contains(q.as_str()) {
+                return None;
+            }
+            snippet_around(&text, q).map(|s| {
+                let parts = highlight(&s, q);
+                view! { <p class="journal-snippet">{parts}</p> }
+            })
+        })
+    };
+    view! {
+        <article class="journal-entry card" data-testid="journal-entry">
+            <p class="journal-entry-meta">
+                <time datetime=datetime>{date}</time>
+                {mood.map(|m| view! { <span class="journal-mood">{format!("Mood {m}/5")}</span> })}
+                {private.then(|| view! {
+                    <span class="journal-private-marker"><Icon name="lock"/>"Private"</span>
+                })}
+            </p>
+            <h3 class="journal-entry-title">
+                <a href=format!("/journal/{id}")>{move || query.with(|q| highlight(&first_line, q))}</a>
+            </h3>
+            {snippet}
+            {(!tags.is_empty()).then(|| view! {
+                <ul class="tag-list" aria-label="Tags">
+                    {tags.into_iter().map(|t| {
+                        let t2 = t.clone();
+                        let pressed = {
+                            let t = t.clone();
+                            move || tag.with(|x| x.as_deref().is_some_and(|x| x.eq_ignore_ascii_case(&t))).to_string()
+                        };
+                        view! {
+                            <li>
+                                <button type="button" class="tag-filter" aria-pressed=pressed
+                                    on:click=move |_| { tag.set(Some(t2.clone())); limit.set(PAGE); }>
+                                    <span class="visually-hidden">"Filter by tag "</span>
+                                    <span aria-hidden="true">"#"</span>{t}
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+        </article>
+    }
+}
+
+/// `text` split into plain text and `<mark>`ed matches of `q` (already lowercase). Built as
+/// text nodes, never HTML. Text whose lowercase form has a different length is left unmarked
+/// rather than risk cutting a character.
+fn highlight(text: &str, q: &str) -> Vec<AnyView> {
+    let lower = text.to_lowercase();
+    if q.is_empty() || lower.len() != text.len() {
+        return vec![text.to_owned().into_any()];
+    }
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for (start, _) in lower.match_indices(q) {
+        let end = start + q.len();
+        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+            continue;
+        }
+        if start > at {
+            parts.push(text[at..start].to_owned().into_any());
+        }
+        parts.push(view! { <mark>{text[start..end].to_owned()}</mark> }.into_any());
+        at = end;
+    }
+    if at < text.len() {
+        parts.push(text[at..].to_owned().into_any());
+    }
+    parts
+}
+
+/// About a line of `text` around the first match of `q`, with ellipses where it was cut.
+fn snippet_around(text: &str, q: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return None;
+    }
+    let pos = lower.find(q)?;
+    let mut start = pos.saturating_sub(40);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (pos + q.len() + 80).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let body = text[start..end].replace('\n', " ");
+    Some(format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        body.trim(),
+        if end < text.len() { "…" } else { "" }
+    ))
 }

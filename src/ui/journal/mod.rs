@@ -1,7 +1,12 @@
 //! The reflection journal: fast writing that never loses a word, prompts, tags, search.
 
-mod editor;
-mod list;
+mod drafts; // words kept on the device until their save is durable
+mod editor; // writing and editing one reflection, saved as you type
+mod list; // reflections by week, search per keystroke, filter by tag
+mod prompts; // "Need a prompt?"
+mod tags; // tag chips
+mod testing; // a test-only hook that fills the journal through the normal save path
+mod timing; // User Timing marks for search and indexing
 
 pub use editor::ReflectionEditorScreen;
 pub use list::JournalScreen;
