@@ -65,6 +65,11 @@ pub fn WelcomeScreen() -> impl IntoView {
                     "Try with a sample plan"
                 </button>
             </div>
+            <div class="card">
+                <h2>"Got a file from your coach?"</h2>
+                <p>"Open the plan file (.waymark.json) your coach sent you, or a backup of your own."</p>
+                <a class="button" href="/share">"Open a plan file"</a>
+            </div>
         </Page>
     }
 }
