@@ -70,7 +70,7 @@ test("the check-in card says a check-in is due and starts it; reflecting is one 
   const { page } = browser;
   await page.goto(server.origin + "/");
   await waitForApp(page);
-  const card = page.locator("section", { has: page.getByRole("heading", { name: "Check-in", exact: true }) });
+  const card = page.getByRole("region", { name: "Check-in", exact: true });
   assert.match(await card.textContent(), /Due now/);
   assert.ok(await page.getByRole("link", { name: "Review your progress" }).isVisible());
   await page.getByRole("link", { name: "Start check-in" }).tap();
