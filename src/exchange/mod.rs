@@ -1,1 +1,34 @@
 //! Plan files: the versioned format, validation, migration, merge and readable exports.
+//!
+//! API boundary: the plan-file format (`format.rs`, `spec.rs`, `docs/FILE_FORMAT.md`).
+//! Architecture invariant: nothing here stores anything or touches the DOM; the UI reads the
+//! file, calls `parse_plan_file` and `preview`, and on confirmation saves
+//! `merge_import(..).plan` through the store. Only `crypto` talks to the browser (WebCrypto,
+//! wasm32 only).
+//!
+//! - `format`: `PlanFile`, `FileKind`, `ExportedFile`, constants (media type, size cap).
+//! - `spec`: the file's shape as data; the checker and the JSON Schema both come from it.
+//! - `validate`: `parse_plan_file` and `ImportError`.
+//! - `migrate`: the table of format versions and their pure migrations.
+//! - `export`: full plan, template and progress-report files.
+//! - `merge`, `preview`: per-record last-writer-wins merge and what an import would do.
+//! - `markdown`, `ics`, `csv`: readable exports.
+//! - `crypto`: passphrase protection (envelope here, WebCrypto on wasm32).
+
+pub mod crypto;
+pub mod csv;
+pub mod export;
+pub mod format;
+pub mod ics;
+pub mod markdown;
+pub mod merge;
+pub mod migrate;
+pub mod preview;
+pub mod spec;
+pub mod validate;
+
+pub use export::{export_plan, export_progress_report, export_template};
+pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
+pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
+pub use preview::{preview, ImportPreview, ImportTarget};
+pub use validate::{parse_plan_file, ImportError};

@@ -1,0 +1,153 @@
+//! The three kinds of plan file, cut from a plan. Each returns the `PlanFile` (for tests and for
+//! encryption) and the ready-to-download `ExportedFile`.
+
+use super::format::{slug, ExportedFile, FileKind, PlanFile, EXTENSION, MEDIA_TYPE};
+use crate::core::goal::GoalStatus;
+use crate::core::ids::schedule_id;
+use crate::core::limits::MAX_LIST;
+use crate::core::{Author, Plan, PlanKind};
+use chrono::{DateTime, Utc};
+use uuid::{Builder, Uuid};
+
+/// Everything in the plan, private reflections and tombstones included (a backup, or the plan
+/// moving to another device).
+pub fn plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
+    file(FileKind::Plan, plan.clone(), now, by)
+}
+
+/// A reusable starting point: goals, milestones, actions, KPIs and the check-in schedule, with
+/// completion marks cleared and goals set back to active, plus the journal prompts the plan
+/// used (questions only). No profile, assessments,
+/// measurements, check-ins, reviews, reflections or history.
+///
+/// Ids: record ids are kept, so importing the same template twice merges instead of
+/// duplicating. The template's plan id is derived from the source plan's (a template exported
+/// from a template keeps its id), so a template never lands on top of the client plan it came
+/// from, and exporting the same plan's template again names the same template.
+pub fn template_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
+    let id = match plan.kind {
+        PlanKind::Template => plan.id(),
+        PlanKind::ClientPlan => template_id(plan.id()),
+    };
+    let mut meta = plan.meta.clone();
+    meta.id = id;
+    let mut t = Plan::empty(meta, plan.title.clone(), PlanKind::Template);
+    t.schedule = plan.schedule.clone().map(|mut s| {
+        s.meta.id = schedule_id(id);
+        s
+    });
+    t.goals = plan
+        .goals
+        .iter()
+        .cloned()
+        .map(|mut g| {
+            g.status = GoalStatus::Active;
+            g
+        })
+        .collect();
+    t.milestones = plan
+        .milestones
+        .iter()
+        .cloned()
+        .map(|mut m| {
+            m.done_at = None;
+            m
+        })
+        .collect();
+    t.actions = plan
+        .actions
+        .iter()
+        .cloned()
+        .map(|mut a| {
+            a.done_at = None;
+            a
+        })
+        .collect();
+    t.kpis = plan.kpis.clone();
+    let mut prompts: Vec<String> = Vec::new();
+    for p in plan
+        .reflections
+        .iter()
+        .filter(|r| r.meta.is_live())
+        .filter_map(|r| r.fields.prompt.as_deref())
+    {
+        if !p.trim().is_empty() && !prompts.iter().any(|x| x == p) && prompts.len() < MAX_LIST {
+            prompts.push(p.to_owned());
+        }
+    }
+    let mut f = file(FileKind::Template, t, now, by);
+    f.prompts = prompts;
+    f
+}
+
+/// What the client sends the coach: the whole plan with its progress, except private
+/// reflections, which are left out unless their id is in `include_private`. Non-private
+/// reflections are always included.
+pub fn progress_report_file(
+    plan: &Plan,
+    include_private: &[Uuid],
+    now: DateTime<Utc>,
+    by: Author,
+) -> PlanFile {
+    let mut copy = plan.clone();
+    copy.reflections
+        .retain(|r| !r.fields.private || include_private.contains(&r.meta.id));
+    file(FileKind::ProgressReport, copy, now, by)
+}
+
+fn file(kind: FileKind, mut plan: Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
+    plan.revs.clear();
+    PlanFile {
+        kind,
+        exported_at: now,
+        exported_by: by,
+        source_version: super::format::CURRENT_VERSION,
+        plan,
+        prompts: Vec::new(),
+    }
+}
+
+/// The id of the template cut from a client plan: the plan id's bytes with the last byte
+/// XOR-ed with 0x10, stamped as UUID version 8 (like `core::ids` derives profile and schedule
+/// ids with tags 0x01 and 0x02, so none of them can coincide).
+pub fn template_id(plan_id: Uuid) -> Uuid {
+    let mut bytes = *plan_id.as_bytes();
+    bytes[15] ^= 0x10;
+    Builder::from_custom_bytes(bytes).into_uuid()
+}
+
+/// `plan_file` as a download: `<title>-<date>.waymark.json`.
+pub fn export_plan(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
+    download(&plan_file(plan, now, by), "")
+}
+
+/// `template_file` as a download: `<title>-template.waymark.json`.
+pub fn export_template(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
+    download(&template_file(plan, now, by), "-template")
+}
+
+/// `progress_report_file` as a download: `<title>-progress-<date>.waymark.json`.
+pub fn export_progress_report(
+    plan: &Plan,
+    include_private: &[Uuid],
+    now: DateTime<Utc>,
+    by: Author,
+) -> ExportedFile {
+    download(
+        &progress_report_file(plan, include_private, now, by),
+        "-progress",
+    )
+}
+
+fn download(file: &PlanFile, infix: &str) -> ExportedFile {
+    let date = file.exported_at.format("%Y-%m-%d");
+    let file_name = match file.kind {
+        FileKind::Template => format!("{}{infix}{EXTENSION}", slug(&file.plan.title)),
+        _ => format!("{}{infix}-{date}{EXTENSION}", slug(&file.plan.title)),
+    };
+    ExportedFile {
+        bytes: file.to_json(),
+        file_name,
+        media_type: MEDIA_TYPE,
+    }
+}

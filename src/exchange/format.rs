@@ -1,0 +1,173 @@
+//! API boundary: the plan file. One JSON document, `format` + integer `version` first, then who
+//! exported it and when, then the plan header and its records, each exactly as the core
+//! serialises it. Documented field by field in `docs/FILE_FORMAT.md`.
+
+use crate::core::action::Action;
+use crate::core::assessment::NeedsAssessment;
+use crate::core::checkin::CheckIn;
+use crate::core::goal::Goal;
+use crate::core::history::Adaptation;
+use crate::core::journal::Reflection;
+use crate::core::kpi::{Kpi, Measurement};
+use crate::core::milestone::Milestone;
+use crate::core::profile::ClientProfile;
+use crate::core::review::ProgressReview;
+use crate::core::schedule::CheckInSchedule;
+use crate::core::{Author, Meta, Plan, PlanKind};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The value of `format` in every plan file.
+pub const FORMAT: &str = "waymark-plan";
+/// The format version this build writes, and the newest it reads.
+pub const CURRENT_VERSION: u32 = 1;
+/// The media type of plan files (plain and passphrase-protected).
+pub const MEDIA_TYPE: &str = "application/vnd.waymark+json";
+/// The file name ending of plan files.
+pub const EXTENSION: &str = ".waymark.json";
+/// Files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Deepest nesting of lists and objects accepted (a plan file needs 6).
+pub const MAX_DEPTH: usize = 32;
+
+/// What a plan file is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// Everything in the plan: a backup, or moving a plan to another device.
+    Plan,
+    /// Goals, milestones, actions, KPIs and the check-in schedule; no client data.
+    Template,
+    /// What the client sends their coach: the plan with its progress, without private
+    /// reflections unless the client chose to include them.
+    ProgressReport,
+}
+
+impl FileKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FileKind::Plan => "plan",
+            FileKind::Template => "template",
+            FileKind::ProgressReport => "progress_report",
+        }
+    }
+}
+
+/// A plan file, read and checked: what `parse_plan_file` returns and the exporters write.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanFile {
+    pub kind: FileKind,
+    pub exported_at: DateTime<Utc>,
+    pub exported_by: Author,
+    /// The version the file was written in (before any migration).
+    pub source_version: u32,
+    /// The plan the file carries. Its stored revisions are empty (it comes from outside).
+    pub plan: Plan,
+    /// Journal prompts suggested with a template: the questions only, never the answers.
+    /// Empty for other kinds. Not a record: the UI may offer them, nothing stores them.
+    pub prompts: Vec<String>,
+}
+
+/// A file ready to hand to the browser for download.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportedFile {
+    pub bytes: Vec<u8>,
+    /// A suggested name, safe on every file system.
+    pub file_name: String,
+    /// For the `Blob`'s `type`.
+    pub media_type: &'static str,
+}
+
+/// The header part of the file's plan (the plan's own document).
+#[derive(Serialize)]
+struct HeaderOut<'a> {
+    meta: &'a Meta,
+    title: &'a str,
+    kind: PlanKind,
+    archived: bool,
+}
+
+/// The file as written. Field order is the documented order.
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    kind: FileKind,
+    exported_at: DateTime<Utc>,
+    exported_by: Author,
+    plan: HeaderOut<'a>,
+    profile: Option<&'a ClientProfile>,
+    schedule: Option<&'a CheckInSchedule>,
+    assessments: &'a [NeedsAssessment],
+    goals: &'a [Goal],
+    milestones: &'a [Milestone],
+    actions: &'a [Action],
+    kpis: &'a [Kpi],
+    measurements: &'a [Measurement],
+    checkins: &'a [CheckIn],
+    reviews: &'a [ProgressReview],
+    reflections: &'a [Reflection],
+    adaptations: &'a [Adaptation],
+    prompts: &'a [String],
+}
+
+impl PlanFile {
+    /// The file's bytes at the current version: pretty JSON, records in canonical order.
+    pub fn to_json(&self) -> Vec<u8> {
+        let p = &self.plan;
+        let out = FileOut {
+            format: FORMAT,
+            version: CURRENT_VERSION,
+            kind: self.kind,
+            exported_at: self.exported_at,
+            exported_by: self.exported_by,
+            plan: HeaderOut {
+                meta: &p.meta,
+                title: &p.title,
+                kind: p.kind,
+                archived: p.archived,
+            },
+            profile: p.profile.as_ref(),
+            schedule: p.schedule.as_ref(),
+            assessments: &p.assessments,
+            goals: &p.goals,
+            milestones: &p.milestones,
+            actions: &p.actions,
+            kpis: &p.kpis,
+            measurements: &p.measurements,
+            checkins: &p.checkins,
+            reviews: &p.reviews,
+            reflections: &p.reflections,
+            adaptations: &p.adaptations,
+            prompts: &self.prompts,
+        };
+        let mut bytes = serde_json::to_vec_pretty(&out)
+            // Plain structs of strings, checked-finite numbers, dates and lists with string
+            // keys: serialising them cannot fail (the core relies on the same fact).
+            .expect("plan records always serialise to JSON");
+        bytes.push(b'\n');
+        bytes
+    }
+}
+
+/// A file-system-safe name stem from a plan title: lowercase ASCII letters and digits joined
+/// by dashes, at most 60 characters, "plan" when nothing is left.
+pub(crate) fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        if out.len() >= 60 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "plan".to_owned()
+    } else {
+        out.to_owned()
+    }
+}

@@ -1,0 +1,342 @@
+//! The whole plan as Markdown, to read, print or paste. Every piece of user text is escaped so
+//! that whatever markup it holds (`# `, `*`, `[link](…)`, `<script>`) shows as the characters
+//! typed and never becomes structure, links or HTML.
+
+use super::format::{slug, ExportedFile};
+use crate::core::checkin::CheckIn;
+use crate::core::goal::{Goal, GoalStatus, Priority, Serves};
+use crate::core::history::history;
+use crate::core::progress::latest_measurement;
+use crate::core::schedule::Cadence;
+use crate::core::Plan;
+use chrono::{DateTime, Utc};
+use std::fmt::Write;
+
+pub const MEDIA_TYPE: &str = "text/markdown; charset=utf-8";
+
+/// Escapes one line of user text for use inline: every ASCII punctuation character that
+/// Markdown or HTML could read as markup gets a backslash (CommonMark lets any ASCII
+/// punctuation be escaped), and line breaks become spaces.
+pub fn escape_inline(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
+            | '!' | '|' | '<' | '>' | '&' | '~' | '=' | '"' | ':' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// Escapes multi-line user text as paragraphs: each line escaped, line breaks kept as hard
+/// breaks, blank lines as paragraph breaks, leading spaces dropped (they would make code).
+pub fn escape_block(s: &str) -> String {
+    let paragraphs: Vec<String> = s
+        .replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|p| {
+            p.lines()
+                .map(escape_inline)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join("\\\n")
+        })
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+fn status(s: GoalStatus) -> &'static str {
+    match s {
+        GoalStatus::Active => "active",
+        GoalStatus::Paused => "paused",
+        GoalStatus::Achieved => "achieved",
+        GoalStatus::Dropped => "dropped",
+    }
+}
+
+fn priority(p: Priority) -> &'static str {
+    match p {
+        Priority::High => "high",
+        Priority::Medium => "medium",
+        Priority::Low => "low",
+    }
+}
+
+/// Renders the plan. Deleted records are left out; private journal entries are included and
+/// marked, since this is the user's own copy.
+pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
+    let mut md = String::new();
+    let e = escape_inline;
+    let _ = writeln!(md, "# {}\n", e(&plan.title));
+    let _ = writeln!(
+        md,
+        "Exported from Waymark on {}.\n",
+        now.format("%Y\\-%m\\-%d")
+    );
+
+    if let Some(p) = plan.live_profile() {
+        md.push_str("## Profile\n\n");
+        if let Some(n) = p.name.as_deref().filter(|n| !n.trim().is_empty()) {
+            let _ = writeln!(md, "- **Name:** {}", e(n));
+        }
+        if !p.current_role.trim().is_empty() {
+            let _ = writeln!(md, "- **Current role:** {}", e(&p.current_role));
+        }
+        if !p.values.is_empty() {
+            let v: Vec<String> = p.values.iter().map(|x| e(x)).collect();
+            let _ = writeln!(md, "- **Values:** {}", v.join(", "));
+        }
+        if !p.strengths.is_empty() {
+            let v: Vec<String> = p.strengths.iter().map(|x| e(x)).collect();
+            let _ = writeln!(md, "- **Strengths:** {}", v.join(", "));
+        }
+        md.push('\n');
+        if !p.vision.trim().is_empty() {
+            let _ = writeln!(md, "### Vision\n\n{}\n", escape_block(&p.vision));
+        }
+    }
+
+    let goals = plan.live_goals();
+    if !goals.is_empty() {
+        md.push_str("## Goals\n\n");
+        for (i, g) in goals.iter().enumerate() {
+            goal(&mut md, plan, g, i + 1);
+        }
+    }
+    let loose: Vec<_> = plan
+        .actions
+        .iter()
+        .filter(|a| a.meta.is_live() && a.fields.goal_id.is_none())
+        .collect();
+    if !loose.is_empty() {
+        md.push_str("## Actions for the whole plan\n\n");
+        for a in loose {
+            action_line(&mut md, a);
+        }
+        md.push('\n');
+    }
+
+    if let Some(s) = plan.live_schedule() {
+        md.push_str("## Check-in schedule\n\n");
+        let when = match s.cadence {
+            Cadence::Weeks { weeks: 1, weekday } => format!("Every week on {weekday}"),
+            Cadence::Weeks { weeks, weekday } => format!("Every {weeks} weeks on {weekday}"),
+            Cadence::Monthly { day } => {
+                format!("Every month on day {day} (or the month's last day)")
+            }
+        };
+        let _ = writeln!(md, "{when}, starting {}\\.\n", s.starts_on);
+    }
+
+    let checkins: Vec<&CheckIn> = plan.checkins.iter().filter(|c| c.meta.is_live()).collect();
+    if !checkins.is_empty() {
+        md.push_str("## Check-ins\n\n");
+        for c in checkins {
+            let _ = writeln!(
+                md,
+                "### {} — confidence {}/10, mood {}/5\n",
+                c.date, c.confidence, c.mood
+            );
+            for entry in &c.entries {
+                let title = plan
+                    .goal(entry.goal_id)
+                    .map(|g| e(&g.fields.title))
+                    .unwrap_or_else(|| "A goal".to_owned());
+                let _ = writeln!(md, "- **{title}**");
+                for (label, text) in [
+                    ("Progress", &entry.progress_note),
+                    ("Blockers", &entry.blockers),
+                    ("Next steps", &entry.next_steps),
+                ] {
+                    if !text.trim().is_empty() {
+                        let _ = writeln!(md, "  - {label}: {}", e(text));
+                    }
+                }
+            }
+            md.push('\n');
+        }
+    }
+
+    let reviews: Vec<_> = plan.reviews.iter().filter(|r| r.meta.is_live()).collect();
+    if !reviews.is_empty() {
+        md.push_str("## Progress reviews\n\n");
+        for r in reviews {
+            let f = &r.fields;
+            let _ = writeln!(md, "### {} to {}\n", f.from, f.to);
+            if !f.went_well.trim().is_empty() {
+                let _ = writeln!(md, "**What went well**\n\n{}\n", escape_block(&f.went_well));
+            }
+            if !f.to_change.trim().is_empty() {
+                let _ = writeln!(md, "**What to change**\n\n{}\n", escape_block(&f.to_change));
+            }
+        }
+    }
+
+    let journal: Vec<_> = plan
+        .reflections
+        .iter()
+        .filter(|r| r.meta.is_live())
+        .collect();
+    if !journal.is_empty() {
+        md.push_str("## Journal\n\n");
+        for r in journal {
+            let f = &r.fields;
+            let private = if f.private { " (private)" } else { "" };
+            let _ = writeln!(
+                md,
+                "### {}{private}\n",
+                r.meta.created_at.format("%Y-%m-%d")
+            );
+            if let Some(p) = f.prompt.as_deref().filter(|p| !p.trim().is_empty()) {
+                let _ = writeln!(md, "*{}*\n", e(p));
+            }
+            let _ = writeln!(md, "{}\n", escape_block(&f.text));
+            if !f.tags.is_empty() {
+                let tags: Vec<String> = f.tags.iter().map(|t| e(t)).collect();
+                let _ = writeln!(md, "Tags: {}\n", tags.join(", "));
+            }
+        }
+    }
+
+    let changes = history(plan);
+    if !changes.is_empty() {
+        md.push_str("## History\n\n");
+        for a in changes {
+            let _ = writeln!(
+                md,
+                "- {}: {} → {} — {}",
+                a.meta.created_at.format("%Y-%m-%d"),
+                e(&a.before),
+                e(&a.after),
+                e(&a.reason)
+            );
+        }
+        md.push('\n');
+    }
+    while md.ends_with("\n\n") {
+        md.pop();
+    }
+    md
+}
+
+fn goal(md: &mut String, plan: &Plan, g: &Goal, n: usize) {
+    let e = escape_inline;
+    let f = &g.fields;
+    let _ = writeln!(
+        md,
+        "### {n}\\. {} ({}, {} priority)\n",
+        e(&f.title),
+        status(g.status),
+        priority(f.priority)
+    );
+    let mut facts = Vec::new();
+    if !f.why.trim().is_empty() {
+        facts.push(format!("**Why:** {}", e(&f.why)));
+    }
+    if !f.description.trim().is_empty() {
+        facts.push(format!("**Specific:** {}", e(&f.description)));
+    }
+    if let Some(c) = f.confidence {
+        facts.push(format!("**Confidence:** {c}/10"));
+    }
+    if !f.support.trim().is_empty() {
+        facts.push(format!("**Support needed:** {}", e(&f.support)));
+    }
+    if !f.serves.is_empty() {
+        let serves: Vec<String> = f
+            .serves
+            .iter()
+            .map(|s| match s {
+                Serves::Vision => "the vision".to_owned(),
+                Serves::Value(v) => e(v),
+            })
+            .collect();
+        facts.push(format!("**Serves:** {}", serves.join(", ")));
+    }
+    let target = f
+        .target_date
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "no target date".to_owned());
+    facts.push(format!("**Dates:** {} to {target}", f.start_date));
+    for fact in facts {
+        let _ = writeln!(md, "- {fact}");
+    }
+    md.push('\n');
+
+    let kpis: Vec<_> = plan.kpis_of(g.meta.id).collect();
+    if !kpis.is_empty() {
+        md.push_str("#### KPIs\n\n");
+        for k in kpis {
+            let kf = &k.fields;
+            let latest = latest_measurement(plan, k.meta.id)
+                .map(|m| format!("; latest {} on {}", m.value, m.at.format("%Y-%m-%d")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                md,
+                "- {}: from {} to {} {}{latest}",
+                e(&kf.name),
+                kf.baseline,
+                kf.target,
+                e(&kf.unit)
+            );
+        }
+        md.push('\n');
+    }
+    let milestones = plan.milestones_of(g.meta.id);
+    if !milestones.is_empty() {
+        md.push_str("#### Milestones\n\n");
+        for m in milestones {
+            let mark = if m.is_done() { "x" } else { " " };
+            let _ = writeln!(
+                md,
+                "- \\[{mark}\\] {} (due {})",
+                e(&m.fields.title),
+                m.fields.due
+            );
+        }
+        md.push('\n');
+    }
+    let actions: Vec<_> = plan.actions_of(g.meta.id).collect();
+    if !actions.is_empty() {
+        md.push_str("#### Actions\n\n");
+        for a in actions {
+            action_line(md, a);
+        }
+        md.push('\n');
+    }
+}
+
+fn action_line(md: &mut String, a: &crate::core::action::Action) {
+    let e = escape_inline;
+    let f = &a.fields;
+    let mark = if a.done_at.is_some() { "x" } else { " " };
+    let due = f.due.map(|d| format!(", due {d}")).unwrap_or_default();
+    let _ = write!(
+        md,
+        "- \\[{mark}\\] {} (impact {}/5, effort {}/5{due})",
+        e(&f.title),
+        f.impact,
+        f.effort
+    );
+    if let Some(p) = &f.if_then {
+        let _ = write!(md, " — if {}, then I will {}", e(&p.when), e(&p.then));
+    }
+    md.push('\n');
+}
+
+/// The plan as a Markdown download: `<title>.md`.
+pub fn export_markdown(plan: &Plan, now: DateTime<Utc>) -> ExportedFile {
+    ExportedFile {
+        bytes: plan_markdown(plan, now).into_bytes(),
+        file_name: format!("{}.md", slug(&plan.title)),
+        media_type: MEDIA_TYPE,
+    }
+}

@@ -1,0 +1,599 @@
+//! Reading a plan file without trusting it. In order: the size cap (before parsing), the nesting
+//! depth (a byte scan, before parsing), JSON syntax, the envelope (`format`, `version`), the
+//! migration to the current version, every field against `spec` (types, ranges, lengths,
+//! unknown fields), then every record against the same rules the core's verbs apply, then the
+//! file as a whole (ids unique, derived ids right, no client data in a template).
+//!
+//! Nothing here stores anything: the result is a `PlanFile` for the caller to preview, merge
+//! and save, or an `ImportError` that names the place and the problem.
+
+use super::format::{FileKind, PlanFile, CURRENT_VERSION, FORMAT, MAX_DEPTH, MAX_FILE_BYTES};
+use super::migrate;
+use super::spec::{self, Field, Ty};
+use crate::core::ids::{profile_id, schedule_id};
+use crate::core::limits::{MAX_NUMBER, MAX_YEAR, MIN_YEAR};
+use crate::core::record::Record;
+use crate::core::{Author, Meta, Plan, PlanKind};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// Why a file could not be opened, worded for the person who chose the file.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    #[error("This file is {megabytes} MB; Waymark opens plan files of up to 20 MB. Is it the right file?")]
+    TooLarge { megabytes: usize },
+    #[error("This is not a Waymark plan file: {detail}")]
+    NotAPlanFile { detail: String },
+    #[error("The file is damaged or incomplete ({detail}). Export it again and retry.")]
+    Malformed { detail: String },
+    #[error(
+        "The file is nested more than {MAX_DEPTH} levels deep, which no Waymark plan file is."
+    )]
+    TooDeep,
+    #[error("This file was made by a newer version of Waymark (format version {found}); this app reads up to version {supported}. Update Waymark and try again.")]
+    TooNew { found: u64, supported: u32 },
+    /// A field or record is wrong; `path` says where (`goals[3].target_date`).
+    #[error("{path}: {problem}")]
+    Invalid { path: String, problem: String },
+    #[error("This file is protected with a passphrase. Enter the passphrase to open it.")]
+    NeedsPassphrase,
+    #[error("The passphrase is wrong, or the file was changed after it was exported.")]
+    WrongPassphrase,
+    #[error("This browser can't open passphrase-protected files ({0}).")]
+    CryptoUnavailable(String),
+}
+
+impl ImportError {
+    /// Where in the file the problem is (`goals[3].target_date`); empty for the whole file.
+    pub fn path(&self) -> &str {
+        match self {
+            ImportError::Invalid { path, .. } => path,
+            _ => "",
+        }
+    }
+
+    pub(crate) fn invalid(path: &str, problem: impl Into<String>) -> Self {
+        ImportError::Invalid {
+            path: if path.is_empty() {
+                "(file)".to_owned()
+            } else {
+                path.to_owned()
+            },
+            problem: problem.into(),
+        }
+    }
+}
+
+/// Reads a plan file (`.waymark.json`). Passphrase-protected files give
+/// `ImportError::NeedsPassphrase`: open those with `crypto::decrypt_plan_file`.
+pub fn parse_plan_file(bytes: &[u8]) -> Result<PlanFile, ImportError> {
+    let value = parse_json(bytes)?;
+    let obj = value.as_object().ok_or_else(|| ImportError::NotAPlanFile {
+        detail: "it does not hold a JSON object".to_owned(),
+    })?;
+    check_format(obj)?;
+    if obj.contains_key("encrypted") {
+        return Err(ImportError::NeedsPassphrase);
+    }
+    read_checked(value)
+}
+
+/// Size cap, depth cap and JSON syntax: everything before the content is looked at.
+pub(crate) fn parse_json(bytes: &[u8]) -> Result<Value, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            megabytes: bytes.len().div_ceil(1024 * 1024),
+        });
+    }
+    check_depth(bytes)?;
+    serde_json::from_slice(bytes).map_err(|e| {
+        use serde_json::error::Category;
+        match e.classify() {
+            Category::Eof => ImportError::Malformed {
+                detail: format!("it ends too early, at line {}", e.line()),
+            },
+            Category::Syntax | Category::Io => ImportError::Malformed {
+                detail: format!("{e}"),
+            },
+            Category::Data => ImportError::NotAPlanFile {
+                detail: format!("{e}"),
+            },
+        }
+    })
+}
+
+/// Counts nesting outside strings. Cheap, and it runs before the parser sees the bytes.
+fn check_depth(bytes: &[u8]) -> Result<(), ImportError> {
+    let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_str {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_str = false;
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(ImportError::TooDeep);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// `format` must name a Waymark plan file and `version` one this build can read.
+pub(crate) fn check_format(obj: &Map<String, Value>) -> Result<u32, ImportError> {
+    match obj.get("format") {
+        Some(Value::String(s)) if s == FORMAT => {}
+        Some(Value::String(s)) => {
+            return Err(ImportError::NotAPlanFile {
+                detail: format!("its format is '{}', not '{FORMAT}'", clip(s)),
+            })
+        }
+        _ => {
+            return Err(ImportError::NotAPlanFile {
+                detail: format!("it has no \"format\": \"{FORMAT}\" field"),
+            })
+        }
+    }
+    let version = match obj.get("version") {
+        Some(Value::Number(n)) => n.as_u64().ok_or_else(|| {
+            ImportError::invalid(
+                "version",
+                format!(
+                    "{n} is not a format version (expected a whole number like {CURRENT_VERSION})"
+                ),
+            )
+        })?,
+        Some(other) => {
+            return Err(ImportError::invalid(
+                "version",
+                format!("expected a whole number, found {}", describe(other)),
+            ))
+        }
+        None => return Err(ImportError::invalid("version", "this field is missing")),
+    };
+    if version > u64::from(CURRENT_VERSION) {
+        return Err(ImportError::TooNew {
+            found: version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    if version < 1 {
+        return Err(ImportError::invalid(
+            "version",
+            "0 is not a format version; versions start at 1",
+        ));
+    }
+    Ok(version as u32)
+}
+
+/// Migrates, checks and builds. `value` is a parsed, unencrypted plan file.
+pub(crate) fn read_checked(value: Value) -> Result<PlanFile, ImportError> {
+    let source_version = match &value {
+        Value::Object(obj) => check_format(obj)?,
+        _ => {
+            return Err(ImportError::NotAPlanFile {
+                detail: "it does not hold a JSON object".to_owned(),
+            })
+        }
+    };
+    let value = migrate::to_current(value, source_version)?;
+    let mut path = String::new();
+    check_fields(&value, spec::FILE, &mut path)?;
+    let mut file = build(&value)?;
+    file.source_version = source_version;
+    Ok(file)
+}
+
+// ---- the structural walk ----------------------------------------------------------------------
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().nth(40).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text '{}'", clip(s)),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+fn expected(path: &str, what: &str, found: &Value) -> ImportError {
+    ImportError::invalid(path, format!("expected {what}, found {}", describe(found)))
+}
+
+fn with<T>(path: &mut String, seg: &str, f: impl FnOnce(&mut String) -> T) -> T {
+    let len = path.len();
+    if !path.is_empty() && !seg.starts_with('[') {
+        path.push('.');
+    }
+    path.push_str(seg);
+    let out = f(path);
+    path.truncate(len);
+    out
+}
+
+fn check_fields(v: &Value, fields: &[Field], path: &mut String) -> Result<(), ImportError> {
+    let obj = v
+        .as_object()
+        .ok_or_else(|| expected(path, "an object", v))?;
+    check_object(obj, fields, &[], path)
+}
+
+fn check_object(
+    obj: &Map<String, Value>,
+    fields: &[Field],
+    also_allowed: &[&str],
+    path: &mut String,
+) -> Result<(), ImportError> {
+    for field in fields {
+        match obj.get(field.name) {
+            Some(v) => with(path, field.name, |p| check(v, &field.ty, p))?,
+            None if field.optional => {}
+            None => {
+                return with(path, field.name, |p| {
+                    Err(ImportError::invalid(p, "this field is missing"))
+                })
+            }
+        }
+    }
+    if let Some(unknown) = obj
+        .keys()
+        .find(|k| !also_allowed.contains(&k.as_str()) && !fields.iter().any(|f| f.name == *k))
+    {
+        return with(path, &clip(unknown), |p| {
+            Err(ImportError::invalid(
+                p,
+                "this field is not part of a Waymark plan file",
+            ))
+        });
+    }
+    Ok(())
+}
+
+fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
+    match ty {
+        Ty::Str(max) => {
+            let s = v.as_str().ok_or_else(|| expected(path, "text", v))?;
+            let n = s.chars().count();
+            if n > *max {
+                return Err(ImportError::invalid(
+                    path,
+                    format!("is too long ({n} characters; at most {max})"),
+                ));
+            }
+        }
+        Ty::Bool => {
+            v.as_bool()
+                .ok_or_else(|| expected(path, "true or false", v))?;
+        }
+        Ty::Uuid => {
+            let s = v.as_str().ok_or_else(|| expected(path, "an id", v))?;
+            if s.len() != 36 || Uuid::try_parse(s).is_err() {
+                return Err(ImportError::invalid(
+                    path,
+                    format!("'{}' is not an id (expected a UUID like 0b6f…-…)", clip(s)),
+                ));
+            }
+        }
+        Ty::Date => {
+            let s = v.as_str().ok_or_else(|| expected(path, "a date", v))?;
+            parse_date(s).map_err(|p| ImportError::invalid(path, p))?;
+        }
+        Ty::Instant => {
+            let s = v
+                .as_str()
+                .ok_or_else(|| expected(path, "a date and time", v))?;
+            parse_instant(s).map_err(|p| ImportError::invalid(path, p))?;
+        }
+        Ty::Number => {
+            let x = v
+                .as_f64()
+                .filter(|_| v.is_number())
+                .ok_or_else(|| expected(path, "a number", v))?;
+            if !x.is_finite() || x.abs() > MAX_NUMBER {
+                return Err(ImportError::invalid(
+                    path,
+                    format!("{x} is too large: numbers must be between -1,000,000,000,000 and 1,000,000,000,000"),
+                ));
+            }
+        }
+        Ty::Int(min, max) => {
+            let n = match v {
+                Value::Number(n) => n.as_i64().ok_or_else(|| {
+                    ImportError::invalid(path, format!("expected a whole number, found {n}"))
+                })?,
+                other => return Err(expected(path, "a whole number", other)),
+            };
+            if n < *min || n > *max {
+                return Err(ImportError::invalid(
+                    path,
+                    format!("{n} is outside the allowed range {min} to {max}"),
+                ));
+            }
+        }
+        Ty::Enum(values) => {
+            let s = v
+                .as_str()
+                .ok_or_else(|| expected(path, &format!("one of {}", values.join(", ")), v))?;
+            if !values.contains(&s) {
+                return Err(ImportError::invalid(
+                    path,
+                    format!("'{}' is not one of: {}", clip(s), values.join(", ")),
+                ));
+            }
+        }
+        Ty::Opt(inner) => {
+            if !v.is_null() {
+                check(v, inner, path)?;
+            }
+        }
+        Ty::List(inner, max) => {
+            let items = v.as_array().ok_or_else(|| expected(path, "a list", v))?;
+            if let Some(max) = max {
+                if items.len() > *max {
+                    return Err(ImportError::invalid(
+                        path,
+                        format!("has {} entries; at most {max} are allowed", items.len()),
+                    ));
+                }
+            }
+            for (i, item) in items.iter().enumerate() {
+                with(path, &format!("[{i}]"), |p| check(item, inner, p))?;
+            }
+        }
+        Ty::Obj(fields) => check_fields(v, fields, path)?,
+        Ty::Tagged { tag, variants } => {
+            let obj = v
+                .as_object()
+                .ok_or_else(|| expected(path, "an object", v))?;
+            let names: Vec<&str> = variants.iter().map(|(n, _)| *n).collect();
+            let which = match obj.get(*tag) {
+                Some(Value::String(s)) => s.as_str(),
+                Some(other) => {
+                    return with(path, tag, |p| {
+                        Err(expected(p, &format!("one of {}", names.join(", ")), other))
+                    })
+                }
+                None => {
+                    return with(path, tag, |p| {
+                        Err(ImportError::invalid(p, "this field is missing"))
+                    })
+                }
+            };
+            let Some((_, fields)) = variants.iter().find(|(n, _)| *n == which) else {
+                return with(path, tag, |p| {
+                    Err(ImportError::invalid(
+                        p,
+                        format!("'{}' is not one of: {}", clip(which), names.join(", ")),
+                    ))
+                });
+            };
+            check_object(obj, fields, &[tag], path)?;
+        }
+    }
+    Ok(())
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let shaped = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let d = shaped
+        .then(|| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .flatten()
+        .ok_or_else(|| format!("'{}' is not a date (expected YYYY-MM-DD)", clip(s)))?;
+    if d.year() < MIN_YEAR || d.year() > MAX_YEAR {
+        return Err(format!(
+            "'{s}' is outside the years {MIN_YEAR} to {MAX_YEAR}"
+        ));
+    }
+    Ok(d)
+}
+
+fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
+    let t = DateTime::parse_from_rfc3339(s)
+        .map_err(|_| {
+            format!(
+                "'{}' is not a date and time (expected e.g. 2025-03-01T09:30:00Z)",
+                clip(s)
+            )
+        })?
+        .with_timezone(&Utc);
+    if t.year() < MIN_YEAR || t.year() > MAX_YEAR {
+        return Err(format!(
+            "'{}' is outside the years {MIN_YEAR} to {MAX_YEAR}",
+            clip(s)
+        ));
+    }
+    Ok(t)
+}
+
+// ---- building the plan ------------------------------------------------------------------------
+
+fn get<'a>(v: &'a Value, key: &str) -> &'a Value {
+    v.get(key).unwrap_or(&Value::Null)
+}
+
+/// Deserialises a value the walk has already checked. Serde still has the last word; if it
+/// disagrees, its message is reported at the record's path.
+fn typed<T: serde::de::DeserializeOwned>(v: &Value, path: &str) -> Result<T, ImportError> {
+    T::deserialize(v).map_err(|e| ImportError::invalid(path, e.to_string()))
+}
+
+/// One record: typed, then the core's own rules (lengths, ranges, date order).
+fn record<T: Record>(v: &Value, path: &str) -> Result<T, ImportError> {
+    let r: T = typed(v, path)?;
+    r.validate()
+        .map_err(|e| ImportError::invalid(path, e.to_string()))?;
+    Ok(r)
+}
+
+fn records<T: Record>(v: &Value, key: &str) -> Result<Vec<T>, ImportError> {
+    match v.get(key) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| record(item, &format!("{key}[{i}]")))
+            .collect(),
+        Some(other) => Err(expected(key, "a list", other)),
+    }
+}
+
+fn build(v: &Value) -> Result<PlanFile, ImportError> {
+    let kind: FileKind = typed(get(v, "kind"), "kind")?;
+    let exported_by: Author = typed(get(v, "exported_by"), "exported_by")?;
+    let exported_at = get(v, "exported_at")
+        .as_str()
+        .map(parse_instant)
+        .transpose()
+        .map_err(|p| ImportError::invalid("exported_at", p))?
+        .ok_or_else(|| ImportError::invalid("exported_at", "this field is missing"))?;
+
+    let header = get(v, "plan");
+    let meta: Meta = typed(get(header, "meta"), "plan.meta")?;
+    let title: String = typed(get(header, "title"), "plan.title")?;
+    crate::core::limits::title("The plan's title", &title)
+        .map_err(|e| ImportError::invalid("plan.title", e.to_string()))?;
+    let plan_kind: PlanKind = typed(get(header, "kind"), "plan.kind")?;
+    let mut plan = Plan::empty(meta, title, plan_kind);
+    plan.archived = typed(get(header, "archived"), "plan.archived")?;
+
+    let plan_id = plan.id();
+    if let Some(p) = v.get("profile").filter(|p| !p.is_null()) {
+        let profile: crate::core::profile::ClientProfile = record(p, "profile")?;
+        if profile.meta.id != profile_id(plan_id) {
+            return Err(ImportError::invalid(
+                "profile.meta.id",
+                "is not this plan's profile id (it is derived from plan.meta.id)",
+            ));
+        }
+        plan.profile = Some(profile);
+    }
+    if let Some(s) = v.get("schedule").filter(|s| !s.is_null()) {
+        let schedule: crate::core::schedule::CheckInSchedule = record(s, "schedule")?;
+        if schedule.meta.id != schedule_id(plan_id) {
+            return Err(ImportError::invalid(
+                "schedule.meta.id",
+                "is not this plan's schedule id (it is derived from plan.meta.id)",
+            ));
+        }
+        plan.schedule = Some(schedule);
+    }
+    plan.assessments = records(v, "assessments")?;
+    plan.goals = records(v, "goals")?;
+    plan.milestones = records(v, "milestones")?;
+    plan.actions = records(v, "actions")?;
+    plan.kpis = records(v, "kpis")?;
+    plan.measurements = records(v, "measurements")?;
+    plan.checkins = records(v, "checkins")?;
+    plan.reviews = records(v, "reviews")?;
+    plan.reflections = records(v, "reflections")?;
+    plan.adaptations = records(v, "adaptations")?;
+
+    let prompts: Vec<String> = match v.get("prompts") {
+        Some(p) if !p.is_null() => typed(p, "prompts")?,
+        _ => Vec::new(),
+    };
+    check_unique_ids(&plan)?;
+    if kind == FileKind::Template || plan.kind == PlanKind::Template {
+        check_template(&plan)?;
+    }
+    plan.normalize();
+    Ok(PlanFile {
+        kind,
+        exported_at,
+        exported_by,
+        source_version: CURRENT_VERSION,
+        plan,
+        prompts,
+    })
+}
+
+/// Every id names one record in the whole file, as it must for the store.
+fn check_unique_ids(plan: &Plan) -> Result<(), ImportError> {
+    let mut seen: HashMap<Uuid, String> = HashMap::new();
+    let mut note = |id: Uuid, path: String| -> Result<(), ImportError> {
+        if let Some(first) = seen.get(&id) {
+            return Err(ImportError::invalid(
+                &format!("{path}.meta.id"),
+                format!("the id {id} is used twice (also at {first})"),
+            ));
+        }
+        seen.insert(id, path);
+        Ok(())
+    };
+    note(plan.id(), "plan".to_owned())?;
+    if let Some(p) = &plan.profile {
+        note(p.meta.id, "profile".to_owned())?;
+    }
+    if let Some(s) = &plan.schedule {
+        note(s.meta.id, "schedule".to_owned())?;
+    }
+    fn each<T: Record>(
+        list: &[T],
+        key: &str,
+        note: &mut impl FnMut(Uuid, String) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        list.iter()
+            .enumerate()
+            .try_for_each(|(i, r)| note(r.meta().id, format!("{key}[{i}]")))
+    }
+    each(&plan.assessments, "assessments", &mut note)?;
+    each(&plan.goals, "goals", &mut note)?;
+    each(&plan.milestones, "milestones", &mut note)?;
+    each(&plan.actions, "actions", &mut note)?;
+    each(&plan.kpis, "kpis", &mut note)?;
+    each(&plan.measurements, "measurements", &mut note)?;
+    each(&plan.checkins, "checkins", &mut note)?;
+    each(&plan.reviews, "reviews", &mut note)?;
+    each(&plan.reflections, "reflections", &mut note)?;
+    each(&plan.adaptations, "adaptations", &mut note)
+}
+
+/// A template carries no client data.
+fn check_template(plan: &Plan) -> Result<(), ImportError> {
+    let client_data: [(&str, bool); 7] = [
+        ("profile", plan.profile.is_some()),
+        ("assessments", !plan.assessments.is_empty()),
+        ("measurements", !plan.measurements.is_empty()),
+        ("checkins", !plan.checkins.is_empty()),
+        ("reviews", !plan.reviews.is_empty()),
+        ("reflections", !plan.reflections.is_empty()),
+        ("adaptations", !plan.adaptations.is_empty()),
+    ];
+    match client_data.iter().find(|(_, present)| *present) {
+        Some((key, _)) => Err(ImportError::invalid(
+            key,
+            "a template carries no client data, but this file has some",
+        )),
+        None => Ok(()),
+    }
+}
