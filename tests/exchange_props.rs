@@ -1,0 +1,256 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Laws of the plan-file exchange, for generated plans: the merge is commutative, associative
+//! and idempotent; export then import is the identity; a template imported twice adds nothing
+//! the second time; a progress report merged into the coach's copy keeps the coach's newer
+//! edits and every entry of the client's.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use proptest::prelude::*;
+use uuid::Uuid;
+use waymark::core::ids::id_from_bytes;
+use waymark::core::journal::{Reflection, ReflectionDraft};
+use waymark::core::kpi::Measurement;
+use waymark::core::meta::Meta;
+use waymark::core::sample::seeded_plan;
+use waymark::core::{Author, Plan};
+use waymark::exchange::export::{plan_file, progress_report_file, template_file};
+use waymark::exchange::{merge, merge_import, parse_plan_file};
+
+fn base_time() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0).unwrap()
+}
+
+fn base(seed: u64) -> Plan {
+    seeded_plan(2, 3, 4, 3, seed).unwrap()
+}
+
+/// One change a device might make to its copy.
+#[derive(Clone, Debug)]
+enum Op {
+    /// Edit the n-th goal's title at minute `at`.
+    EditGoal { n: usize, at: i64, coach: bool },
+    /// Tombstone the n-th action.
+    DeleteAction { n: usize, at: i64, coach: bool },
+    /// Change the n-th measurement's value.
+    EditMeasurement { n: usize, at: i64, value: i32 },
+    /// Write a new reflection (id from `id`).
+    AddReflection { id: u8, at: i64, private: bool },
+    /// Log a new measurement (id from `id`) on the n-th KPI.
+    AddMeasurement { id: u8, n: usize, at: i64 },
+    /// Rename the plan.
+    Rename { at: i64, coach: bool },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    // Few distinct minutes and ids, so that ties and shared new ids actually happen.
+    let at = 0i64..6;
+    prop_oneof![
+        (0usize..4, at.clone(), any::<bool>()).prop_map(|(n, at, coach)| Op::EditGoal {
+            n,
+            at,
+            coach
+        }),
+        (0usize..4, at.clone(), any::<bool>()).prop_map(|(n, at, coach)| Op::DeleteAction {
+            n,
+            at,
+            coach
+        }),
+        (0usize..5, at.clone(), -50i32..50).prop_map(|(n, at, value)| Op::EditMeasurement {
+            n,
+            at,
+            value
+        }),
+        (0u8..4, at.clone(), any::<bool>()).prop_map(|(id, at, private)| Op::AddReflection {
+            id,
+            at,
+            private
+        }),
+        (0u8..4, 0usize..3, at.clone()).prop_map(|(id, n, at)| Op::AddMeasurement { id, n, at }),
+        (at, any::<bool>()).prop_map(|(at, coach)| Op::Rename { at, coach }),
+    ]
+}
+
+fn who(coach: bool) -> Author {
+    if coach {
+        Author::Coach
+    } else {
+        Author::Client
+    }
+}
+
+fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
+    let t = |at: i64| base_time() + Duration::minutes(at);
+    for op in ops {
+        match *op {
+            Op::EditGoal { n, at, coach } => {
+                if let Some(g) = plan.goals.get_mut(n) {
+                    g.fields.title = format!("Goal edited on device {device} at {at}");
+                    g.meta.touch(t(at), who(coach));
+                }
+            }
+            Op::DeleteAction { n, at, coach } => {
+                if let Some(a) = plan.actions.get_mut(n) {
+                    a.meta.deleted = true;
+                    a.meta.touch(t(at), who(coach));
+                }
+            }
+            Op::EditMeasurement { n, at, value } => {
+                if let Some(m) = plan.measurements.get_mut(n) {
+                    m.value = f64::from(value) + f64::from(device) / 10.0;
+                    m.meta.touch(t(at), Author::Client);
+                }
+            }
+            Op::AddReflection { id, at, private } => {
+                let id = id_from_bytes([id; 16]);
+                if plan.reflections.iter().all(|r| r.meta.id != id) {
+                    plan.reflections.push(Reflection {
+                        meta: Meta::new(id, t(at), Author::Client),
+                        fields: ReflectionDraft {
+                            text: format!("Written on device {device} <b>bold?</b>"),
+                            prompt: None,
+                            tags: vec!["week".into()],
+                            mood: Some(3),
+                            private,
+                        },
+                    });
+                }
+            }
+            Op::AddMeasurement { id, n, at } => {
+                let id = id_from_bytes([100 + id; 16]);
+                let kpi = plan.kpis.get(n % plan.kpis.len().max(1)).map(|k| k.meta.id);
+                if let (Some(kpi_id), true) =
+                    (kpi, plan.measurements.iter().all(|m| m.meta.id != id))
+                {
+                    plan.measurements.push(Measurement {
+                        meta: Meta::new(id, t(at), Author::Client),
+                        kpi_id,
+                        value: f64::from(device),
+                        at: t(at),
+                    });
+                }
+            }
+            Op::Rename { at, coach } => {
+                plan.title = format!("Plan renamed on device {device}");
+                plan.meta.touch(t(at), who(coach));
+            }
+        }
+    }
+    plan.normalize();
+}
+
+fn variant(seed: u64, ops: &[Op], device: u8) -> Plan {
+    let mut p = base(seed);
+    apply(&mut p, ops, device);
+    p
+}
+
+fn m(a: &Plan, b: &Plan) -> Plan {
+    merge(a, b).unwrap().plan
+}
+
+fn ops() -> impl Strategy<Value = Vec<Op>> {
+    prop::collection::vec(op(), 0..6)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merge_is_commutative(seed in 0u64..4, x in ops(), y in ops()) {
+        let (a, b) = (variant(seed, &x, 1), variant(seed, &y, 2));
+        prop_assert_eq!(m(&a, &b), m(&b, &a));
+    }
+
+    #[test]
+    fn merge_is_associative(seed in 0u64..4, x in ops(), y in ops(), z in ops()) {
+        let (a, b, c) = (variant(seed, &x, 1), variant(seed, &y, 2), variant(seed, &z, 3));
+        prop_assert_eq!(m(&m(&a, &b), &c), m(&a, &m(&b, &c)));
+    }
+
+    #[test]
+    fn merge_is_idempotent(seed in 0u64..4, x in ops(), y in ops()) {
+        let (a, b) = (variant(seed, &x, 1), variant(seed, &y, 2));
+        prop_assert_eq!(m(&a, &a), a.clone());
+        let ab = m(&a, &b);
+        prop_assert_eq!(m(&ab, &b), ab.clone());
+        let again = merge(&ab, &b).unwrap();
+        prop_assert!(again.summary.is_noop(), "{:?}", again.summary);
+        prop_assert!(again.changed_documents().is_empty());
+    }
+
+    #[test]
+    fn merge_loses_no_measurement_checkin_or_reflection(seed in 0u64..4, x in ops(), y in ops()) {
+        let (a, b) = (variant(seed, &x, 1), variant(seed, &y, 2));
+        let ab = m(&a, &b);
+        for p in [&a, &b] {
+            for r in &p.measurements {
+                prop_assert!(ab.measurements.iter().any(|x| x.meta.id == r.meta.id));
+            }
+            for r in &p.reflections {
+                prop_assert!(ab.reflections.iter().any(|x| x.meta.id == r.meta.id));
+            }
+            for r in &p.checkins {
+                prop_assert!(ab.checkins.iter().any(|x| x.meta.id == r.meta.id));
+            }
+        }
+    }
+
+    #[test]
+    fn export_then_import_is_the_identity(seed in 0u64..6, x in ops()) {
+        let plan = variant(seed, &x, 1);
+        let file = plan_file(&plan, base_time(), Author::Client);
+        let back = parse_plan_file(&file.to_json()).unwrap();
+        prop_assert_eq!(&back.plan, &plan);
+        prop_assert_eq!(back, file);
+    }
+
+    #[test]
+    fn a_template_imported_twice_duplicates_nothing(seed in 0u64..6, x in ops()) {
+        let plan = variant(seed, &x, 1);
+        let t = parse_plan_file(&template_file(&plan, base_time(), Author::Coach).to_json()).unwrap();
+        let first = merge_import(None, &t);
+        let second = merge_import(Some(&first.plan), &t);
+        prop_assert!(second.summary.is_noop(), "{:?}", second.summary);
+        prop_assert_eq!(&second.plan, &first.plan);
+        prop_assert_eq!(second.plan.goals.len(), plan.goals.len());
+        prop_assert_eq!(second.plan.milestones.len(), plan.milestones.len());
+        prop_assert!(second.plan.reflections.is_empty() && second.plan.measurements.is_empty());
+        prop_assert!(second.plan.profile.is_none());
+        prop_assert!(first.plan.id() != plan.id());
+    }
+
+    #[test]
+    fn a_progress_report_keeps_the_coachs_newer_edit_and_the_clients_entries(
+        seed in 0u64..6, client_ops in ops(), n in 0usize..2
+    ) {
+        // Both start from the same plan. The client works on their copy; later the coach
+        // edits a goal on theirs; then the client's report reaches the coach.
+        let mut client = base(seed);
+        apply(&mut client, &client_ops, 1);
+        let mut coach = base(seed);
+        let later = base_time() + Duration::days(3);
+        coach.goals[n].fields.title = "Coach's newer wording".into();
+        coach.goals[n].meta.touch(later, Author::Coach);
+        let private: Vec<Uuid> = Vec::new();
+        let report = parse_plan_file(
+            &progress_report_file(&client, &private, later, Author::Client).to_json(),
+        ).unwrap();
+        let merged = merge_import(Some(&coach), &report).plan;
+        prop_assert_eq!(&merged.goals[n].fields.title, "Coach's newer wording");
+        for r in &client.measurements {
+            prop_assert!(merged.measurements.iter().any(|x| x.meta.id == r.meta.id));
+        }
+        for r in &client.checkins {
+            prop_assert!(merged.checkins.iter().any(|x| x.meta.id == r.meta.id));
+        }
+        for r in client.reflections.iter().filter(|r| !r.fields.private) {
+            prop_assert!(merged.reflections.iter().any(|x| x.meta.id == r.meta.id));
+        }
+        for r in client.reflections.iter().filter(|r| r.fields.private) {
+            prop_assert!(
+                merged.reflections.iter().all(|x| x.meta.id != r.meta.id)
+                    || coach.reflections.iter().any(|x| x.meta.id == r.meta.id)
+            );
+        }
+    }
+}
