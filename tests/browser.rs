@@ -15,3 +15,5 @@ mod indexeddb;
 mod raw;
 #[path = "browser/seeded_plan.rs"]
 mod seeded_plan;
+#[path = "browser/exchange.rs"]
+mod exchange;

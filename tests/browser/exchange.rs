@@ -1,0 +1,98 @@
+//! Passphrase-protected plan files through the browser's real WebCrypto: sealing and opening,
+//! a wrong passphrase, a changed byte anywhere, and no plaintext left in the sealed file.
+
+use chrono::{TimeZone, Utc};
+use wasm_bindgen_test::wasm_bindgen_test;
+use waymark::core::journal::ReflectionDraft;
+use waymark::core::sample::sample_plan;
+use waymark::core::Author;
+use waymark::exchange::crypto::{decrypt_plan_file, encrypt_plan_file, is_encrypted, CryptoError};
+use waymark::exchange::{export_plan, parse_plan_file, ImportError};
+
+const SECRET: &str = "Private thought: I might quit before the offer comes";
+const WRONG: &str = "The passphrase is wrong, or the file was changed after it was exported.";
+
+fn exported() -> waymark::exchange::ExportedFile {
+    let now = Utc.with_ymd_and_hms(2025, 3, 10, 9, 30, 0).unwrap();
+    let mut plan = sample_plan(now).unwrap();
+    plan.add_reflection(
+        ReflectionDraft {
+            text: SECRET.into(),
+            private: true,
+            ..ReflectionDraft::default()
+        },
+        now,
+        Author::Client,
+    )
+    .unwrap();
+    export_plan(&plan, now, Author::Client)
+}
+
+#[wasm_bindgen_test]
+async fn a_sealed_file_opens_with_its_passphrase_and_hides_its_content() {
+    let plain = exported();
+    let sealed = encrypt_plan_file(&plain, "correct horse battery staple")
+        .await
+        .unwrap();
+    assert_eq!(sealed.file_name, plain.file_name);
+    assert!(is_encrypted(&sealed.bytes));
+    let text = String::from_utf8(sealed.bytes.clone()).unwrap();
+    for leak in [SECRET, "Maya", "UX research", "reflections", "goals"] {
+        assert!(!text.contains(leak), "sealed file shows {leak:?}");
+    }
+    assert_eq!(
+        parse_plan_file(&sealed.bytes).unwrap_err(),
+        ImportError::NeedsPassphrase
+    );
+
+    let opened = decrypt_plan_file(&sealed.bytes, "correct horse battery staple")
+        .await
+        .unwrap();
+    assert_eq!(opened, parse_plan_file(&plain.bytes).unwrap());
+    assert!(opened
+        .plan
+        .reflections
+        .iter()
+        .any(|r| r.fields.text == SECRET));
+
+    // Two seals of the same file differ (fresh salt and nonce).
+    let again = encrypt_plan_file(&plain, "correct horse battery staple")
+        .await
+        .unwrap();
+    assert_ne!(again.bytes, sealed.bytes);
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_passphrase_or_any_changed_byte_is_refused_clearly() {
+    let sealed = encrypt_plan_file(&exported(), "right").await.unwrap();
+    let err = decrypt_plan_file(&sealed.bytes, "wrong").await.unwrap_err();
+    assert_eq!(err.to_string(), WRONG);
+
+    let text = String::from_utf8(sealed.bytes.clone()).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let flip = |s: &str, at: usize| {
+        let mut b: Vec<u8> = s.bytes().collect();
+        b[at] = if b[at] == b'A' { b'B' } else { b'A' };
+        String::from_utf8(b).unwrap()
+    };
+    let mut tampered = Vec::new();
+    for field in ["ciphertext", "nonce", "salt"] {
+        let s = value["encrypted"][field].as_str().unwrap().to_owned();
+        for at in [0, s.len() / 2, s.len().saturating_sub(4)] {
+            let mut v = value.clone();
+            v["encrypted"][field] = serde_json::json!(flip(&s, at));
+            tampered.push(serde_json::to_vec(&v).unwrap());
+        }
+    }
+    let mut v = value.clone();
+    v["kind"] = serde_json::json!("template");
+    tampered.push(serde_json::to_vec(&v).unwrap());
+    for bad in tampered {
+        let err = decrypt_plan_file(&bad, "right").await.unwrap_err();
+        assert_eq!(err.to_string(), WRONG);
+    }
+    assert_eq!(
+        encrypt_plan_file(&exported(), "").await.unwrap_err(),
+        CryptoError::EmptyPassphrase
+    );
+}
