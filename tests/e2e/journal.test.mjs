@@ -181,6 +181,22 @@ test("a prompt, tags, mood and the private flag are saved with the words", async
   assert.ok(await entry.getByRole("button", { name: "Filter by tag work" }).isVisible());
 });
 
+test("nothing overflows a 360 px wide phone", async () => {
+  const { page } = browser;
+  await page.setViewportSize({ width: 360, height: 780 });
+  try {
+    await openJournal(page);
+    const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok((await wide()) <= 360, `journal is ${await wide()} px wide`);
+    await entries(page).filter({ hasText: "Mentoring" }).getByRole("link").tap();
+    await text(page).waitFor();
+    await page.getByRole("button", { name: "Need a prompt?" }).tap();
+    assert.ok((await wide()) <= 360, `editor is ${await wide()} px wide`);
+  } finally {
+    await page.setViewportSize({ width: 390, height: 844 });
+  }
+});
+
 test("offline: a reflection written with the network gone is there after a reload", async () => {
   const { page, context } = browser;
   await openJournal(page);

@@ -54,6 +54,8 @@ struct Fields {
     private: RwSignal<bool>,
     conflict: RwSignal<Option<Conflict>>,
     error: RwSignal<Option<String>>,
+    /// Saved at least once (so there is something to delete).
+    exists: RwSignal<bool>,
 }
 
 impl Fields {
@@ -184,6 +186,7 @@ fn save_now(s: &Shared) {
                         drafts::forget(m.plan_id, Slot::New);
                     }
                     m.exists = true;
+                    m.ui.exists.try_set(true);
                     m.base_rev = stored.map(|(rev, _)| rev).unwrap_or(base_rev);
                     m.saved = Some(draft);
                     m.keep();
@@ -261,7 +264,7 @@ fn replace_url(id: Uuid) {
 enum Start {
     /// Open a reflection (possibly with kept words to save or a conflict to resolve).
     Open {
-        saver: Saver,
+        saver: Box<Saver>,
         save_at_once: bool,
     },
     NotFound,
@@ -297,7 +300,7 @@ fn start(
                 let mut s = blank(new_id());
                 s.current.prompt = prompt;
                 return Start::Open {
-                    saver: s,
+                    saver: Box::new(s),
                     save_at_once: false,
                 };
             }
@@ -320,7 +323,7 @@ fn start(
     let Some((slot, kept)) = kept else {
         return if s.exists {
             Start::Open {
-                saver: s,
+                saver: Box::new(s),
                 save_at_once: false,
             }
         } else {
@@ -361,7 +364,7 @@ fn start(
     }
     let save_at_once = s.dirty() && !s.paused;
     Start::Open {
-        saver: s,
+        saver: Box::new(s),
         save_at_once,
     }
 }
@@ -399,6 +402,7 @@ fn Editor() -> impl IntoView {
         private: RwSignal::new(false),
         conflict: RwSignal::new(None),
         error: RwSignal::new(None),
+        exists: RwSignal::new(false),
     };
     let started = ws.plan.with_untracked(|p| {
         p.as_ref()
@@ -409,7 +413,7 @@ fn Editor() -> impl IntoView {
         Start::Open {
             saver,
             save_at_once,
-        } => (saver, save_at_once),
+        } => (*saver, save_at_once),
         Start::NotFound => {
             return view! {
                 <div class="card">
@@ -423,6 +427,7 @@ fn Editor() -> impl IntoView {
     };
     let is_new = !saver.exists;
     ui.show(&saver.current);
+    ui.exists.set(saver.exists);
     let shared: Shared = Rc::new(RefCell::new(saver));
     let handle = StoredValue::new_local(shared.clone());
     let with = move |f: &dyn Fn(&Shared)| handle.with_value(|s| f(s));
@@ -563,6 +568,7 @@ fn Editor() -> impl IntoView {
                     drafts::forget(m.plan_id, m.slot());
                     m.id = new_id();
                     m.exists = false;
+                    m.ui.exists.set(false);
                     m.base_rev = 0;
                     m.saved = None;
                 } else if let Some(((rev, _), fields)) = stored {
@@ -675,7 +681,7 @@ fn Editor() -> impl IntoView {
                     }}</strong></p>
                     <p>"Your words are still here and kept on this device. Which version do you want?"</p>
                     <div class="form-actions">
-                        <button type="button" class="button primary" on:click=keep_mine.clone()>
+                        <button type="button" class="button primary" on:click=keep_mine>
                             {move || match ui.conflict.get() {
                                 Some(Conflict::Deleted) => "Keep my words as a new reflection",
                                 _ => "Keep my version",
@@ -723,7 +729,7 @@ fn Editor() -> impl IntoView {
             </div>
             <PromptPicker prompt=ui.prompt after_choose=Callback::new(move |_| focus_text())/>
             <TagInput tags=ui.tags/>
-            <RatingField label="Mood" value=ui.mood min=1 max=5 low="1 · low" high="5 · great"/>
+            <RatingField label="Mood" value=ui.mood min=1 max=5 low="Low" high="Great"/>
             <Show when=move || ui.mood.get().is_some()>
                 <button type="button" class="button journal-link-button journal-clear-mood"
                     on:click=move |_| ui.mood.set(None)>"Clear mood"</button>
@@ -742,7 +748,7 @@ fn Editor() -> impl IntoView {
             </div>
             <div class="form-actions journal-editor-actions">
                 <a class="button primary" href="/journal">"Done"</a>
-                <Show when=move || !confirming.get()>
+                <Show when=move || ui.exists.get() && !confirming.get() && ui.conflict.with(Option::is_none)>
                     <button type="button" class="button journal-delete" on:click=ask_delete>
                         "Delete reflection"
                     </button>

@@ -449,7 +449,9 @@ fn Entry(
                 })}
             </p>
             <h3 class="journal-entry-title">
-                <a href=format!("/journal/{id}")>{move || query.with(|q| highlight(&first_line, q))}</a>
+                <a href=format!("/journal/{id}")>
+                    <span class="journal-entry-line">{move || query.with(|q| highlight(&first_line, q))}</span>
+                </a>
             </h3>
             {snippet}
             {(!tags.is_empty()).then(|| view! {

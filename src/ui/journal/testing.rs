@@ -26,7 +26,7 @@ pub fn seed_if_asked(ws: Workspace) {
     else {
         return;
     };
-    let _ = js_sys::Reflect::delete_property(&global.into(), &key);
+    let _ = js_sys::Reflect::delete_property(&global, &key);
     let count = count.clamp(0.0, 20_000.0) as usize;
     let Ok(source) = seeded_plan(0, 0, 0, count, 2024) else {
         return;
