@@ -90,7 +90,7 @@ impl Plan {
         let m = Measurement {
             meta: Meta::new(id, now, by),
             kpi_id,
-            value: value,
+            value,
             at,
         };
         m.validate()?;

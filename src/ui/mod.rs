@@ -3,6 +3,7 @@
 
 mod app;
 mod checkin;
+mod exchange;
 mod icons;
 mod journal;
 mod page;

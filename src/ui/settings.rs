@@ -15,6 +15,11 @@ pub fn SettingsScreen() -> impl IntoView {
         <Page title="Settings">
             <RoleChoice/>
             <ThemeChoice/>
+            <section class="card" aria-labelledby="share-heading">
+                <h2 id="share-heading">"Export and import"</h2>
+                <p>"Send your plan or progress to your coach (or a template to a client), make a backup, or open a plan file."</p>
+                <a class="button primary" href="/share">"Share and back up"</a>
+            </section>
             <PlansOnDevice/>
             <StorageStatus/>
         </Page>

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::preferences::{self, device_role};
 use super::save_status::SaveStatus;
 use crate::core::{Author, CoreError, DocKind, Plan, PlanKind, Touched};
+use crate::exchange::MergeOutcome;
 use crate::store::indexeddb::{ChangeSubscription, IndexedDbStore};
 use crate::store::{device, ChangeSet, RemoteChange, Store, StoreError};
 
@@ -196,6 +197,46 @@ impl Workspace {
             return Err(e);
         }
         self.status.set(SaveStatus::Saved);
+        self.refresh_plan_list().await?;
+        self.open_plan(id).await
+    }
+
+    /// The stored plan with this id, if this device has it (the open plan as it is shown).
+    pub async fn stored_plan(&self, id: Uuid) -> Result<Option<Plan>, ActionError> {
+        let open = self
+            .plan
+            .with_untracked(|p| p.as_ref().filter(|p| p.id() == id).cloned());
+        if open.is_some() {
+            return Ok(open);
+        }
+        let docs = self.store()?.load_plan(id).await?;
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Plan::from_documents(id, &docs)?))
+    }
+
+    /// Saves an import the person confirmed and opens its plan: a new plan whole, or just
+    /// the records the merge changed, checked against the revisions the preview was made
+    /// from (so a change made meanwhile in another tab is not overwritten).
+    pub async fn save_import(&self, outcome: MergeOutcome, new_plan: bool) -> Result<(), ActionError> {
+        if new_plan {
+            return self.add_plan(outcome.plan).await;
+        }
+        let id = outcome.plan.id();
+        {
+            let _turn = self.save_queue.get_value().lock_owned().await;
+            self.status.set(SaveStatus::Saving);
+            let puts = outcome.changed_documents();
+            if let Err(e) = self.store()?.commit(ChangeSet { puts }).await {
+                self.status.set(SaveStatus::Failed(e.to_string()));
+                return Err(match e {
+                    StoreError::Conflict { .. } => ActionError::ChangedElsewhere,
+                    other => other.into(),
+                });
+            }
+            self.status.set(SaveStatus::Saved);
+        }
         self.refresh_plan_list().await?;
         self.open_plan(id).await
     }

@@ -1,0 +1,106 @@
+//! Files between the browser and the app: a download, the system share sheet, and reading a
+//! file the person picked or dropped.
+
+use js_sys::{Array, Function, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, File, FilePropertyBag, HtmlAnchorElement, Url};
+
+use crate::exchange::format::MAX_FILE_BYTES;
+use crate::exchange::{ExportedFile, ImportError};
+
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_else(|| format!("{e:?}"))
+}
+
+fn blob_parts(file: &ExportedFile) -> Array {
+    let bytes = Uint8Array::from(file.bytes.as_slice());
+    Array::of1(&bytes)
+}
+
+/// Saves the file through the browser's download.
+pub fn download(file: &ExportedFile) -> Result<(), String> {
+    let options = BlobPropertyBag::new();
+    options.set_type(file.media_type);
+    let blob = Blob::new_with_u8_array_sequence_and_options(&blob_parts(file), &options)
+        .map_err(|e| js_message(&e))?;
+    let url = Url::create_object_url_with_blob(&blob).map_err(|e| js_message(&e))?;
+    let document = leptos::prelude::document();
+    let link: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|e| js_message(&e))?
+        .unchecked_into();
+    link.set_href(&url);
+    link.set_download(&file.file_name);
+    link.click();
+    // The click has started the download; the object URL is no longer needed.
+    let _ = Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn share_target(file: &ExportedFile) -> Result<(Object, JsValue), String> {
+    let options = FilePropertyBag::new();
+    options.set_type(file.media_type);
+    let f = File::new_with_u8_array_sequence_and_options(&blob_parts(file), &file.file_name, &options)
+        .map_err(|e| js_message(&e))?;
+    let data = Object::new();
+    Reflect::set(&data, &"files".into(), &Array::of1(&f)).map_err(|e| js_message(&e))?;
+    Reflect::set(&data, &"title".into(), &file.file_name.clone().into())
+        .map_err(|e| js_message(&e))?;
+    Ok((data, leptos::prelude::window().navigator().into()))
+}
+
+fn method(target: &JsValue, name: &str) -> Option<Function> {
+    Reflect::get(target, &name.into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+}
+
+/// Whether this browser can hand a file to the system share sheet (phones mostly).
+pub fn can_share_files(sample: &ExportedFile) -> bool {
+    let Ok((data, navigator)) = share_target(sample) else {
+        return false;
+    };
+    // Called through Reflect: `canShare` is not in every browser and not in stable web-sys.
+    match (method(&navigator, "canShare"), method(&navigator, "share")) {
+        (Some(can_share), Some(_)) => can_share
+            .call1(&navigator, &data)
+            .map(|v| v.as_bool() == Some(true))
+            .unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// Opens the system share sheet with the file. A person closing the sheet is not an error.
+pub async fn share(file: &ExportedFile) -> Result<(), String> {
+    let (data, navigator) = share_target(file)?;
+    let share = method(&navigator, "share").ok_or("This browser cannot share files.")?;
+    let promise: js_sys::Promise = share
+        .call1(&navigator, &data)
+        .map_err(|e| js_message(&e))?
+        .unchecked_into();
+    match JsFuture::from(promise).await {
+        Ok(_) => Ok(()),
+        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(()),
+        Err(e) => Err(js_message(&e)),
+    }
+}
+
+/// Reads a picked or dropped file, refusing an oversized one before reading it.
+pub async fn read(file: &File) -> Result<Vec<u8>, ImportError> {
+    let size = file.size();
+    if size > MAX_FILE_BYTES as f64 {
+        return Err(ImportError::TooLarge {
+            megabytes: (size / 1_000_000.0).ceil() as usize,
+        });
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| ImportError::Malformed {
+            detail: format!("the file could not be read: {}", js_message(&e)),
+        })?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}

@@ -1,0 +1,161 @@
+// Plan files with real files: export from one browser profile, import into another, preview
+// before anything is stored, passphrase protection, and hostile files that change nothing.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+
+let server, coach, client;
+const dir = mkdtempSync(join(tmpdir(), "waymark-files-"));
+before(async () => {
+  server = await serve();
+  client = await openBrowser(server.origin);
+  coach = await openBrowser(server.origin);
+  await startWithSamplePlan(client.page, server.origin);
+});
+after(async () => {
+  await client?.close();
+  await coach?.close();
+  server?.stop();
+});
+
+async function exportFile(page, kind, { passphrase = "" } = {}) {
+  await page.goto(server.origin + "/share");
+  await waitForApp(page);
+  await page.getByLabel(kind).check();
+  await page.getByLabel("Passphrase (optional)").fill(passphrase);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download file" }).tap(),
+  ]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
+
+async function chooseFile(page, path) {
+  await page.goto(server.origin + "/share");
+  await waitForApp(page);
+  await page.locator("#import-file").setInputFiles(path);
+}
+
+async function plansOnDevice(page) {
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  return page.locator(".plan-list .plan-title").allTextContents();
+}
+
+test("a full backup moves the plan to another device, previewed before it is stored", async () => {
+  const path = await exportFile(client.page, "Full backup");
+  assert.match(path, /\.waymark\.json$/);
+  const json = JSON.parse(readFileSync(path, "utf8"));
+  assert.equal(json.format, "waymark-plan");
+  assert.equal(json.kind, "plan");
+
+  const { page } = coach;
+  await chooseFile(page, path);
+  const preview = page.getByTestId("import-preview");
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /a full plan from the client/);
+  assert.match(await preview.textContent(), /new plan/);
+  assert.deepEqual(await plansOnDevice(page), [], "nothing is stored before Import");
+
+  await chooseFile(page, path);
+  await page.getByTestId("import-preview").waitFor();
+  await page.getByRole("button", { name: "Import" }).tap();
+  await page.waitForURL(/\/plan$/);
+  const titles = await plansOnDevice(page);
+  assert.equal(titles.length, 1);
+  assert.match(titles[0], /Maya/);
+
+  // The same file again adds nothing.
+  await chooseFile(page, path);
+  await page.getByTestId("import-preview").waitFor();
+  assert.match(await page.getByTestId("import-preview").textContent(), /already has everything/);
+  assert.ok(await page.getByRole("button", { name: "Import" }).isDisabled());
+});
+
+test("a passphrase-protected file opens only with the right passphrase", async () => {
+  const path = await exportFile(client.page, "Full backup", { passphrase: "correct horse battery" });
+  const raw = readFileSync(path, "utf8");
+  assert.doesNotMatch(raw, /Maya/, "no plaintext of the plan in the encrypted file");
+
+  const { page } = coach;
+  await chooseFile(page, path);
+  await page.getByLabel("This file is protected. Passphrase").fill("wrong");
+  await page.getByRole("button", { name: "Open file" }).tap();
+  await page.getByRole("alert").filter({ hasText: "passphrase is wrong" }).waitFor();
+  await page.getByLabel("This file is protected. Passphrase").fill("correct horse battery");
+  await page.getByRole("button", { name: "Open file" }).tap();
+  await page.getByTestId("import-preview").waitFor();
+});
+
+test("a damaged or hostile file gives a specific message and changes nothing", async () => {
+  const good = readFileSync(await exportFile(client.page, "Full backup"), "utf8");
+  const { page } = coach;
+  const before = await plansOnDevice(page);
+
+  const truncated = join(dir, "truncated.waymark.json");
+  writeFileSync(truncated, good.slice(0, good.length / 2));
+  await chooseFile(page, truncated);
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /damaged or incomplete/);
+
+  const future = join(dir, "future.waymark.json");
+  writeFileSync(future, JSON.stringify({ ...JSON.parse(good), version: 7 }));
+  await chooseFile(page, future);
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /newer version of Waymark/);
+
+  const badDate = join(dir, "bad-date.waymark.json");
+  const withBadDate = JSON.parse(good);
+  withBadDate.goals[0].target_date = "2025-02-30";
+  writeFileSync(badDate, JSON.stringify(withBadDate));
+  await chooseFile(page, badDate);
+  await page.getByRole("alert").waitFor();
+  assert.match(await page.getByRole("alert").textContent(), /goals\[0\]\.target_date/);
+
+  assert.deepEqual(await plansOnDevice(page), before);
+});
+
+test("markup in an imported file shows as text, never as markup", async () => {
+  const good = JSON.parse(readFileSync(await exportFile(client.page, "Full backup"), "utf8"));
+  const payload = `<img src=x onerror="document.title='pwned'"><script>window.pwned=1</script>`;
+  good.plan.title = "Hostile " + payload;
+  good.goals[0].title = payload;
+  const path = join(dir, "hostile.waymark.json");
+  writeFileSync(path, JSON.stringify(good));
+  const fresh = await openBrowser(server.origin);
+  try {
+    await chooseFile(fresh.page, path);
+    await fresh.page.getByTestId("import-preview").waitFor();
+    await fresh.page.getByRole("button", { name: "Import" }).tap();
+    await fresh.page.waitForURL(/\/plan$/);
+    const titles = await plansOnDevice(fresh.page);
+    assert.equal(titles[0].replace(/(Plan|Template|Archived)$/, ""), "Hostile " + payload);
+    assert.equal(await fresh.page.locator("main img[src=x]").count(), 0);
+    assert.equal(await fresh.page.evaluate(() => window.pwned), undefined);
+    assert.doesNotMatch(await fresh.page.title(), /pwned/);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test("readable copies download as Markdown, iCalendar and CSV", async () => {
+  const { page } = client;
+  await page.goto(server.origin + "/share");
+  await waitForApp(page);
+  for (const [label, ext] of [["Plan as Markdown", ".md"], ["Check-ins and milestones (.ics)", ".ics"], ["KPI values (CSV)", ".csv"]]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).tap()]);
+    assert.ok(download.suggestedFilename().endsWith(ext), download.suggestedFilename());
+  }
+});
+
+test("no console errors and no request to another origin", () => {
+  for (const b of [client, coach]) {
+    assert.deepEqual(b.consoleErrors, []);
+    assert.deepEqual(b.foreignRequests, []);
+  }
+});
