@@ -132,13 +132,19 @@ fn size(bytes: u64) -> String {
 fn StorageStatus() -> impl IntoView {
     let persisted = LocalResource::new(|| async { device::is_persisted().await.ok() });
     let estimate = LocalResource::new(|| async { device::storage_estimate().await.ok() });
-    let persisted_text = move || match persisted.get().flatten() {
+    let persisted_text = move || {
+        match persisted.get().flatten() {
         Some(true) => "Protected: the browser will not clear your plan to free space.",
         Some(false) => "Not protected: the browser may clear stored data when the device runs short of space. Installing Waymark (Add to Home Screen) usually protects it; exporting a backup keeps you safe either way.",
         None => "Checking…",
+    }
     };
     let usage_text = move || match estimate.get().flatten() {
-        Some((used, quota)) if quota > 0 => format!("{} used of about {} available to Waymark.", size(used), size(quota)),
+        Some((used, quota)) if quota > 0 => format!(
+            "{} used of about {} available to Waymark.",
+            size(used),
+            size(quota)
+        ),
         Some((used, _)) => format!("{} used.", size(used)),
         None => "Checking…".to_owned(),
     };

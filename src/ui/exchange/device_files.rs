@@ -44,8 +44,9 @@ pub fn download(file: &ExportedFile) -> Result<(), String> {
 fn share_target(file: &ExportedFile) -> Result<(Object, JsValue), String> {
     let options = FilePropertyBag::new();
     options.set_type(file.media_type);
-    let f = File::new_with_u8_array_sequence_and_options(&blob_parts(file), &file.file_name, &options)
-        .map_err(|e| js_message(&e))?;
+    let f =
+        File::new_with_u8_array_sequence_and_options(&blob_parts(file), &file.file_name, &options)
+            .map_err(|e| js_message(&e))?;
     let data = Object::new();
     Reflect::set(&data, &"files".into(), &Array::of1(&f)).map_err(|e| js_message(&e))?;
     Reflect::set(&data, &"title".into(), &file.file_name.clone().into())
@@ -84,7 +85,15 @@ pub async fn share(file: &ExportedFile) -> Result<(), String> {
         .unchecked_into();
     match JsFuture::from(promise).await {
         Ok(_) => Ok(()),
-        Err(e) if Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).as_deref() == Some("AbortError") => Ok(()),
+        Err(e)
+            if Reflect::get(&e, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+                .as_deref()
+                == Some("AbortError") =>
+        {
+            Ok(())
+        }
         Err(e) => Err(js_message(&e)),
     }
 }
@@ -103,4 +112,43 @@ pub async fn read(file: &File) -> Result<Vec<u8>, ImportError> {
             detail: format!("the file could not be read: {}", js_message(&e)),
         })?;
     Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Calls `open` with the file the installed app was launched with (Chromium's launch queue,
+/// fed by the manifest's `file_handlers`). Browsers without a launch queue never call it.
+pub fn on_launch_file(open: impl Fn(File) + 'static) {
+    let window = leptos::prelude::window();
+    let Ok(queue) = Reflect::get(&window, &"launchQueue".into()) else {
+        return;
+    };
+    let Some(set_consumer) = method(&queue, "setConsumer") else {
+        return;
+    };
+    let open = std::rc::Rc::new(open);
+    let consumer =
+        wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
+            let Ok(files) = Reflect::get(&params, &"files".into()) else {
+                return;
+            };
+            let Some(handle) = Array::from(&files).iter().next() else {
+                return;
+            };
+            let Some(get_file) = method(&handle, "getFile") else {
+                return;
+            };
+            let Ok(promise) = get_file.call0(&handle) else {
+                return;
+            };
+            let open = open.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(file) = JsFuture::from(js_sys::Promise::from(promise)).await {
+                    if let Ok(file) = file.dyn_into::<File>() {
+                        open(file);
+                    }
+                }
+            });
+        });
+    let _ = set_consumer.call1(&queue, consumer.as_ref());
+    // The launch queue may deliver files at any time while the screen lives.
+    consumer.forget();
 }

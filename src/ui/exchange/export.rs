@@ -11,7 +11,9 @@ use crate::exchange::crypto::encrypt_plan_file;
 use crate::exchange::csv::export_measurements_csv;
 use crate::exchange::ics::export_ics;
 use crate::exchange::markdown::export_markdown;
-use crate::exchange::{export_plan, export_progress_report, export_template, ExportedFile, FileKind};
+use crate::exchange::{
+    export_plan, export_progress_report, export_template, ExportedFile, FileKind,
+};
 use crate::ui::state::{device_role, use_workspace};
 use crate::ui::widgets::{ErrorNotice, InfoNotice};
 
@@ -45,8 +47,20 @@ pub fn ExportPanel() -> impl IntoView {
                         .iter()
                         .filter(|r| r.meta.is_live() && r.fields.private)
                         .map(|r| {
-                            let first = r.fields.text.lines().next().unwrap_or("").chars().take(80).collect();
-                            (r.meta.id, r.meta.created_at.format("%-d %b %Y").to_string(), first)
+                            let first = r
+                                .fields
+                                .text
+                                .lines()
+                                .next()
+                                .unwrap_or("")
+                                .chars()
+                                .take(80)
+                                .collect();
+                            (
+                                r.meta.id,
+                                r.meta.created_at.format("%-d %b %Y").to_string(),
+                                first,
+                            )
                         })
                         .collect();
                     list.reverse();
@@ -79,7 +93,9 @@ pub fn ExportPanel() -> impl IntoView {
             let file = if pass.is_empty() {
                 Ok(file)
             } else {
-                encrypt_plan_file(&file, &pass).await.map_err(|e| e.to_string())
+                encrypt_plan_file(&file, &pass)
+                    .await
+                    .map_err(|e| e.to_string())
             };
             let result = match file {
                 Ok(f) if share => device_files::share(&f).await.map(|_| f.file_name),
@@ -109,7 +125,9 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
 
-    let can_share = build().map(|f| device_files::can_share_files(&f)).unwrap_or(false);
+    let can_share = build()
+        .map(|f| device_files::can_share_files(&f))
+        .unwrap_or(false);
     let kind_option = move |value: FileKind, label: &'static str, hint: &'static str| {
         view! {
             <label class="choice choice-with-hint">

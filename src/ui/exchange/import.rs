@@ -8,7 +8,9 @@ use web_sys::{File, HtmlInputElement};
 use super::device_files;
 use crate::core::{Author, PlanKind};
 use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
-use crate::exchange::{merge_import, parse_plan_file, preview, FileKind, ImportPreview, ImportTarget, PlanFile};
+use crate::exchange::{
+    merge_import, parse_plan_file, preview, FileKind, ImportPreview, ImportTarget, PlanFile,
+};
 use crate::ui::state::{device_role, use_workspace};
 use crate::ui::widgets::ErrorNotice;
 
@@ -96,7 +98,9 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let unlock = move || {
-        let Stage::Locked(bytes) = stage.get_untracked() else { return };
+        let Stage::Locked(bytes) = stage.get_untracked() else {
+            return;
+        };
         let pass = passphrase.get_untracked();
         busy.set(true);
         error.set(None);
@@ -114,7 +118,9 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let confirm = move || {
-        let Stage::Preview(file, p) = stage.get_untracked() else { return };
+        let Stage::Preview(file, p) = stage.get_untracked() else {
+            return;
+        };
         let navigate = navigate.clone();
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -142,6 +148,9 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
 
+    // An installed app that was opened with a plan file (manifest `file_handlers`) gets it here.
+    device_files::on_launch_file(move |file| open_file(file));
+
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);
         if let Some(file) = input.files().and_then(|files| files.get(0)) {
@@ -153,12 +162,17 @@ pub fn ImportPanel() -> impl IntoView {
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             open_file(file);
         }
     };
 
-    let stage_view = move || match stage.get() {
+    let stage_view = move || {
+        match stage.get() {
         Stage::Idle => ().into_any(),
         Stage::Locked(_) => view! {
             <form class="import-unlock" on:submit=move |ev| { ev.prevent_default(); unlock(); }>
@@ -218,6 +232,7 @@ pub fn ImportPanel() -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
     view! {

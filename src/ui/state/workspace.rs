@@ -219,7 +219,11 @@ impl Workspace {
     /// Saves an import the person confirmed and opens its plan: a new plan whole, or just
     /// the records the merge changed, checked against the revisions the preview was made
     /// from (so a change made meanwhile in another tab is not overwritten).
-    pub async fn save_import(&self, outcome: MergeOutcome, new_plan: bool) -> Result<(), ActionError> {
+    pub async fn save_import(
+        &self,
+        outcome: MergeOutcome,
+        new_plan: bool,
+    ) -> Result<(), ActionError> {
         if new_plan {
             return self.add_plan(outcome.plan).await;
         }
