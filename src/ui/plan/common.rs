@@ -209,7 +209,13 @@ pub fn SmartList(#[prop(into)] check: Signal<SmartCheck>) -> impl IntoView {
                                 <span class="smart-state">{word}</span>
                                 {c.hint.clone().map(|h| {
                                     // Core's hints start with the criterion's name, shown just above.
-                                    let h = h.strip_prefix(&format!("{letter}: ")).map(str::to_owned).unwrap_or(h);
+                                    let h = match h.strip_prefix(&format!("{letter}: ")) {
+                                        Some(rest) => {
+                                            let mut c = rest.chars();
+                                            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+                                        }
+                                        None => h,
+                                    };
                                     view! { <p class="smart-hint">{h}</p> }
                                 })}
                             </li>

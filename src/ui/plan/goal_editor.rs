@@ -484,7 +484,7 @@ fn GoalForm(goal_id: Option<Uuid>) -> impl IntoView {
                         <div class="field-row">
                             <DateField label="Start date" value=f.start/>
                             <Show when=move || !target_locked()
-                                fallback=move || view! { <Locked label="Target date" text=f.target.get_untracked() href=adapt_href2(goal_id)/> }>
+                                fallback=move || view! { <Locked label="Target date" text=parse_date("", &f.target.get_untracked()).ok().flatten().map(show_date).unwrap_or_default() href=adapt_href2(goal_id)/> }>
                                 <DateField label="Target date" value=f.target/>
                             </Show>
                         </div>

@@ -168,7 +168,7 @@ fn ProfileForm() -> impl IntoView {
                             let v = *v;
                             let on = move || values.with(|l| holds(l, v));
                             view! {
-                                <button type="button" class="chip" aria-pressed=move || on().to_string()
+                                <button type="button" class="value-chip" aria-pressed=move || on().to_string()
                                     on:click=move |_| {
                                         if on() {
                                             values.update(|l| l.retain(|x| x.trim().to_lowercase() != v.to_lowercase()));
