@@ -68,6 +68,7 @@ pub(crate) fn describe(s: &ScheduleDraft) -> String {
 struct Status {
     schedule: Option<String>,
     due: bool,
+    due_since: String,
     next: String,
     streak: u32,
 }
@@ -77,6 +78,7 @@ fn status_of(plan: &Plan) -> Status {
         None => Status {
             schedule: None,
             due: false,
+            due_since: String::new(),
             next: String::new(),
             streak: 0,
         },
@@ -85,6 +87,7 @@ fn status_of(plan: &Plan) -> Status {
             Status {
                 schedule: Some(describe(s)),
                 due: st.due,
+                due_since: st.current_period_start.map(long_date).unwrap_or_default(),
                 next: long_date(st.next),
                 streak: st.streak,
             }
@@ -213,7 +216,11 @@ fn Overview() -> impl IntoView {
                         } else {
                             view! { <span class="badge ok">"Done for now"</span> }.into_any()
                         }}
-                        {format!(" {desc}. Next: {}.", s.next)}
+                        {if s.due {
+                            format!(" {desc}. Due since {}; after that: {}.", s.due_since, s.next)
+                        } else {
+                            format!(" {desc}. Next: {}.", s.next)
+                        }}
                     </p>
                     <p class="muted">{match s.streak {
                         0 => "No streak yet: check in to start one.".to_owned(),

@@ -30,6 +30,8 @@ pub struct ChartData {
     pub unit: String,
     /// (x in days from the start of `from`, value)
     points: Vec<(f64, f64)>,
+    /// The values line: the value carried in from before the period, then `points`.
+    line: Vec<(f64, f64)>,
     /// The target line inside the period.
     target_line: Vec<(f64, f64)>,
     days: f64,
@@ -77,6 +79,21 @@ pub fn chart_data(
             })
         })
         .collect();
+
+    // The value carried into the period (the last one before it) starts the line, so a
+    // period without new values still shows where the KPI stands.
+    let carried = all
+        .iter()
+        .rev()
+        .find(|m| local_date(m.at, offset) < from)
+        .map(|m| m.value);
+    let mut line: Vec<(f64, f64)> = carried.map(|v| (0.0, v)).into_iter().collect();
+    line.extend(points.iter().copied());
+    if points.is_empty() {
+        if let Some(v) = carried {
+            line.push((days, v));
+        }
+    }
 
     // The expected line bends only at the goal's start and target dates.
     let mut line_days = vec![from, to];
@@ -148,6 +165,7 @@ pub fn chart_data(
         goal: g.title.clone(),
         unit,
         points,
+        line,
         target_line,
         days,
         from,
@@ -184,7 +202,7 @@ fn fmt(v: f64) -> String {
 #[component]
 pub fn KpiChart(data: ChartData) -> impl IntoView {
     let values = data
-        .points
+        .line
         .iter()
         .chain(data.target_line.iter())
         .map(|(_, v)| *v);
@@ -219,8 +237,8 @@ pub fn KpiChart(data: ChartData) -> impl IntoView {
         data.unit.clone()
     };
     let target_pts = poly(&data.target_line);
-    let value_pts = poly(&data.points);
-    let has_line = data.points.len() > 1;
+    let value_pts = poly(&data.line);
+    let has_line = data.line.len() > 1;
     view! {
         <svg class="kpi-chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=data.summary.clone()
             data-testid="kpi-chart" focusable="false">

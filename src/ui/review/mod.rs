@@ -235,7 +235,7 @@ fn Review() -> impl IntoView {
                                 <span class="key-line"></span>"Your values"
                                 <span class="key-target"></span>"Target line"
                             </p>
-                            <p class="chart-summary">{c.summary.clone()}</p>
+                            <p class="chart-summary" aria-hidden="true">{c.summary.clone()}</p>
                         </article>
                     </For>
                 </Show>
