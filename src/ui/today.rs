@@ -190,7 +190,7 @@ fn TodayContent() -> impl IntoView {
                     }.into_any(),
                 }}
                 <p class="today-links"><a href="/checkin">"Check-ins and schedule"</a>
-                    " · "<a href="/review">"Review your progress"</a></p>
+                    <a href="/review">"Review your progress"</a></p>
             </section>
 
             <section class="card" aria-labelledby="today-actions-h">
