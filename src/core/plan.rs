@@ -189,7 +189,15 @@ impl Plan {
     /// Goals that are not deleted, high priority first, then oldest first.
     pub fn live_goals(&self) -> Vec<&Goal> {
         let mut v: Vec<&Goal> = self.goals.iter().filter(|g| g.meta.is_live()).collect();
-        v.sort_by_key(|g| g.fields.priority);
+        // Stored order is by id (random), so every tie needs a rule or screens reshuffle.
+        v.sort_by(|a, b| {
+            a.fields
+                .priority
+                .cmp(&b.fields.priority)
+                .then(a.meta.created_at.cmp(&b.meta.created_at))
+                .then_with(|| a.fields.title.cmp(&b.fields.title))
+                .then(a.meta.id.cmp(&b.meta.id))
+        });
         v
     }
 

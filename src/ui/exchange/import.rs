@@ -40,8 +40,8 @@ fn author_label(by: Author) -> &'static str {
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
-    } else if noun.ends_with('y') {
-        format!("{n} {}ies", &noun[..noun.len() - 1])
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
     } else {
         format!("{n} {noun}s")
     }
@@ -149,7 +149,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     // An installed app that was opened with a plan file (manifest `file_handlers`) gets it here.
-    device_files::on_launch_file(move |file| open_file(file));
+    device_files::on_launch_file(open_file);
 
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);

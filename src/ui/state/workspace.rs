@@ -166,7 +166,7 @@ impl Workspace {
                 archived: p.archived,
             })
             .collect();
-        plans.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+        plans.sort_by_key(|p| p.title.to_lowercase());
         self.plans.set(plans);
         Ok(())
     }
