@@ -9,11 +9,11 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 mod bench;
 #[path = "browser/conformance.rs"]
 mod conformance;
+#[path = "browser/exchange.rs"]
+mod exchange;
 #[path = "browser/indexeddb.rs"]
 mod indexeddb;
 #[path = "browser/raw.rs"]
 mod raw;
 #[path = "browser/seeded_plan.rs"]
 mod seeded_plan;
-#[path = "browser/exchange.rs"]
-mod exchange;
