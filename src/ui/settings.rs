@@ -88,6 +88,20 @@ fn PlansOnDevice() -> impl IntoView {
     let ws = use_workspace();
     let open_id = move || ws.plan.with(|p| p.as_ref().map(|p| p.id()));
     let error = RwSignal::new(None::<String>);
+    let archived = move || ws.plan.with(|p| p.as_ref().is_some_and(|p| p.archived));
+    let toggle_archive = move |_| {
+        let to = !ws
+            .plan
+            .with_untracked(|p| p.as_ref().is_some_and(|p| p.archived));
+        leptos::task::spawn_local(async move {
+            if let Err(e) = ws
+                .apply(move |p, now, by| p.set_archived(to, now, by))
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
     view! {
         <section class="card" aria-labelledby="plans-heading">
             <h2 id="plans-heading">"Plans on this device"</h2>
@@ -116,7 +130,15 @@ fn PlansOnDevice() -> impl IntoView {
                 </For>
             </ul>
             <crate::ui::widgets::ErrorNotice message=error/>
-            <a class="button" href="/welcome">"Start another plan"</a>
+            <div class="form-actions">
+                <a class="button" href="/welcome">"Start another plan"</a>
+                <Show when=move || open_id().is_some()>
+                    <button class="button" type="button" on:click=toggle_archive>
+                        {move || if archived() { "Restore the open plan" } else { "Archive the open plan" }}
+                    </button>
+                </Show>
+            </div>
+            <p class="field-hint">"Archive a plan when an engagement ends: it is kept, read-only, and can be restored."</p>
         </section>
     }
 }

@@ -105,6 +105,19 @@ test("the sample plan opens, and Settings lists it with storage status", async (
   assert.doesNotMatch(await page.getByTestId("storage-persisted").textContent(), /Checking/);
 });
 
+test("a finished engagement can be archived and restored", async () => {
+  const { page } = await fresh();
+  await startWithSamplePlan(page, server.origin);
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).waitFor();
+  await page.reload();
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Restore the open plan" }).tap();
+  await page.locator(".plan-list .tag").filter({ hasText: "Plan" }).waitFor();
+});
+
 test("Settings keeps the role and theme across a reload", async () => {
   const { page } = await fresh();
   await page.goto(server.origin + "/settings");
