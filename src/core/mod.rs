@@ -7,6 +7,7 @@ pub mod action; // a concrete task with impact, effort and an optional if-then p
 pub mod assessment; // the dated, re-takeable needs assessment
 pub mod checkin; // check-in records, whether one is due, and the streak
 pub mod client_verbs; // verbs on the profile, assessments and journal
+pub mod copying; // a new plan from another's structure (template → client plan)
 pub mod document; // API boundary: the unit of persistence
 pub mod errors; // CoreError: every refusal, worded for the user
 pub mod goal; // a goal in SMART form and the changes an adaptation can make

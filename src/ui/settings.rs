@@ -88,7 +88,35 @@ fn PlansOnDevice() -> impl IntoView {
     let ws = use_workspace();
     let open_id = move || ws.plan.with(|p| p.as_ref().map(|p| p.id()));
     let error = RwSignal::new(None::<String>);
+    // Kept in a StoredValue so the handlers below stay Copy.
+    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let archived = move || ws.plan.with(|p| p.as_ref().is_some_and(|p| p.archived));
+    let open_kind = move || ws.plan.with(|p| p.as_ref().map(|p| p.kind));
+    // A coach's library: a plan's design kept as a template, and a template copied (fresh ids,
+    // nothing personal) into a new client's plan, which then opens.
+    let copy_open = move |kind: PlanKind| {
+        let copy = ws.plan.with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let title = match kind {
+                    PlanKind::Template => format!("{} (template)", p.title),
+                    PlanKind::ClientPlan => format!("New client plan from {}", p.title),
+                };
+                let title: String = title.chars().take(200).collect();
+                p.copy_structure(&title, kind, chrono::Utc::now(), device_role())
+            })
+        });
+        let Some(copy) = copy else { return };
+        leptos::task::spawn_local(async move {
+            let result = match copy {
+                Ok(plan) => ws.add_plan(plan).await.map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            match result {
+                Ok(()) => navigate.with_value(|go| go("/plan", Default::default())),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
     let toggle_archive = move |_| {
         let to = !ws
             .plan
@@ -132,6 +160,18 @@ fn PlansOnDevice() -> impl IntoView {
             <crate::ui::widgets::ErrorNotice message=error/>
             <div class="form-actions">
                 <a class="button" href="/welcome">"Start another plan"</a>
+                <Show when=move || open_kind() == Some(PlanKind::ClientPlan)>
+                    <button class="button" type="button"
+                        on:click=move |_| copy_open(PlanKind::Template)>
+                        "Save a copy as a template"
+                    </button>
+                </Show>
+                <Show when=move || open_kind() == Some(PlanKind::Template)>
+                    <button class="button" type="button"
+                        on:click=move |_| copy_open(PlanKind::ClientPlan)>
+                        "Start a client plan from this template"
+                    </button>
+                </Show>
                 <Show when=move || open_id().is_some()>
                     <button class="button" type="button" on:click=toggle_archive>
                         {move || if archived() { "Restore the open plan" } else { "Archive the open plan" }}

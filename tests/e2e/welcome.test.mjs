@@ -118,6 +118,30 @@ test("a finished engagement can be archived and restored", async () => {
   await page.locator(".plan-list .tag").filter({ hasText: "Plan" }).waitFor();
 });
 
+test("a coach keeps a plan as a template and starts a client's plan from it", async () => {
+  const { page } = await fresh();
+  await startWithSamplePlan(page, server.origin);
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  await page.getByRole("button", { name: "Save a copy as a template" }).tap();
+  await page.waitForURL(/\/plan$/);
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  assert.equal(await page.locator(".plan-list li").count(), 2);
+  await page.getByRole("button", { name: "Start a client plan from this template" }).tap();
+  await page.waitForURL(/\/plan$/);
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  const titles = await page.locator(".plan-list .plan-title").allTextContents();
+  assert.equal(titles.length, 3);
+  assert.ok(titles.some((t) => t.startsWith("New client plan from Maya")), titles.join(" | "));
+  // The copy has the goals but none of Maya's journal.
+  await page.goto(server.origin + "/journal");
+  await waitForApp(page);
+  await page.getByRole("link", { name: /Write/ }).first().waitFor();
+  assert.equal(await page.locator("main").getByText("First screening call").count(), 0);
+});
+
 test("Settings keeps the role and theme across a reload", async () => {
   const { page } = await fresh();
   await page.goto(server.origin + "/settings");

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::core::sample::sample_plan;
 use crate::core::{Plan, PlanKind};
 use crate::ui::page::Page;
-use crate::ui::state::{device_role, use_workspace};
+use crate::ui::state::{device_role, use_workspace, LoadState};
 use crate::ui::widgets::{ErrorNotice, TextField};
 
 #[component]
@@ -17,6 +17,8 @@ pub fn WelcomeScreen() -> impl IntoView {
     let title = RwSignal::new("My career plan".to_owned());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
+    // Until the database is open a tap would fail, so the buttons wait for it (a moment at most).
+    let unavailable = move || busy.get() || ws.load.get() == LoadState::Loading;
 
     let start = {
         let navigate = navigate.clone();
@@ -52,7 +54,7 @@ pub fn WelcomeScreen() -> impl IntoView {
             }>
                 <h2>"Start your own plan"</h2>
                 <TextField label="Name of your plan" value=title required=true/>
-                <button class="button primary" type="submit" disabled=move || busy.get()>
+                <button class="button primary" type="submit" disabled=unavailable>
                     "Start my plan"
                 </button>
             </form>
@@ -60,7 +62,7 @@ pub fn WelcomeScreen() -> impl IntoView {
                 <h2>"Not sure yet?"</h2>
                 <p>"Explore a realistic example first: Maya, a teacher moving into UX research."</p>
                 <button class="button" type="button" data-testid="try-sample"
-                    disabled=move || busy.get()
+                    disabled=unavailable
                     on:click=move |_| start_sample(sample_plan(Utc::now()), "/")>
                     "Try with a sample plan"
                 </button>
