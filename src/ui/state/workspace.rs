@@ -174,31 +174,38 @@ impl Workspace {
     /// Opens a plan on this device and remembers it as the one to open next time.
     pub async fn open_plan(&self, id: Uuid) -> Result<(), ActionError> {
         let docs = self.store()?.load_plan(id).await?;
-        let plan = Plan::from_documents(id, &docs)?;
-        preferences::set_open_plan_id(id);
-        self.plan.set(Some(plan));
-        self.last_change.set(Touched::none());
-        self.load.set(LoadState::Ready);
+        self.show(Plan::from_documents(id, &docs)?);
         Ok(())
     }
 
+    fn show(&self, plan: Plan) {
+        preferences::set_open_plan_id(plan.id());
+        self.plan.set(Some(plan));
+        self.last_change.set(Touched::none());
+        self.load.set(LoadState::Ready);
+    }
+
     /// Saves a whole new plan (first run, the sample plan, a copy of a template) and opens it.
-    pub async fn add_plan(&self, plan: Plan) -> Result<(), ActionError> {
+    pub async fn add_plan(&self, mut plan: Plan) -> Result<(), ActionError> {
         let _turn = self.save_queue.get_value().lock_owned().await;
         self.status.set(SaveStatus::Saving);
-        let id = plan.id();
         let result = self
             .store()?
-            .replace_plan(id, plan.to_documents())
+            .replace_plan(plan.id(), plan.to_documents())
             .await
             .map_err(ActionError::from);
-        if let Err(e) = result {
-            self.status.set(SaveStatus::Failed(e.to_string()));
-            return Err(e);
+        match result {
+            Ok(revs) => plan.mark_saved_revs(&revs),
+            Err(e) => {
+                self.status.set(SaveStatus::Failed(e.to_string()));
+                return Err(e);
+            }
         }
         self.status.set(SaveStatus::Saved);
         self.refresh_plan_list().await?;
-        self.open_plan(id).await
+        // The saved plan is already in hand: reading 15k records back would cost a second.
+        self.show(plan);
+        Ok(())
     }
 
     /// The stored plan with this id, if this device has it (the open plan as it is shown).
@@ -227,22 +234,26 @@ impl Workspace {
         if new_plan {
             return self.add_plan(outcome.plan).await;
         }
-        let id = outcome.plan.id();
+        let mut plan = outcome.plan.clone();
         {
             let _turn = self.save_queue.get_value().lock_owned().await;
             self.status.set(SaveStatus::Saving);
             let puts = outcome.changed_documents();
-            if let Err(e) = self.store()?.commit(ChangeSet { puts }).await {
-                self.status.set(SaveStatus::Failed(e.to_string()));
-                return Err(match e {
-                    StoreError::Conflict { .. } => ActionError::ChangedElsewhere,
-                    other => other.into(),
-                });
+            match self.store()?.commit(ChangeSet { puts }).await {
+                Ok(revs) => plan.mark_saved_revs(&revs),
+                Err(e) => {
+                    self.status.set(SaveStatus::Failed(e.to_string()));
+                    return Err(match e {
+                        StoreError::Conflict { .. } => ActionError::ChangedElsewhere,
+                        other => other.into(),
+                    });
+                }
             }
             self.status.set(SaveStatus::Saved);
         }
         self.refresh_plan_list().await?;
-        self.open_plan(id).await
+        self.show(plan);
+        Ok(())
     }
 
     /// Applies one user action to the open plan and saves what it touched.
