@@ -125,9 +125,13 @@ pub fn ExportPanel() -> impl IntoView {
         }
     };
 
-    let can_share = build()
-        .map(|f| device_files::can_share_files(&f))
-        .unwrap_or(false);
+    // Whether the share sheet takes files depends only on the browser and the file type, so an
+    // empty file of the same name and type answers it without exporting the plan.
+    let can_share = device_files::can_share_files(&ExportedFile {
+        bytes: Vec::new(),
+        file_name: "plan.waymark.json".to_owned(),
+        media_type: crate::exchange::MEDIA_TYPE,
+    });
     let kind_option = move |value: FileKind, label: &'static str, hint: &'static str| {
         view! {
             <label class="choice choice-with-hint">

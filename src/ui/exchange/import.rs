@@ -37,13 +37,11 @@ fn author_label(by: Author) -> &'static str {
     }
 }
 
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else if let Some(stem) = noun.strip_suffix('y') {
-        format!("{n} {stem}ies")
-    } else {
-        format!("{n} {noun}s")
+/// "goal" → "goals", "activity" → "activities": enough for the record nouns merge reports.
+fn plural(noun: &str) -> String {
+    match noun.strip_suffix('y') {
+        Some(stem) => format!("{stem}ies"),
+        None => format!("{noun}s"),
     }
 }
 
@@ -195,7 +193,7 @@ pub fn ImportPanel() -> impl IntoView {
                 .iter()
                 .filter(|k| k.added + k.changed + k.kept > 0)
                 .map(|k| view! {
-                    <tr><th scope="row">{plural(2, k.noun).trim_start_matches("2 ").to_owned()}</th>
+                    <tr><th scope="row">{plural(k.noun)}</th>
                         <td>{k.added}</td><td>{k.changed}</td><td>{k.kept}</td></tr>
                 })
                 .collect_view();
