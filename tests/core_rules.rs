@@ -792,3 +792,25 @@ fn reflections_grouped_by_iso_week_in_local_time() {
     assert_eq!(group_by_week(&q.reflections, 0)[0].iso_week, 1);
     assert_eq!(group_by_week(&q.reflections, 13 * 60)[0].iso_week, 2);
 }
+
+#[test]
+fn a_backup_older_than_two_weeks_or_none_at_all_earns_a_nudge() {
+    use waymark::core::backup::{days_ago, BackupAge};
+    let now = t(2026, 11, 25, 12, 0);
+    assert_eq!(BackupAge::of(None, now), BackupAge::Never);
+    assert!(BackupAge::of(None, now).needs_nudge());
+    let fresh = BackupAge::of(Some(t(2026, 11, 11, 13, 0)), now);
+    assert_eq!(fresh, BackupAge::Recent { days: 13 });
+    assert!(!fresh.needs_nudge());
+    let old = BackupAge::of(Some(t(2026, 11, 10, 11, 0)), now);
+    assert_eq!(old, BackupAge::Old { days: 15 });
+    assert!(old.needs_nudge());
+    // A backup stamped in the future (clock changed) is not "old".
+    assert_eq!(
+        BackupAge::of(Some(t(2026, 12, 1, 0, 0)), now),
+        BackupAge::Recent { days: 0 }
+    );
+    assert_eq!(days_ago(0), "today");
+    assert_eq!(days_ago(1), "yesterday");
+    assert_eq!(days_ago(15), "15 days ago");
+}

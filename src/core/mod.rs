@@ -5,6 +5,7 @@
 
 pub mod action; // a concrete task with impact, effort and an optional if-then plan
 pub mod assessment; // the dated, re-takeable needs assessment
+pub mod backup; // when the last backup was made and when to nudge for a new one
 pub mod checkin; // check-in records, whether one is due, and the streak
 pub mod client_verbs; // verbs on the profile, assessments and journal
 pub mod copying; // a new plan from another's structure (template → client plan)

@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::page::Page;
 use super::shell::theme::{self, Theme};
-use super::state::{device_role, set_device_role, use_workspace, PlanSummary};
+use super::state::{backups, device_role, set_device_role, use_workspace, PlanSummary};
+use crate::core::backup::{days_ago, BackupAge};
 use crate::core::{Author, PlanKind};
 use crate::store::device;
 
@@ -25,6 +26,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 <p>"Send your plan or progress to your coach (or a template to a client), make a backup, or open a plan file."</p>
                 <a class="button primary" href="/share">"Share and back up"</a>
             </section>
+            <BackupStatus/>
             <PlansOnDevice/>
             <StorageStatus/>
         </Page>
@@ -77,6 +79,40 @@ fn ThemeChoice() -> impl IntoView {
             {radio("theme", "Light", move || current.get() == Theme::Light, move || pick(Theme::Light))}
             {radio("theme", "Dark", move || current.get() == Theme::Dark, move || pick(Theme::Dark))}
         </fieldset>
+    }
+}
+
+/// When the open plan was last backed up, with a nudge when that is long ago or never.
+#[component]
+fn BackupStatus() -> impl IntoView {
+    let ws = use_workspace();
+    let last = move || {
+        ws.plan
+            .with(|p| p.as_ref().map(|p| backups::last_backup(p.id())))
+    };
+    let age = move || last().map(|b| BackupAge::of(b.map(|b| b.at), chrono::Utc::now()));
+    let text = move || match last().flatten() {
+        Some(b) => format!(
+            "Last backup: {} ({}), saved as {}.",
+            b.at.with_timezone(&chrono::Local).format("%-d %b %Y"),
+            days_ago(BackupAge::of(Some(b.at), chrono::Utc::now()).days()),
+            b.file_name
+        ),
+        None => "No backup of this plan has been made on this device.".to_owned(),
+    };
+    view! {
+        <Show when=move || last().is_some()>
+            <section class="card" aria-labelledby="backup-heading">
+                <h2 id="backup-heading">"Backup"</h2>
+                <p data-testid="last-backup">{text}</p>
+                <Show when=move || age().is_some_and(BackupAge::needs_nudge)>
+                    <div class="notice warning" data-testid="backup-nudge">
+                        <p>"Browsers can clear a site's stored data, for example when the device is short of space. A backup file is the way to get your plan back: make one now and keep it somewhere safe."</p>
+                    </div>
+                </Show>
+                <a class="button primary" href="/share?backup">"Back up now"</a>
+            </section>
+        </Show>
     }
 }
 

@@ -75,8 +75,9 @@ pub fn can_share_files(sample: &ExportedFile) -> bool {
     }
 }
 
-/// Opens the system share sheet with the file. A person closing the sheet is not an error.
-pub async fn share(file: &ExportedFile) -> Result<(), String> {
+/// Opens the system share sheet with the file: `Ok(true)` once it was handed over,
+/// `Ok(false)` when the person closed the sheet (not an error).
+pub async fn share(file: &ExportedFile) -> Result<bool, String> {
     let (data, navigator) = share_target(file)?;
     let share = method(&navigator, "share").ok_or("This browser cannot share files.")?;
     let promise: js_sys::Promise = share
@@ -84,7 +85,7 @@ pub async fn share(file: &ExportedFile) -> Result<(), String> {
         .map_err(|e| js_message(&e))?
         .unchecked_into();
     match JsFuture::from(promise).await {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(true),
         Err(e)
             if Reflect::get(&e, &"name".into())
                 .ok()
@@ -92,7 +93,7 @@ pub async fn share(file: &ExportedFile) -> Result<(), String> {
                 .as_deref()
                 == Some("AbortError") =>
         {
-            Ok(())
+            Ok(false)
         }
         Err(e) => Err(js_message(&e)),
     }

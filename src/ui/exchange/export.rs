@@ -14,7 +14,7 @@ use crate::exchange::markdown::export_markdown;
 use crate::exchange::{
     export_plan, export_progress_report, export_template, ExportedFile, FileKind,
 };
-use crate::ui::state::{device_role, use_workspace};
+use crate::ui::state::{backups, device_role, use_workspace};
 use crate::ui::widgets::{ErrorNotice, InfoNotice};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,7 +28,11 @@ enum Readable {
 pub fn ExportPanel() -> impl IntoView {
     let ws = use_workspace();
     let role = device_role();
+    // Settings' backup reminder links here with ?backup.
+    let asked_for_backup =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("backup").is_some());
     let kind = RwSignal::new(match role {
+        _ if asked_for_backup => FileKind::Plan,
         Author::Client => FileKind::ProgressReport,
         Author::Coach => FileKind::Plan,
     });
@@ -87,6 +91,10 @@ pub fn ExportPanel() -> impl IntoView {
         error.set(None);
         done.set(None);
         let Some(file) = build() else { return };
+        let is_backup = kind.get_untracked() == FileKind::Plan;
+        let plan = ws
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| (p.id(), p.title.clone())));
         let pass = passphrase.get_untracked();
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -98,13 +106,26 @@ pub fn ExportPanel() -> impl IntoView {
                     .map_err(|e| e.to_string())
             };
             let result = match file {
-                Ok(f) if share => device_files::share(&f).await.map(|_| f.file_name),
-                Ok(f) => device_files::download(&f).map(|_| f.file_name),
+                Ok(f) if share => device_files::share(&f)
+                    .await
+                    .map(|sent| sent.then_some(f.file_name)),
+                Ok(f) => device_files::download(&f).map(|_| Some(f.file_name)),
                 Err(e) => Err(e),
             };
             busy.set(false);
             match result {
-                Ok(name) => done.set(Some(format!("{name} is ready."))),
+                Ok(Some(name)) => {
+                    if let (true, Some((plan_id, plan_title))) = (is_backup, plan) {
+                        backups::record_backup(backups::BackupRecord {
+                            plan_id,
+                            plan_title,
+                            file_name: name.clone(),
+                            at: Utc::now(),
+                        });
+                    }
+                    done.set(Some(format!("{name} is ready.")));
+                }
+                Ok(None) => {}
                 Err(e) => error.set(Some(format!("The file could not be made: {e}"))),
             }
         });

@@ -1,5 +1,6 @@
 //! What the screens share: the open plan, the store behind it, and the save status.
 
+pub mod backups;
 mod preferences;
 mod save_status;
 mod workspace;

@@ -62,6 +62,9 @@ pub struct Workspace {
     pub plans: RwSignal<Vec<PlanSummary>>,
     pub load: RwSignal<LoadState>,
     pub status: RwSignal<SaveStatus>,
+    /// The last write failed for lack of space: the plan can still be read, and every change
+    /// is refused with a clear message until a write succeeds again.
+    pub storage_full: RwSignal<bool>,
     /// What the last saved change (here or in another tab) touched, so screens that keep
     /// their own index (journal search) update exactly those records.
     pub last_change: RwSignal<Touched>,
@@ -78,6 +81,7 @@ pub fn provide_workspace() -> Workspace {
         plans: RwSignal::new(Vec::new()),
         load: RwSignal::new(LoadState::Loading),
         status: RwSignal::new(SaveStatus::Idle),
+        storage_full: RwSignal::new(false),
         last_change: RwSignal::new(Touched::none()),
         store: StoredValue::new_local(None),
         save_queue: StoredValue::new(Arc::new(Mutex::new(()))),
@@ -106,6 +110,17 @@ impl Workspace {
             )))
     }
 
+    /// Every write's outcome passes here, so the "storage is full" state follows the disk:
+    /// set by a write that found no space, cleared by the next one that succeeds.
+    fn saved<T>(&self, result: Result<T, StoreError>) -> Result<T, StoreError> {
+        match &result {
+            Ok(_) => self.storage_full.set(false),
+            Err(StoreError::QuotaExceeded) => self.storage_full.set(true),
+            Err(_) => {}
+        }
+        result
+    }
+
     async fn open(self) {
         let store = match IndexedDbStore::open().await {
             Ok(s) => s,
@@ -114,7 +129,9 @@ impl Workspace {
                 return;
             }
         };
-        let evicted = store.storage_was_cleared();
+        // Plans were saved here before, yet none is left: the browser cleared the storage (at
+        // this open, or at an earlier one the person did not act on).
+        let evicted = store.storage_was_cleared() || device::has_data_marker(store.name());
         let subscription = store.on_remote_change(move |change| {
             spawn_local(async move { self.on_remote_change(change).await });
         });
@@ -190,9 +207,11 @@ impl Workspace {
         let _turn = self.save_queue.get_value().lock_owned().await;
         self.status.set(SaveStatus::Saving);
         let result = self
-            .store()?
-            .replace_plan(plan.id(), plan.to_documents())
-            .await
+            .saved(
+                self.store()?
+                    .replace_plan(plan.id(), plan.to_documents())
+                    .await,
+            )
             .map_err(ActionError::from);
         match result {
             Ok(revs) => plan.mark_saved_revs(&revs),
@@ -239,7 +258,7 @@ impl Workspace {
             let _turn = self.save_queue.get_value().lock_owned().await;
             self.status.set(SaveStatus::Saving);
             let puts = outcome.changed_documents();
-            match self.store()?.commit(ChangeSet { puts }).await {
+            match self.saved(self.store()?.commit(ChangeSet { puts }).await) {
                 Ok(revs) => plan.mark_saved_revs(&revs),
                 Err(e) => {
                     self.status.set(SaveStatus::Failed(e.to_string()));
@@ -284,7 +303,7 @@ impl Workspace {
         self.status.set(SaveStatus::Saving);
         let docs = next.documents_for(&touched);
         let store = self.store()?;
-        match store.commit(ChangeSet { puts: docs }).await {
+        match self.saved(store.commit(ChangeSet { puts: docs }).await) {
             Ok(revs) => {
                 next.mark_saved_revs(&revs);
                 let header_changed = touched.id_of(DocKind::Plan).is_some();
@@ -353,7 +372,8 @@ impl Workspace {
 }
 
 /// Renders `children` once the open plan is loaded; until then says what is happening.
-/// With no plan on this device it sends the person to the first-run screen.
+/// With no plan on this device it sends the person to the first-run screen, or, when the
+/// browser cleared the plans that were here, says so and offers to restore a backup.
 #[component]
 pub fn WithPlan(children: ChildrenFn) -> impl IntoView {
     let ws = use_workspace();
@@ -371,7 +391,8 @@ pub fn WithPlan(children: ChildrenFn) -> impl IntoView {
             </div>
         }
         .into_any(),
-        LoadState::Empty | LoadState::Evicted => {
+        LoadState::Evicted => view! { <crate::ui::welcome::StorageCleared/> }.into_any(),
+        LoadState::Empty => {
             view! { <leptos_router::components::Redirect path="/welcome"/> }.into_any()
         }
         LoadState::Ready => children().into_any(),

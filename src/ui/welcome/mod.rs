@@ -2,7 +2,9 @@
 //! assessment that fills in the client's motivations, barriers, strengths, values and vision.
 
 mod assessment;
+mod cleared;
 mod start;
 
 pub use assessment::AssessmentScreen;
+pub use cleared::StorageCleared;
 pub use start::WelcomeScreen;

@@ -1,0 +1,53 @@
+//! When a plan was last backed up (exported in full) and whether that is long enough ago to
+//! nudge. Browsers may clear site storage; a recent backup file is what lets a client or a
+//! coach get their work back.
+
+use chrono::{DateTime, Utc};
+
+/// A backup older than this many days earns a reminder.
+pub const NUDGE_AFTER_DAYS: i64 = 14;
+
+/// How the last backup of a plan stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BackupAge {
+    /// No full backup was made on this device.
+    Never,
+    /// Made within [`NUDGE_AFTER_DAYS`] days.
+    Recent { days: i64 },
+    /// Made longer ago: time for a new one.
+    Old { days: i64 },
+}
+
+impl BackupAge {
+    pub fn of(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Self {
+        match last {
+            None => Self::Never,
+            // A clock moved back counts as "today", not as a negative age.
+            Some(at) => match (now - at).num_days().max(0) {
+                days if days > NUDGE_AFTER_DAYS => Self::Old { days },
+                days => Self::Recent { days },
+            },
+        }
+    }
+
+    /// Days since the backup (0 when there was none).
+    pub fn days(self) -> i64 {
+        match self {
+            Self::Never => 0,
+            Self::Recent { days } | Self::Old { days } => days,
+        }
+    }
+
+    pub fn needs_nudge(self) -> bool {
+        !matches!(self, Self::Recent { .. })
+    }
+}
+
+/// "today", "yesterday", "5 days ago".
+pub fn days_ago(days: i64) -> String {
+    match days {
+        0 => "today".to_owned(),
+        1 => "yesterday".to_owned(),
+        n => format!("{n} days ago"),
+    }
+}

@@ -1,0 +1,101 @@
+// When the browser clears Waymark's storage (eviction, "clear site data"), the app says so
+// instead of greeting the person as new, names the backup file that brings the work back, and
+// restores it. Settings shows when the plan was last backed up and nudges when that is old.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+
+let server, browser, backupPath;
+const dir = mkdtempSync(join(tmpdir(), "waymark-backup-"));
+before(async () => {
+  server = await serve();
+  browser = await openBrowser(server.origin);
+  await startWithSamplePlan(browser.page, server.origin);
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+async function openSettings(page) {
+  await page.goto(server.origin + "/settings");
+  await waitForApp(page);
+  await page.getByTestId("last-backup").waitFor();
+}
+
+test("Settings nudges until a backup is made, then shows when it was made", async () => {
+  const { page } = browser;
+  await openSettings(page);
+  assert.match(await page.getByTestId("last-backup").textContent(), /No backup of this plan/);
+  assert.ok(await page.getByTestId("backup-nudge").isVisible());
+
+  await page.getByRole("link", { name: "Back up now" }).tap();
+  await page.waitForURL(/\/share\?backup/);
+  assert.ok(await page.getByRole("radio", { name: /Full backup/ }).isChecked(), "the backup kind is chosen");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download file" }).tap(),
+  ]);
+  backupPath = join(dir, download.suggestedFilename());
+  await download.saveAs(backupPath);
+
+  await openSettings(page);
+  const text = await page.getByTestId("last-backup").textContent();
+  assert.match(text, /today/);
+  assert.ok(text.includes(download.suggestedFilename()), text);
+  assert.equal(await page.getByTestId("backup-nudge").count(), 0);
+});
+
+test("a backup older than two weeks earns the nudge again", async () => {
+  const { page } = browser;
+  await page.evaluate(() => {
+    const list = JSON.parse(localStorage.getItem("waymark.backups"));
+    list[0].at = new Date(Date.now() - 30 * 86400e3).toISOString();
+    localStorage.setItem("waymark.backups", JSON.stringify(list));
+  });
+  await openSettings(page);
+  assert.match(await page.getByTestId("last-backup").textContent(), /30 days ago/);
+  assert.ok(await page.getByTestId("backup-nudge").isVisible());
+});
+
+test("storage cleared by the browser: the app says so and restores the backup", async () => {
+  const { page, context } = browser;
+  await page.goto("about:blank");
+  // What eviction does: the database goes; localStorage (and so the "has data" marker and the
+  // backup record) may survive.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Storage.clearDataForOrigin", { origin: server.origin, storageTypes: "indexeddb" });
+  await cdp.detach();
+
+  await page.goto(server.origin + "/");
+  await waitForApp(page);
+  const cleared = page.getByTestId("storage-cleared");
+  await cleared.waitFor();
+  assert.match(await cleared.textContent(), /cleared Waymark's stored data/);
+  assert.match(await page.getByTestId("known-backups").textContent(), /\.waymark\.json/);
+
+  // Not acted on: the next visit still says so, rather than greeting a "new" user.
+  await page.reload();
+  await cleared.waitFor();
+
+  await page.getByRole("link", { name: "Restore from a backup file" }).tap();
+  await page.waitForURL(server.origin + "/share");
+  await page.locator("#import-file").setInputFiles(backupPath);
+  await page.getByTestId("import-preview").waitFor();
+  await page.getByRole("button", { name: "Import" }).tap();
+  await page.waitForURL(/\/plan$/);
+  assert.ok((await page.locator(".goal-card-title").count()) > 0, "the goals are back");
+
+  await page.goto(server.origin + "/");
+  await waitForApp(page);
+  await page.getByRole("heading", { name: "Today" }).waitFor();
+  assert.equal(await cleared.count(), 0);
+});
+
+test("no console errors and no requests outside the app", () => {
+  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(browser.consoleErrors, []);
+});
