@@ -12,7 +12,7 @@ use super::page::NotFound;
 use super::plan::{GoalDetailScreen, GoalEditorScreen, PlanScreen, ProfileScreen, TimelineScreen};
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
-use super::shell::{theme, update, BottomNav, Header, UpdateBanner};
+use super::shell::{theme, update, BottomNav, Header, StorageFullNotice, UpdateBanner};
 use super::state::provide_workspace;
 use super::today::TodayScreen;
 use super::welcome::{AssessmentScreen, WelcomeScreen};
@@ -37,6 +37,7 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main" on:click=skip_to_content>"Skip to content"</a>
             <Header/>
             <main id="main" class="app-main" tabindex="-1">
+                <StorageFullNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayScreen/>
                     <Route path=path!("/welcome") view=WelcomeScreen/>

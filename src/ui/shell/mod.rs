@@ -3,9 +3,11 @@
 mod bottom_nav;
 mod header;
 pub mod network;
+mod storage_full;
 pub mod theme;
 pub mod update;
 
 pub use bottom_nav::BottomNav;
 pub use header::Header;
+pub use storage_full::StorageFullNotice;
 pub use update::UpdateBanner;
