@@ -59,6 +59,10 @@ test("a backup older than two weeks earns the nudge again", async () => {
   await openSettings(page);
   assert.match(await page.getByTestId("last-backup").textContent(), /30 days ago/);
   assert.ok(await page.getByTestId("backup-nudge").isVisible());
+  if (process.env.WAYMARK_SHOTS) {
+    await page.getByTestId("last-backup").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(process.env.WAYMARK_SHOTS, "backup-nudge.png") });
+  }
 });
 
 test("storage cleared by the browser: the app says so and restores the backup", async () => {
@@ -76,6 +80,7 @@ test("storage cleared by the browser: the app says so and restores the backup", 
   await cleared.waitFor();
   assert.match(await cleared.textContent(), /cleared Waymark's stored data/);
   assert.match(await page.getByTestId("known-backups").textContent(), /\.waymark\.json/);
+  if (process.env.WAYMARK_SHOTS) await page.screenshot({ path: join(process.env.WAYMARK_SHOTS, "storage-cleared.png") });
 
   // Not acted on: the next visit still says so, rather than greeting a "new" user.
   await page.reload();

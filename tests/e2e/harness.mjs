@@ -47,7 +47,8 @@ export async function serve(dir = DIST) {
  * that nothing left the app's origin and that the console stayed clean.
  */
 export async function openBrowser(origin, options = {}) {
-  const profile = mkdtempSync(join(tmpdir(), "waymark-profile-"));
+  // options.profileDir: where the profile lives (e.g. on a small tmpfs, for a full disk).
+  const profile = mkdtempSync(join(options.profileDir ?? tmpdir(), "waymark-profile-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
     args: CHROMIUM_FLAGS,
