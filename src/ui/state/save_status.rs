@@ -18,11 +18,17 @@ pub enum SaveStatus {
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
     let ws = use_workspace();
+    // The header has room for a word or two; the whole reason is read out and shown where
+    // the person acted (the screen's own message, or the storage notice).
     let text = move || match ws.status.get() {
         SaveStatus::Idle => String::new(),
         SaveStatus::Saving => "Saving…".to_owned(),
         SaveStatus::Saved => "Saved".to_owned(),
-        SaveStatus::Failed(msg) => msg,
+        SaveStatus::Failed(_) => "Not saved".to_owned(),
+    };
+    let reason = move || match ws.status.get() {
+        SaveStatus::Failed(msg) => format!(": {msg}"),
+        _ => String::new(),
     };
     let class = move || match ws.status.get() {
         SaveStatus::Failed(_) => "save-status failed",
@@ -30,6 +36,8 @@ pub fn SaveIndicator() -> impl IntoView {
         _ => "save-status",
     };
     view! {
-        <p class=class role="status" aria-live="polite" data-testid="save-status">{text}</p>
+        <p class=class role="status" aria-live="polite" data-testid="save-status">
+            {text}<span class="visually-hidden">{reason}</span>
+        </p>
     }
 }
