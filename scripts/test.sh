@@ -29,5 +29,8 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build"
 trunk build --release
 
+step "release build one database schema ahead (for the upgrade test in tests/e2e/update.test.mjs)"
+trunk build --release --features next-schema --dist dist-next
+
 step "end-to-end tests (release build, Chromium at 390x844)"
 node --test --test-concurrency=1 tests/e2e/

@@ -22,7 +22,10 @@ use web_sys::{IdbDatabase, IdbIndexParameters, IdbObjectStoreParameters, IdbTran
 pub mod current {
     use super::{v1, v2, Version};
 
+    #[cfg(not(feature = "next-schema"))]
     pub const VERSION: Version = Version::V2;
+    #[cfg(feature = "next-schema")]
+    pub const VERSION: Version = Version::V3;
     pub use v1::keys::{DOCUMENTS, DOCUMENTS_KEY_PATH};
     pub use v2::keys::{BY_KIND_PLAN, BY_KIND_PLAN_KEY_PATH};
 }
@@ -37,6 +40,9 @@ pub enum Version {
     V1 = 1,
     /// See [`v2`].
     V2 = 2,
+    /// See [`v3`]. Only in the test build one schema ahead.
+    #[cfg(feature = "next-schema")]
+    V3 = 3,
 }
 
 impl Version {
@@ -53,7 +59,12 @@ impl Version {
         match self {
             Self::V0 => v1::create(db).map(Some),
             Self::V1 => v2::create(tx).map(Some),
+            #[cfg(not(feature = "next-schema"))]
             Self::V2 => Ok(None),
+            #[cfg(feature = "next-schema")]
+            Self::V2 => v3::create(tx).map(Some),
+            #[cfg(feature = "next-schema")]
+            Self::V3 => Ok(None),
         }
     }
 }
@@ -70,6 +81,8 @@ impl TryFrom<u32> for Version {
             0 => Ok(Self::V0),
             1 => Ok(Self::V1),
             2 => Ok(Self::V2),
+            #[cfg(feature = "next-schema")]
+            3 => Ok(Self::V3),
             v => Err(UnknownVersion(v)),
         }
     }
@@ -147,6 +160,29 @@ pub mod v2 {
             )
             .map_err(|e| schema_error("create index by_kind_plan", e))?;
         Ok(Version::V2)
+    }
+}
+
+/// Version 3, built only with the `next-schema` feature: "the next release" for the test that
+/// deploys a new version over data the current one wrote (tests/e2e/update.test.mjs). Its
+/// change is the kind a real release would make: one more index over existing records.
+#[cfg(feature = "next-schema")]
+pub mod v3 {
+    use super::*;
+
+    /// V2 → V3.
+    pub fn create(tx: &IdbTransaction) -> Result<Version, StoreError> {
+        let documents = tx
+            .object_store(v1::keys::DOCUMENTS)
+            .map_err(|e| schema_error("open documents", e))?;
+        documents
+            .create_index_with_str_sequence_and_optional_parameters(
+                "by_plan_kind",
+                &key_path(&["plan_id", "kind"]),
+                &IdbIndexParameters::new(),
+            )
+            .map_err(|e| schema_error("create index by_plan_kind", e))?;
+        Ok(Version::V3)
     }
 }
 

@@ -1,10 +1,23 @@
 // A new deploy while the app is open: the app says "A new version is ready", keeps running the
 // old version until the user presses Reload, then runs the new one and drops the old cache.
+// The second test deploys a build one database schema ahead (dist-next, built with the
+// `next-schema` feature) while the app is offline, and checks that nothing the old version
+// wrote — before, during or after the deploy, in either of two tabs — is lost by the upgrade.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { copyOfDist, openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import {
+  ROOT,
+  copyOfDist,
+  openBrowser,
+  serve,
+  startWithSamplePlan,
+  waitForApp,
+  waitForServiceWorkerControl,
+} from "./harness.mjs";
+
+const NEXT = process.env.WAYMARK_DIST_NEXT ?? join(ROOT, "dist-next");
 
 let dir, server, browser;
 before(async () => {
@@ -51,4 +64,94 @@ test("a new version waits for the user, then takes over on Reload", async () => 
   const keys = await page.evaluate(() => caches.keys());
   assert.deepEqual(keys, [`waymark-${newId}`]);
   assert.equal(await page.getByTestId("update-banner").count(), 0);
+});
+
+const text = (page) => page.locator("#reflection-text");
+const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+const schemaVersion = (page) =>
+  page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === "waymark")?.version);
+
+async function write(page, origin, words) {
+  await page.goto(origin + "/journal/new");
+  await text(page).waitFor();
+  await text(page).fill(words);
+  await text(page).blur();
+  await saved(page);
+}
+
+async function journalHas(page, origin, words) {
+  await page.goto(origin + "/journal");
+  await waitForApp(page);
+  await page.getByRole("searchbox").fill(words);
+  await page.getByTestId("journal-count").filter({ hasText: "1 reflection found" }).waitFor();
+}
+
+test("a version with a database upgrade, deployed while the app is open offline, loses nothing", async () => {
+  assert.ok(existsSync(join(NEXT, "sw.js")), `${NEXT} is missing: trunk build --release --features next-schema --dist dist-next`);
+  const dir = copyOfDist();
+  const server = await serve(dir);
+  const b = await openBrowser(server.origin);
+  const { page, context } = b;
+  const origin = server.origin;
+  try {
+    await startWithSamplePlan(page, origin);
+    await page.goto(origin + "/journal");
+    await waitForApp(page);
+    await waitForServiceWorkerControl(page);
+    assert.equal(await schemaVersion(page), 2);
+
+    // Offline, and meanwhile the next version is deployed.
+    await context.setOffline(true);
+    for (const f of readdirSync(dir)) rmSync(join(dir, f), { recursive: true, force: true });
+    cpSync(NEXT, dir, { recursive: true });
+
+    // The old version keeps working, across a reload too.
+    await write(page, origin, "Written offline by the old version");
+    await page.reload();
+    await waitForApp(page);
+    await journalHas(page, origin, "Written offline by the old version");
+    assert.equal(await page.getByTestId("update-banner").count(), 0, "offline, nothing new is known yet");
+
+    // Online again: the new version is found and waits for the person.
+    await context.setOffline(false);
+    await page.reload();
+    await waitForApp(page);
+    const banner = page.getByTestId("update-banner");
+    await banner.waitFor({ timeout: 15000 });
+    await write(page, origin, "Written by the old version after the new one arrived");
+
+    // A second tab, still on the old version, with a reflection open.
+    const other = await context.newPage();
+    await write(other, origin, "Second tab, old version");
+    const otherUrl = other.url();
+
+    await page.goto(origin + "/journal");
+    await waitForApp(page);
+    await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload" }).tap()]);
+    await waitForApp(page);
+    assert.equal(await schemaVersion(page), 3, "the new version upgraded the database");
+    for (const words of [
+      "Written offline by the old version",
+      "Written by the old version after the new one arrived",
+      "Second tab, old version",
+    ]) {
+      await journalHas(page, origin, words);
+    }
+
+    // The old tab let the upgrade through; its next save asks for a reload instead of failing
+    // silently, and its words survive that reload.
+    await text(other).fill("Second tab, old version, typed after the upgrade");
+    await text(other).blur();
+    await other.getByRole("alert").filter({ hasText: "Reload this page" }).waitFor();
+    await other.goto(otherUrl);
+    await waitForApp(other);
+    await text(other).waitFor();
+    await saved(other);
+    await journalHas(page, origin, "typed after the upgrade");
+    assert.deepEqual(b.foreignRequests, []);
+  } finally {
+    await b.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -26,6 +26,7 @@ use crate::core::journal::ReflectionDraft;
 use crate::core::journal_draft::{Resume, UnsavedReflection};
 use crate::core::prompts::REFLECTION_PROMPTS;
 use crate::core::{DocKind, Plan};
+use crate::store::StoreError;
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, RatingField};
@@ -211,9 +212,13 @@ fn save_now(s: &Shared) {
                 Err(e) => {
                     m.again = false;
                     m.keep();
+                    let when = match e {
+                        ActionError::Store(StoreError::Closed) => "when this page reloads",
+                        _ => "with your next change",
+                    };
                     m.ui.error.try_set(Some(format!(
                         "Not saved yet: {e} Your words are kept on this device and will be \
-                         saved with your next change."
+                         saved {when}."
                     )));
                     false
                 }
