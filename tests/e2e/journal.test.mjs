@@ -3,7 +3,11 @@
 // reflections by text and tag on every keystroke, also among 2,000 of them.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT, openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
 
 const ID_URL = /\/journal\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -263,22 +267,48 @@ test("deleting asks first, then the reflection is gone", async () => {
   assert.equal(await entries(page).filter({ hasText: "Written on the train" }).count(), 0);
 });
 
+/** The v1 sample plan file plus `count` reflections spread over the past year. */
+function planFileWithReflections(count) {
+  const file = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/plan-files/v1-sample.waymark.json"), "utf8"));
+  const words = ["felt", "proud", "tired", "interview", "portfolio", "mentor", "calm", "stuck", "learned", "coffee"];
+  const pick = (i, k) => words[(i * 7 + k * 3) % words.length];
+  for (let i = 0; i < count; i++) {
+    const at = new Date(Date.now() - (count - i) * 4 * 3600e3).toISOString().replace(/\.\d+Z$/, "Z");
+    file.reflections.push({
+      meta: { id: randomUUID(), created_at: at, updated_at: at, updated_by: "client", deleted: false },
+      text: `Entry ${i}: ${i % 4 === 0 ? "felt proud" : pick(i, 0)} ${pick(i, 1)} after the ${pick(i, 2)}; next time ${pick(i, 3)} ${pick(i, 4)}.`,
+      prompt: null,
+      tags: [pick(i, 5)],
+      mood: 1 + (i % 5),
+      private: i % 3 === 0,
+    });
+  }
+  const path = join(mkdtempSync(join(tmpdir(), "waymark-journal-")), "big.waymark.json");
+  writeFileSync(path, JSON.stringify(file));
+  return { path, total: file.reflections.length };
+}
+
 test("2,000 reflections: the list shows 50 at a time and search stays fast per keystroke", async () => {
-  // A separate fresh profile. What this proves: the journal with 2,004 reflections saved in
-  // IndexedDB (through the app's own save path, see src/ui/journal/testing.rs) loads, renders
-  // 50 entries rather than 2,004, and answers each keystroke quickly — measured inside the page
-  // from the input event until every reactive update has run (DOM included, paint excluded).
+  // A separate fresh profile. What this proves: a journal with 2,005 reflections, imported from
+  // a plan file into IndexedDB, loads, renders 50 entries rather than 2,005, and answers each
+  // keystroke quickly — measured inside the page from the input event until every reactive
+  // update has run (DOM included, paint excluded).
   const big = await openBrowser(server.origin);
+  const { path, total } = planFileWithReflections(2000);
+  const many = `${total} reflections`;
   try {
     const { page } = big;
-    await startWithSamplePlan(page, server.origin);
-    await page.evaluate(() => (window.__WAYMARK_SEED_REFLECTIONS = 2000));
+    await page.goto(server.origin + "/share");
+    await waitForApp(page);
+    await page.locator("#import-file").setInputFiles(path);
+    await page.getByTestId("import-preview").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: "Import" }).tap();
+    await page.waitForURL(/\/plan$/, { timeout: 60_000 });
     await page.getByRole("link", { name: "Journal" }).first().tap();
-    await page.getByTestId("journal-count").filter({ hasText: "2004 reflections" }).waitFor({ timeout: 60_000 });
-    await saved(page);
+    await page.getByTestId("journal-count").filter({ hasText: many }).waitFor({ timeout: 30_000 });
     await page.reload();
     await waitForApp(page);
-    await page.getByTestId("journal-count").filter({ hasText: "2004 reflections" }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("journal-count").filter({ hasText: many }).waitFor({ timeout: 30_000 });
     assert.equal(await entries(page).count(), 50, "only the first 50 are in the DOM");
     await page.getByRole("button", { name: /^Show more/ }).tap();
     assert.equal(await entries(page).count(), 100);
@@ -308,7 +338,7 @@ test("2,000 reflections: the list shows 50 at a time and search stays fast per k
     assert.ok(worst < 150, `slowest keystroke took ${worst.toFixed(1)} ms`);
     assert.ok(Math.max(...timings.search.slice(-10)) < 30, "core search under 30 ms");
     const found = Number(timings.perKey.at(-1).said.split(" ")[0]);
-    assert.ok(found > 0 && found < 2004);
+    assert.ok(found > 0 && found < total);
     assert.equal(await entries(page).count(), Math.min(found, 50));
     assert.deepEqual(big.consoleErrors, []);
     assert.deepEqual(big.foreignRequests, []);

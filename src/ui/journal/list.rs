@@ -14,7 +14,6 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::drafts::{self, Slot};
-use super::testing;
 use super::timing;
 use crate::core::journal::{group_by_week, JournalIndex, Reflection};
 use crate::core::journal_draft::Resume;
@@ -245,7 +244,6 @@ fn Journal() -> impl IntoView {
     let limit = RwSignal::new(PAGE);
     let needs_choice = RwSignal::new(Vec::<Uuid>::new());
     recover_unsaved(ws, needs_choice);
-    testing::seed_if_asked(ws);
 
     // The search itself: one scan of the index per keystroke (timed as "journal-search").
     let results = Memo::new(move |_| {

@@ -5,7 +5,6 @@ mod editor; // writing and editing one reflection, saved as you type
 mod list; // reflections by week, search per keystroke, filter by tag
 mod prompts; // "Need a prompt?"
 mod tags; // tag chips
-mod testing; // a test-only hook that fills the journal through the normal save path
 mod timing; // User Timing marks for search and indexing
 
 pub use editor::ReflectionEditorScreen;
