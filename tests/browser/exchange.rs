@@ -96,3 +96,31 @@ async fn a_wrong_passphrase_or_any_changed_byte_is_refused_clearly() {
         CryptoError::EmptyPassphrase
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_change_to_any_byte_of_a_sealed_file_is_refused() {
+    let sealed = encrypt_plan_file(&exported(), "right").await.unwrap();
+    let bytes = sealed.bytes;
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    // Every byte of the readable header and the salt/nonce/iteration fields, and 64 spread
+    // through the ciphertext (each of those costs a full key derivation).
+    let cipher_start = text.find("\"ciphertext\"").unwrap() + "\"ciphertext\": \"".len();
+    let cipher_end = cipher_start + text[cipher_start..].find('"').unwrap();
+    let step = ((cipher_end - cipher_start) / 64).max(1);
+    let positions = (0..cipher_start)
+        .chain((cipher_start..cipher_end).step_by(step))
+        .chain(cipher_end..bytes.len());
+    let mut checked = 0;
+    for at in positions {
+        let mut changed = bytes.clone();
+        changed[at] ^= 0x01;
+        if decrypt_plan_file(&changed, "right").await.is_ok() {
+            panic!(
+                "a change at byte {at} ({:?} → {:?}) was accepted",
+                bytes[at] as char, changed[at] as char
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked > 100, "{checked} positions checked");
+}
