@@ -105,3 +105,20 @@ fn an_import_holds_heap_in_proportion_to_the_file() {
         bytes.len()
     );
 }
+
+/// Found by the fuzzer: an envelope naming an unknown cipher quoted it whole in the message.
+#[test]
+fn an_unknown_cipher_is_quoted_briefly() {
+    let b = shared();
+    let (_, envelope) = b.files.iter().find(|(n, _)| *n == "envelope").unwrap();
+    let mut v: serde_json::Value = serde_json::from_slice(envelope).unwrap();
+    v["encrypted"]["cipher"] = serde_json::json!("é".repeat(100_000));
+    let e =
+        waymark::exchange::crypto::parse_envelope(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+    assert_eq!(e.path(), "encrypted");
+    assert!(e.to_string().chars().count() < 200, "{e}");
+    assert!(
+        e.to_string().contains(&format!("{}…", "é".repeat(40))),
+        "{e}"
+    );
+}

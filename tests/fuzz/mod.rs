@@ -949,13 +949,16 @@ pub enum Verdict {
 pub fn check(bytes: &[u8], local: &Plan) -> Verdict {
     // The envelope reader runs first on every opened file.
     let _ = crypto::is_encrypted(bytes);
-    if let Ok(env) = crypto::parse_envelope(bytes) {
-        let again = crypto::parse_envelope(&env.to_json());
-        assert_eq!(
-            again.as_ref(),
-            Ok(&env),
-            "an envelope read must write back the same"
-        );
+    match crypto::parse_envelope(bytes) {
+        Ok(env) => {
+            let again = crypto::parse_envelope(&env.to_json());
+            assert_eq!(
+                again.as_ref(),
+                Ok(&env),
+                "an envelope read must write back the same"
+            );
+        }
+        Err(e) => check_error(&e),
     }
     match parse_plan_file(bytes) {
         Err(e) => {
