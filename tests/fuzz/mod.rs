@@ -647,7 +647,7 @@ fn tweak(old: &Value, how: usize, sp: &mut Splices) -> Value {
             } else if date_like {
                 one(INSTANTS)
             } else if b.len() == 36 && b[8] == b'-' {
-                // Another id of the file half of the time, so that ids collide.
+                // (`apply` makes half of the ids another id of the file instead.)
                 one(IDS)
             } else if !s.is_empty()
                 && s.len() < 20
