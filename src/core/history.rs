@@ -45,7 +45,7 @@ record!(Adaptation, DocKind::Adaptation, "adaptation");
 
 /// A reason must say something: the history is worthless without the why.
 pub fn reason(text: &str) -> Result<(), CoreError> {
-    if text.trim().is_empty() {
+    if limits::is_blank(text) {
         return Err(CoreError::ReasonRequired);
     }
     limits::long("The reason", text)

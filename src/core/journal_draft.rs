@@ -39,7 +39,7 @@ pub enum Resume {
 
 impl UnsavedReflection {
     pub fn resume(&self, plan: &Plan) -> Resume {
-        let blank = self.fields.text.trim().is_empty();
+        let blank = super::limits::is_blank(&self.fields.text);
         let rev = plan.rev_of(self.id);
         let stored = plan.reflections.iter().find(|r| r.meta.id == self.id);
         match stored {

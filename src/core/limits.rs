@@ -1,6 +1,9 @@
 //! Input limits shared by every verb and by loading stored documents, so that a plan in memory
 //! always satisfies the same rules no matter where it came from. Text is checked, never
-//! rewritten: emoji, right-to-left scripts and surrounding spaces are kept exactly as typed.
+//! rewritten: emoji, right-to-left scripts, zero-width characters and surrounding spaces are
+//! kept exactly as typed. Lengths are counted in characters (Unicode scalar values), not bytes.
+//! Text that must say something must hold at least one visible character: spaces and the
+//! invisible format characters of `is_invisible` alone count as empty.
 
 use super::errors::CoreError;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -20,9 +23,39 @@ fn len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// Characters that show nothing on their own: zero-width spaces and joiners, the word joiner
+/// and other invisible operators, the byte-order mark, soft hyphen, direction marks, embeddings
+/// and isolates, variation selectors, and Hangul fillers.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{061c}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{17b4}'
+            | '\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+    )
+}
+
+/// True when the text shows nothing: empty, or only white space and invisible characters.
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_invisible(c))
+}
+
 /// A one-line text that must say something.
 pub fn title(field: &'static str, s: &str) -> Result<(), CoreError> {
-    if s.trim().is_empty() {
+    if is_blank(s) {
         return Err(CoreError::Required { field });
     }
     short(field, s)
@@ -52,7 +85,7 @@ pub fn long(field: &'static str, s: &str) -> Result<(), CoreError> {
 
 /// Free text that must say something.
 pub fn long_required(field: &'static str, s: &str) -> Result<(), CoreError> {
-    if s.trim().is_empty() {
+    if is_blank(s) {
         return Err(CoreError::Required { field });
     }
     long(field, s)

@@ -9,7 +9,7 @@
 //! calls are wasm32-only and tested in a real browser (`tests/browser/exchange.rs`).
 
 use super::format::{FileKind, CURRENT_VERSION, FORMAT};
-use super::validate::{check_format, parse_json, ImportError};
+use super::validate::{check_format, clip, parse_json, ImportError};
 use serde::{Deserialize, Serialize};
 
 pub const KDF: &str = "PBKDF2";
@@ -132,7 +132,9 @@ pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, ImportError> {
             "encrypted",
             format!(
                 "this file uses {} / {} / {}, which Waymark does not know",
-                s.kdf, s.hash, s.cipher
+                clip(&s.kdf),
+                clip(&s.hash),
+                clip(&s.cipher)
             ),
         ));
     }

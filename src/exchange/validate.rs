@@ -200,7 +200,8 @@ pub(crate) fn read_checked(value: Value) -> Result<PlanFile, ImportError> {
 
 // ---- the structural walk ----------------------------------------------------------------------
 
-fn clip(s: &str) -> String {
+/// At most 40 characters of text from the file, for quoting it in a message.
+pub(crate) fn clip(s: &str) -> String {
     let mut out: String = s.chars().take(40).collect();
     if s.chars().nth(40).is_some() {
         out.push('…');
