@@ -150,3 +150,75 @@ fn milestones_and_reflections_of_a_period_use_the_clients_days() {
         .collect();
     assert_eq!(texts, ["second, private", "first"]);
 }
+
+#[test]
+fn client_activity_lists_what_the_client_recorded_after_the_last_exchange() {
+    use waymark::core::activity::client_activity;
+    use waymark::core::checkin::CheckInDraft;
+    use waymark::core::kpi::{Direction, KpiDraft};
+
+    let (coach, client) = (Author::Coach, Author::Client);
+    let mut plan = Plan::new("Plan", PlanKind::ClientPlan, t(2025, 1, 1, 9), coach).unwrap();
+    let g = plan
+        .add_goal(
+            GoalDraft::titled("Publish case studies", day(2025, 1, 1)),
+            t(2025, 1, 1, 9),
+            coach,
+        )
+        .unwrap()
+        .records[0]
+        .1;
+    let kpi = KpiDraft {
+        goal_id: g,
+        name: "Case studies".into(),
+        unit: "studies".into(),
+        baseline: 0.0,
+        target: 3.0,
+        direction: Direction::Up,
+    };
+    let k = plan.add_kpi(kpi, t(2025, 1, 1, 9), coach).unwrap().records[0].1;
+    let a = plan
+        .add_action(
+            ActionDraft::new("Write the first study", 4, 2),
+            t(2025, 1, 1, 9),
+            coach,
+        )
+        .unwrap()
+        .records[0]
+        .1;
+    // Before the last exchange: the client's first value, and one the coach logged.
+    plan.log_measurement(k, 0.0, t(2025, 1, 2, 9), t(2025, 1, 2, 9), client)
+        .unwrap();
+    let exchanged = t(2025, 1, 3, 9);
+    plan.log_measurement(k, 1.0, t(2025, 1, 4, 9), t(2025, 1, 4, 9), coach)
+        .unwrap();
+    // After it: the client's work.
+    plan.log_measurement(k, 1.0, t(2025, 1, 5, 9), t(2025, 1, 5, 9), client)
+        .unwrap();
+    plan.complete_action(a, t(2025, 1, 6, 9), client).unwrap();
+    let draft = CheckInDraft {
+        date: day(2025, 1, 7),
+        entries: Vec::new(),
+        confidence: 6,
+        mood: 4,
+    };
+    plan.record_checkin(draft, t(2025, 1, 7, 9), client)
+        .unwrap();
+    let mut words = ReflectionDraft::default();
+    words.text = "Felt proud".into();
+    plan.add_reflection(words, t(2025, 1, 8, 9), client)
+        .unwrap();
+
+    let since = client_activity(&plan, Some(exchanged));
+    assert_eq!(
+        since.measurements.len(),
+        1,
+        "the coach's own value is not the client's work"
+    );
+    assert_eq!(since.measurements[0].1.value, 1.0);
+    assert_eq!(since.completed.len(), 1);
+    assert_eq!(since.checkins.len(), 1);
+    assert_eq!(since.reflections.len(), 1);
+    assert_eq!(client_activity(&plan, None).measurements.len(), 2);
+    assert!(client_activity(&plan, Some(t(2025, 1, 9, 0))).is_empty());
+}

@@ -4,6 +4,7 @@
 //! verb takes `now` and `by` from the caller, so every rule is testable with `cargo test`.
 
 pub mod action; // a concrete task with impact, effort and an optional if-then plan
+pub mod activity; // what the client recorded since the last exchange
 pub mod assessment; // the dated, re-takeable needs assessment
 pub mod backup; // when the last backup was made and when to nudge for a new one
 pub mod checkin; // check-in records, whether one is due, and the streak

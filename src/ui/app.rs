@@ -9,7 +9,10 @@ use super::checkin::{CheckInFlowScreen, CheckInScreen};
 use super::exchange::ShareScreen;
 use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
-use super::plan::{GoalDetailScreen, GoalEditorScreen, PlanScreen, ProfileScreen, TimelineScreen};
+use super::plan::{
+    ClientActivityScreen, GoalDetailScreen, GoalEditorScreen, PlanScreen, ProfileScreen,
+    TimelineScreen,
+};
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
 use super::shell::{theme, update, BottomNav, Header, StorageFullNotice, UpdateBanner};
@@ -45,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan") view=PlanScreen/>
                     <Route path=path!("/plan/profile") view=ProfileScreen/>
                     <Route path=path!("/plan/history") view=TimelineScreen/>
+                    <Route path=path!("/plan/client-activity") view=ClientActivityScreen/>
                     <Route path=path!("/plan/goals/new") view=GoalEditorScreen/>
                     <Route path=path!("/plan/goals/:id") view=GoalDetailScreen/>
                     <Route path=path!("/plan/goals/:id/edit") view=GoalEditorScreen/>

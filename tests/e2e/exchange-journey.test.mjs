@@ -265,8 +265,24 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   assert.match(text, /a progress report from the client/);
   assert.match(text, /as a new plan/);
   await page.getByRole("button", { name: "Import" }).tap();
-  await page.waitForURL(server.origin + "/plan");
+  // The coach lands on what the client did since the last exchange (here: since the template).
+  await page.waitForURL(server.origin + "/plan/client-activity");
   await saved(page);
+  assert.match(await page.getByTestId("activity-intro").textContent(), /first progress report/);
+  const checkinsSince = await page.getByTestId("activity-checkins").textContent();
+  assert.match(checkinsSince, /Check-ins \(1\)/);
+  assert.match(checkinsSince, /Confidence 6\/10 · Mood 4\/5/);
+  assert.ok(checkinsSince.includes(CHECKIN_NOTE));
+  const valuesSince = await page.getByTestId("activity-values").textContent();
+  assert.match(valuesSince, /Case studies published: 1 case studies/);
+  assert.match(valuesSince, /Hours marking per weekend: 4/);
+  assert.ok((await page.getByTestId("activity-completed").textContent()).includes(ACTION));
+  const reflectionsSince = await page.getByTestId("activity-reflections").textContent();
+  assert.ok(reflectionsSince.includes(SHARED));
+  assert.ok(!(await page.locator("main").textContent()).includes(SECRET), "never the private reflection");
+  if (process.env.WAYMARK_SHOTS) await page.screenshot({ path: join(process.env.WAYMARK_SHOTS, "client-activity.png"), fullPage: true });
+  await go(page, "/plan");
+  await page.getByRole("link", { name: "Since the last report" }).waitFor();
 
   await go(page, "/settings");
   const plans = page.locator(".plan-list li");

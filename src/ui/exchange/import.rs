@@ -11,7 +11,7 @@ use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
 use crate::exchange::{
     merge_import, parse_plan_file, preview, FileKind, ImportPreview, ImportTarget, PlanFile,
 };
-use crate::ui::state::{device_role, use_workspace};
+use crate::ui::state::{device_role, reports, use_workspace};
 use crate::ui::widgets::ErrorNotice;
 
 /// Where the import is: nothing chosen, waiting for a passphrase, or showing the preview.
@@ -137,7 +137,12 @@ pub fn ImportPanel() -> impl IntoView {
                 Ok(()) => {
                     stage.set(Stage::Idle);
                     done.set(Some(summary));
-                    if p.target == ImportTarget::NewPlan {
+                    // A client's report opens on what they did since the previous one: where
+                    // the coach's session starts.
+                    if file.kind == FileKind::ProgressReport && file.exported_by == Author::Client {
+                        reports::record_report(file.plan.id(), file.exported_at);
+                        navigate("/plan/client-activity", Default::default());
+                    } else if p.target == ImportTarget::NewPlan {
                         navigate("/plan", Default::default());
                     }
                 }

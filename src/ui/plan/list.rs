@@ -13,6 +13,7 @@ use crate::core::progress::{goal_progress, Pace};
 use crate::core::smart::{check_goal, SmartCheck};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
+use crate::ui::state::reports::report_window;
 use crate::ui::state::{use_workspace, WithPlan};
 
 /// What one goal card shows, derived from the plan (never stored).
@@ -82,6 +83,12 @@ fn PlanOverview() -> impl IntoView {
         })
     });
 
+    // Only where a client's progress report was imported: the coach's session view.
+    let has_report = move || {
+        ws.plan
+            .with(|p| p.as_ref().is_some_and(|p| report_window(p.id()).is_some()))
+    };
+
     view! {
         <section class="card vision-card" aria-labelledby="vision-heading">
             <h2 id="vision-heading">"Your vision"</h2>
@@ -100,6 +107,9 @@ fn PlanOverview() -> impl IntoView {
         <div class="plan-actions">
             <a class="button primary" href="/plan/goals/new" data-testid="add-goal">"+ Add a goal"</a>
             <a class="button" href="/plan/history">"Plan history"</a>
+            <Show when=has_report>
+                <a class="button" href="/plan/client-activity">"Since the last report"</a>
+            </Show>
         </div>
 
         <Show

@@ -2,6 +2,7 @@
 //! the history of every adaptation.
 
 mod adapt; // the Adapt form: a deliberate change to a goal, always with its reason
+mod client_activity; // the coach's view of what the client did since the previous report
 mod common; // dates, numbers, status words, SMART badge, progress bar, stale-edit choice
 mod goal_detail; // one goal: SMART summary, roadmap, actions, KPIs, adapt, history
 mod goal_editor; // new goal and plain edits, with the live SMART checker
@@ -11,6 +12,7 @@ mod profile; // role, vision, ranked values, strengths
 mod steps; // a goal's milestones (roadmap) and ranked actions with the impact/effort grid
 mod timeline; // every adaptation of the plan by month
 
+pub use client_activity::ClientActivityScreen;
 pub use goal_detail::GoalDetailScreen;
 pub use goal_editor::GoalEditorScreen;
 pub use list::PlanScreen;

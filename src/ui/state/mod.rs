@@ -2,6 +2,7 @@
 
 pub mod backups;
 mod preferences;
+pub mod reports;
 mod save_status;
 mod workspace;
 

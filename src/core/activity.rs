@@ -1,0 +1,79 @@
+//! What the client did since the last exchange: the check-ins, KPI values, completed actions
+//! and reflections they recorded after a given moment (the previous progress report), so a
+//! coach can start a session from it.
+
+use chrono::{DateTime, Utc};
+
+use super::action::Action;
+use super::checkin::CheckIn;
+use super::journal::Reflection;
+use super::kpi::{Kpi, Measurement};
+use super::{Author, Plan};
+
+/// The client's recorded work in a window, newest first in every list.
+#[derive(Debug)]
+pub struct ClientActivity<'a> {
+    pub checkins: Vec<&'a CheckIn>,
+    pub measurements: Vec<(&'a Kpi, &'a Measurement)>,
+    pub completed: Vec<&'a Action>,
+    pub reflections: Vec<&'a Reflection>,
+}
+
+impl ClientActivity<'_> {
+    pub fn is_empty(&self) -> bool {
+        self.checkins.is_empty()
+            && self.measurements.is_empty()
+            && self.completed.is_empty()
+            && self.reflections.is_empty()
+    }
+}
+
+/// Everything the client recorded after `since` (all of it when `None`). A record counts as
+/// the client's when they made its last change; deleted records are left out.
+pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActivity<'_> {
+    let after = |t: DateTime<Utc>| since.is_none_or(|s| t > s);
+    let mut checkins: Vec<&CheckIn> = plan
+        .checkins
+        .iter()
+        .filter(|c| c.meta.is_live() && c.meta.updated_by == Author::Client)
+        .filter(|c| after(c.meta.created_at))
+        .collect();
+    checkins.sort_by_key(|c| std::cmp::Reverse((c.date, c.meta.created_at)));
+
+    let mut measurements: Vec<(&Kpi, &Measurement)> = plan
+        .measurements
+        .iter()
+        .filter(|m| m.meta.is_live() && m.meta.updated_by == Author::Client)
+        .filter(|m| after(m.meta.created_at))
+        .filter_map(|m| {
+            plan.kpis
+                .iter()
+                .find(|k| k.meta.id == m.kpi_id && k.meta.is_live())
+                .map(|k| (k, m))
+        })
+        .collect();
+    measurements.sort_by_key(|(_, m)| std::cmp::Reverse(m.at));
+
+    let mut completed: Vec<&Action> = plan
+        .actions
+        .iter()
+        .filter(|a| a.meta.is_live() && a.meta.updated_by == Author::Client)
+        .filter(|a| a.done_at.is_some_and(after))
+        .collect();
+    completed.sort_by_key(|a| std::cmp::Reverse(a.done_at));
+
+    let mut reflections: Vec<&Reflection> = plan
+        .reflections
+        .iter()
+        .filter(|r| r.meta.is_live() && r.meta.updated_by == Author::Client)
+        .filter(|r| after(r.meta.created_at))
+        .collect();
+    reflections.sort_by_key(|r| std::cmp::Reverse(r.meta.created_at));
+
+    ClientActivity {
+        checkins,
+        measurements,
+        completed,
+        reflections,
+    }
+}

@@ -1,0 +1,163 @@
+//! The coach's starting point for a session: what the client recorded since the previous
+//! progress report — check-ins, KPI values, completed actions and shared reflections.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+use crate::core::activity::client_activity;
+use crate::core::Plan;
+use crate::ui::checkin::clock::{short_day_of, with_unit};
+use crate::ui::page::Page;
+use crate::ui::state::reports::{report_window, ReportWindow};
+use crate::ui::state::{use_workspace, WithPlan};
+
+#[component]
+pub fn ClientActivityScreen() -> impl IntoView {
+    view! {
+        <Page title="Since the last report">
+            <WithPlan>
+                <ClientActivity/>
+            </WithPlan>
+        </Page>
+    }
+}
+
+/// One line of the view, already in words.
+struct Line {
+    when: String,
+    what: String,
+    detail: String,
+}
+
+struct Sections {
+    checkins: Vec<Line>,
+    values: Vec<Line>,
+    completed: Vec<Line>,
+    reflections: Vec<Line>,
+}
+
+fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
+    let a = client_activity(plan, since);
+    let goal_title = |id| {
+        plan.goals
+            .iter()
+            .find(|g| g.meta.id == id)
+            .map(|g| g.fields.title.clone())
+            .unwrap_or_default()
+    };
+    Sections {
+        checkins: a
+            .checkins
+            .iter()
+            .map(|c| Line {
+                when: c.date.format("%-d %b").to_string(),
+                what: format!("Confidence {}/10 · Mood {}/5", c.confidence, c.mood),
+                detail: c
+                    .entries
+                    .iter()
+                    .filter(|e| !e.progress_note.trim().is_empty() || !e.blockers.trim().is_empty())
+                    .map(|e| {
+                        let mut s =
+                            format!("{}: {}", goal_title(e.goal_id), e.progress_note.trim());
+                        if !e.blockers.trim().is_empty() {
+                            s.push_str(&format!(" (in the way: {})", e.blockers.trim()));
+                        }
+                        s
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })
+            .collect(),
+        values: a
+            .measurements
+            .iter()
+            .map(|(k, m)| Line {
+                when: short_day_of(m.at),
+                what: format!("{}: {}", k.fields.name, with_unit(m.value, &k.fields.unit)),
+                detail: format!("Target {}", with_unit(k.fields.target, &k.fields.unit)),
+            })
+            .collect(),
+        completed: a
+            .completed
+            .iter()
+            .map(|x| Line {
+                when: x.done_at.map(short_day_of).unwrap_or_default(),
+                what: x.fields.title.clone(),
+                detail: x.fields.goal_id.map(goal_title).unwrap_or_default(),
+            })
+            .collect(),
+        reflections: a
+            .reflections
+            .iter()
+            .map(|r| Line {
+                when: short_day_of(r.meta.created_at),
+                what: r.fields.text.clone(),
+                detail: r.fields.tags.join(", "),
+            })
+            .collect(),
+    }
+}
+
+fn section(heading: &'static str, testid: &'static str, lines: Vec<Line>) -> impl IntoView {
+    let count = lines.len();
+    view! {
+        <section class="card activity-section" data-testid=testid>
+            <h2>{heading}" "<span class="muted">"("{count}")"</span></h2>
+            {if lines.is_empty() {
+                view! { <p class="muted">"Nothing new."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="activity-list">
+                        {lines
+                            .into_iter()
+                            .map(|l| view! {
+                                <li>
+                                    <span class="activity-when">{l.when}</span>
+                                    <span class="activity-what">{l.what}</span>
+                                    {(!l.detail.is_empty()).then(|| view! { <span class="activity-detail">{l.detail}</span> })}
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ClientActivity() -> impl IntoView {
+    let ws = use_workspace();
+    move || {
+        ws.plan.with(|p| {
+            let p = p.as_ref()?;
+            let window: Option<ReportWindow> = report_window(p.id());
+            let since = window.as_ref().and_then(|w| w.previous);
+            let intro = match &window {
+                Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(
+                    "What your client recorded since their previous report ({}), up to the latest one ({}).",
+                    prev.format("%-d %b %Y"),
+                    latest.format("%-d %b %Y")
+                ),
+                Some(w) => format!(
+                    "The first progress report from your client ({}): everything they recorded so far.",
+                    w.latest.format("%-d %b %Y")
+                ),
+                None => "No progress report has been imported into this plan on this device, so this is everything the client recorded.".to_owned(),
+            };
+            let s = sections(p, since);
+            Some(view! {
+                <p class="lead" data-testid="activity-intro">{intro}</p>
+                {section("Check-ins", "activity-checkins", s.checkins)}
+                {section("KPI values", "activity-values", s.values)}
+                {section("Completed actions", "activity-completed", s.completed)}
+                {section("Reflections shared with you", "activity-reflections", s.reflections)}
+                <div class="form-actions">
+                    <a class="button primary" href="/plan">"Open the plan"</a>
+                    <a class="button" href="/review">"Progress review"</a>
+                </div>
+            })
+        })
+    }
+}
