@@ -222,3 +222,22 @@ fn client_activity_lists_what_the_client_recorded_after_the_last_exchange() {
     assert_eq!(client_activity(&plan, None).measurements.len(), 2);
     assert!(client_activity(&plan, Some(t(2025, 1, 9, 0))).is_empty());
 }
+
+#[test]
+fn each_report_moves_the_window_and_an_old_report_again_does_not() {
+    use waymark::core::activity::ReportWindow;
+    let plan = uuid::Uuid::new_v4();
+    let first = ReportWindow::after_import(None, plan, t(2025, 1, 10, 9)).unwrap();
+    assert_eq!(first.since(), None, "the first report covers everything");
+    let second = ReportWindow::after_import(Some(&first), plan, t(2025, 1, 24, 9)).unwrap();
+    assert_eq!(second.since(), Some(t(2025, 1, 10, 9)));
+    assert_eq!(second.latest, t(2025, 1, 24, 9));
+    assert_eq!(
+        ReportWindow::after_import(Some(&second), plan, t(2025, 1, 24, 9)),
+        None
+    );
+    assert_eq!(
+        ReportWindow::after_import(Some(&second), plan, t(2025, 1, 10, 9)),
+        None
+    );
+}

@@ -3,6 +3,8 @@
 //! coach can start a session from it.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use super::action::Action;
 use super::checkin::CheckIn;
@@ -75,5 +77,45 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
         measurements,
         completed,
         reflections,
+    }
+}
+
+/// Which stretch of the client's work the coach's view covers: since the previous progress
+/// report imported into this plan (all of it for the first), up to the latest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportWindow {
+    pub plan_id: Uuid,
+    /// When the client exported the latest report imported here.
+    pub latest: DateTime<Utc>,
+    /// When they exported the one before (none for the first report).
+    pub previous: Option<DateTime<Utc>>,
+}
+
+impl ReportWindow {
+    /// The window after importing a report exported at `exported_at`. `None` when nothing
+    /// changes: the same report, or an older one, imported again.
+    pub fn after_import(
+        current: Option<&ReportWindow>,
+        plan_id: Uuid,
+        exported_at: DateTime<Utc>,
+    ) -> Option<ReportWindow> {
+        match current {
+            Some(w) if w.latest >= exported_at => None,
+            Some(w) => Some(ReportWindow {
+                plan_id,
+                latest: exported_at,
+                previous: Some(w.latest),
+            }),
+            None => Some(ReportWindow {
+                plan_id,
+                latest: exported_at,
+                previous: None,
+            }),
+        }
+    }
+
+    /// Where the coach's view starts.
+    pub fn since(&self) -> Option<DateTime<Utc>> {
+        self.previous
     }
 }

@@ -133,7 +133,7 @@ fn ClientActivity() -> impl IntoView {
         ws.plan.with(|p| {
             let p = p.as_ref()?;
             let window: Option<ReportWindow> = report_window(p.id());
-            let since = window.as_ref().and_then(|w| w.previous);
+            let since = window.as_ref().and_then(ReportWindow::since);
             let intro = match &window {
                 Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(
                     "What your client recorded since their previous report ({}), up to the latest one ({}).",

@@ -4,21 +4,13 @@
 
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+pub use crate::core::activity::ReportWindow;
 
 const REPORTS_KEY: &str = "waymark.reports";
 /// Enough for a coach's whole caseload.
 const MAX_PLANS: usize = 200;
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ReportWindow {
-    pub plan_id: Uuid,
-    /// When the client exported the latest report imported here.
-    pub latest: DateTime<Utc>,
-    /// When they exported the one before (none for the first report).
-    pub previous: Option<DateTime<Utc>>,
-}
 
 fn all() -> Vec<ReportWindow> {
     LocalStorage::get(REPORTS_KEY).unwrap_or_default()
@@ -28,22 +20,14 @@ fn all() -> Vec<ReportWindow> {
 /// the same or an older report again changes nothing.
 pub fn record_report(plan_id: Uuid, exported_at: DateTime<Utc>) {
     let mut list = all();
-    let window = match list.iter().position(|w| w.plan_id == plan_id) {
-        Some(i) if list[i].latest >= exported_at => return,
-        Some(i) => {
-            let old = list.remove(i);
-            ReportWindow {
-                plan_id,
-                latest: exported_at,
-                previous: Some(old.latest),
-            }
-        }
-        None => ReportWindow {
-            plan_id,
-            latest: exported_at,
-            previous: None,
-        },
+    let current = list.iter().position(|w| w.plan_id == plan_id);
+    let Some(window) = ReportWindow::after_import(current.map(|i| &list[i]), plan_id, exported_at)
+    else {
+        return;
     };
+    if let Some(i) = current {
+        list.remove(i);
+    }
     list.insert(0, window);
     list.truncate(MAX_PLANS);
     if let Err(e) = LocalStorage::set(REPORTS_KEY, &list) {
