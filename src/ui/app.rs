@@ -10,8 +10,8 @@ use super::exchange::ShareScreen;
 use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
 use super::plan::{
-    ClientActivityScreen, GoalDetailScreen, GoalEditorScreen, PlanScreen, ProfileScreen,
-    TimelineScreen,
+    ClientActivityScreen, GoalDetailScreen, GoalEditorScreen, PlanScreen, PrintPlanScreen,
+    ProfileScreen, TimelineScreen,
 };
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan/profile") view=ProfileScreen/>
                     <Route path=path!("/plan/history") view=TimelineScreen/>
                     <Route path=path!("/plan/client-activity") view=ClientActivityScreen/>
+                    <Route path=path!("/plan/print") view=PrintPlanScreen/>
                     <Route path=path!("/plan/goals/new") view=GoalEditorScreen/>
                     <Route path=path!("/plan/goals/:id") view=GoalDetailScreen/>
                     <Route path=path!("/plan/goals/:id/edit") view=GoalEditorScreen/>

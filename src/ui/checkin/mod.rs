@@ -5,4 +5,5 @@ mod flow;
 mod overview;
 
 pub use flow::CheckInFlowScreen;
+pub(crate) use overview::describe as describe_schedule;
 pub use overview::CheckInScreen;

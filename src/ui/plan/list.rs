@@ -107,6 +107,7 @@ fn PlanOverview() -> impl IntoView {
         <div class="plan-actions">
             <a class="button primary" href="/plan/goals/new" data-testid="add-goal">"+ Add a goal"</a>
             <a class="button" href="/plan/history">"Plan history"</a>
+            <a class="button" href="/plan/print">"Print the plan"</a>
             <Show when=has_report>
                 <a class="button" href="/plan/client-activity">"Since the last report"</a>
             </Show>

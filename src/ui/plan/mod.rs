@@ -8,6 +8,7 @@ mod goal_detail; // one goal: SMART summary, roadmap, actions, KPIs, adapt, hist
 mod goal_editor; // new goal and plain edits, with the live SMART checker
 mod list; // the plan: vision and goals grouped by status
 mod measures; // a goal's KPIs, logging values, adding a KPI
+mod print; // the whole plan on one page to print or save as PDF
 mod profile; // role, vision, ranked values, strengths
 mod steps; // a goal's milestones (roadmap) and ranked actions with the impact/effort grid
 mod timeline; // every adaptation of the plan by month
@@ -16,5 +17,6 @@ pub use client_activity::ClientActivityScreen;
 pub use goal_detail::GoalDetailScreen;
 pub use goal_editor::GoalEditorScreen;
 pub use list::PlanScreen;
+pub use print::PrintPlanScreen;
 pub use profile::ProfileScreen;
 pub use timeline::TimelineScreen;

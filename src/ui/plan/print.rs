@@ -1,0 +1,189 @@
+//! The whole plan on one page, laid out to print or save as PDF for a coaching session:
+//! profile and vision, every goal with its KPIs, roadmap and actions, and the check-in
+//! schedule. The journal is left out: reflections stay on the device unless exported.
+
+use leptos::prelude::*;
+
+use super::common::{priority_label, show_date, show_instant, show_number, status_label};
+use crate::core::goal::{Goal, Serves};
+use crate::core::progress::latest_measurement;
+use crate::core::Plan;
+use crate::ui::checkin::describe_schedule;
+use crate::ui::page::Page;
+use crate::ui::state::{use_workspace, WithPlan};
+
+#[component]
+pub fn PrintPlanScreen() -> impl IntoView {
+    let print = move |_| {
+        let _ = window().print();
+    };
+    view! {
+        <Page title="Print the plan">
+            <div class="form-actions">
+                <button class="button primary" type="button" on:click=print>"Print or save as PDF"</button>
+                <a class="button" href="/plan">"Back to the plan"</a>
+            </div>
+            <WithPlan>
+                <PrintablePlan/>
+            </WithPlan>
+        </Page>
+    }
+}
+
+fn fact(label: &'static str, text: String) -> Option<AnyView> {
+    (!text.trim().is_empty())
+        .then(|| view! { <div class="print-fact"><dt>{label}</dt><dd>{text}</dd></div> }.into_any())
+}
+
+fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
+    let f = &g.fields;
+    let serves = f
+        .serves
+        .iter()
+        .map(|s| match s {
+            Serves::Vision => "the vision".to_owned(),
+            Serves::Value(v) => v.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let dates = format!(
+        "{} to {}",
+        show_date(f.start_date),
+        f.target_date
+            .map(show_date)
+            .unwrap_or_else(|| "no target date".to_owned())
+    );
+    let kpis = plan
+        .kpis_of(g.meta.id)
+        .map(|k| {
+            let latest = latest_measurement(plan, k.meta.id)
+                .map(|m| {
+                    format!(
+                        "; latest {} on {}",
+                        show_number(m.value),
+                        show_instant(m.at)
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "{}: from {} to {} {}{latest}",
+                k.fields.name,
+                show_number(k.fields.baseline),
+                show_number(k.fields.target),
+                k.fields.unit
+            )
+        })
+        .collect::<Vec<_>>();
+    let milestones = plan
+        .milestones_of(g.meta.id)
+        .into_iter()
+        .map(|m| {
+            let mark = if m.is_done() { "✓ " } else { "☐ " };
+            format!("{mark}{} (due {})", m.fields.title, show_date(m.fields.due))
+        })
+        .collect::<Vec<_>>();
+    let actions = plan
+        .actions_of(g.meta.id)
+        .map(|a| {
+            let mark = if a.done_at.is_some() { "✓ " } else { "☐ " };
+            let due = a
+                .fields
+                .due
+                .map(|d| format!(" (due {})", show_date(d)))
+                .unwrap_or_default();
+            format!("{mark}{}{due}", a.fields.title)
+        })
+        .collect::<Vec<_>>();
+    let list = |heading: &'static str, items: Vec<String>| {
+        (!items.is_empty()).then(|| {
+            view! {
+                <h4>{heading}</h4>
+                <ul class="print-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            }
+        })
+    };
+    view! {
+        <section class="card print-goal">
+            <h3>{format!("{n}. {}", f.title)}</h3>
+            <p class="muted">{format!("{} · {}", status_label(g.status), priority_label(f.priority))}</p>
+            <dl class="print-facts">
+                {fact("Why", f.why.clone())}
+                {fact("Specifically", f.description.clone())}
+                {fact("Confidence", f.confidence.map(|c| format!("{c} of 10")).unwrap_or_default())}
+                {fact("Support", f.support.clone())}
+                {fact("Serves", serves)}
+                {fact("Dates", dates)}
+            </dl>
+            {list("KPIs", kpis)}
+            {list("Roadmap", milestones)}
+            {list("Actions", actions)}
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn PrintablePlan() -> impl IntoView {
+    let ws = use_workspace();
+    move || {
+        ws.plan.with(|p| {
+            let p = p.as_ref()?;
+            let profile = p.live_profile().map(|pr| {
+                view! {
+                    <section class="card">
+                        <h3>"Profile"</h3>
+                        <dl class="print-facts">
+                            {fact("Name", pr.name.clone().unwrap_or_default())}
+                            {fact("Current role", pr.current_role.clone())}
+                            {fact("Values", pr.values.join(", "))}
+                            {fact("Strengths", pr.strengths.join(", "))}
+                            {fact("Vision", pr.vision.clone())}
+                        </dl>
+                    </section>
+                }
+            });
+            let goals = p
+                .live_goals()
+                .into_iter()
+                .enumerate()
+                .map(|(i, g)| goal_section(p, g, i + 1))
+                .collect_view();
+            let loose = p
+                .actions
+                .iter()
+                .filter(|a| a.meta.is_live() && a.fields.goal_id.is_none())
+                .map(|a| {
+                    let mark = if a.done_at.is_some() { "✓ " } else { "☐ " };
+                    view! { <li>{format!("{mark}{}", a.fields.title)}</li> }
+                })
+                .collect::<Vec<_>>();
+            let loose = (!loose.is_empty()).then(|| {
+                view! {
+                    <section class="card">
+                        <h3>"Actions for the whole plan"</h3>
+                        <ul class="print-list">{loose}</ul>
+                    </section>
+                }
+            });
+            let schedule = p.live_schedule().map(|s| {
+                view! {
+                    <section class="card">
+                        <h3>"Check-in schedule"</h3>
+                        <p>{describe_schedule(s)}</p>
+                    </section>
+                }
+            });
+            Some(view! {
+                <article class="printable-plan" data-testid="printable-plan">
+                    <h2>{p.title.clone()}</h2>
+                    <p class="muted">{format!("Printed from Waymark on {}.", show_instant(chrono::Utc::now()))}</p>
+                    {profile}
+                    {goals}
+                    {loose}
+                    {schedule}
+                    <p class="muted">"Reflections are not printed: the journal stays on this device."</p>
+                </article>
+            })
+        })
+    }
+}

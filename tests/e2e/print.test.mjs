@@ -1,0 +1,48 @@
+// The whole plan on one page for printing: every goal with its KPIs, roadmap and actions, the
+// profile and schedule, no journal; and under print media, no app frame or buttons.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await openBrowser(server.origin);
+  await startWithSamplePlan(browser.page, server.origin);
+});
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+test("the plan prints whole: profile, every goal with KPIs, roadmap and actions, the schedule", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/plan");
+  await waitForApp(page);
+  const goalTitles = await page.locator(".goal-card-title").allTextContents();
+  await page.getByRole("link", { name: "Print the plan" }).tap();
+  await page.waitForURL(server.origin + "/plan/print");
+  const doc = page.getByTestId("printable-plan");
+  await doc.waitFor();
+  const text = await doc.textContent();
+  for (const title of goalTitles) assert.ok(text.includes(title), `goal "${title}" is printed`);
+  for (const heading of ["Profile", "KPIs", "Roadmap", "Actions", "Check-in schedule"]) {
+    assert.ok(text.includes(heading), `${heading} is printed`);
+  }
+  assert.ok(!(await page.locator(".journal-entry, #reflection-text").count()), "no journal");
+
+  await page.emulateMedia({ media: "print" });
+  for (const frame of [".app-header", ".bottom-nav", "main button", ".page-title"]) {
+    const visible = await page.locator(frame).first().isVisible().catch(() => false);
+    assert.equal(visible, false, `${frame} is hidden in print`);
+  }
+  if (process.env.WAYMARK_SHOTS) await page.screenshot({ path: `${process.env.WAYMARK_SHOTS}/print.png`, fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+  const pdf = await page.pdf({ format: "A4" });
+  assert.ok(pdf.length > 10_000, "a PDF is produced");
+});
+
+test("no console errors and no requests outside the app", () => {
+  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(browser.consoleErrors, []);
+});
