@@ -340,6 +340,14 @@ test("2,000 reflections: the list shows 50 at a time and search stays fast per k
     const found = Number(timings.perKey.at(-1).said.split(" ")[0]);
     assert.ok(found > 0 && found < total);
     assert.equal(await entries(page).count(), Math.min(found, 50));
+
+    // The review of the last four weeks (~170 of them) shows the latest 30 and points to the journal.
+    await page.goto(server.origin + "/review");
+    await waitForApp(page);
+    const more = page.getByTestId("review-reflections-more");
+    await more.waitFor();
+    assert.match(await more.textContent(), /The 30 latest of \d+ reflections in this period/);
+    assert.equal(await page.locator("ul.reflections > li").count(), 30);
     assert.deepEqual(big.consoleErrors, []);
     assert.deepEqual(big.foreignRequests, []);
   } finally {

@@ -48,8 +48,14 @@ struct Facts {
     confidence: Option<String>,
     mood: Option<String>,
     milestones: Vec<(Uuid, String, String)>,
+    /// The latest [`MAX_REFLECTIONS`] of the period, newest first.
     reflections: Vec<ReflectionRow>,
+    reflections_total: usize,
 }
+
+/// A review reads the period's reflections, it does not replace the journal: a year of
+/// entries here would be thousands of elements on a phone.
+const MAX_REFLECTIONS: usize = 30;
 
 #[derive(Clone, Debug, PartialEq)]
 struct ReflectionRow {
@@ -63,6 +69,7 @@ struct ReflectionRow {
 fn facts_of(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Facts {
     let offset = clock::utc_offset_minutes();
     let f = period_facts(plan, from, to, offset);
+    let reflections = reflections_in(plan, from, to, offset);
     Facts {
         checkins: f.checkins,
         scheduled: plan
@@ -87,8 +94,10 @@ fn facts_of(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Facts {
                 )
             })
             .collect(),
-        reflections: reflections_in(plan, from, to, offset)
+        reflections_total: reflections.len(),
+        reflections: reflections
             .into_iter()
+            .take(MAX_REFLECTIONS)
             .map(|r| {
                 let text = &r.fields.text;
                 ReflectionRow {
@@ -284,6 +293,12 @@ fn Review() -> impl IntoView {
                                     </li>
                                 }).collect_view()}
                             </ul>
+                            {(f.reflections_total > MAX_REFLECTIONS).then(|| view! {
+                                <p class="muted" data-testid="review-reflections-more">
+                                    {format!("The {MAX_REFLECTIONS} latest of {} reflections in this period. ", f.reflections_total)}
+                                    <a href="/journal">"All of them are in the journal."</a>
+                                </p>
+                            })}
                             <p class="muted">"Private reflections show here because this is your own device; they stay out of what you share."</p>
                         }.into_any()
                     }}
