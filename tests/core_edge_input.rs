@@ -1,10 +1,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! What people can type into a form, at its edges: very long text, emoji, right-to-left text,
 //! zero-width characters, dates far in the past or future, negative or enormous KPI values,
-//! NaN and infinities. Each is either stored exactly and comes back unchanged through every
-//! place a plan goes (the verbs, storage documents, a plan file and its reader), or refused
-//! with a message naming the field. A plan file holding the same values gets the same answer
-//! from the importer.
+//! NaN and infinities, line breaks and other control characters. Each is either stored exactly
+//! and comes back unchanged through every place a plan goes (the verbs, storage documents, a
+//! plan file and its reader), or refused with a message naming the field. A plan file holding
+//! the same values gets the same answer from the importer.
+
+mod text_fields;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;
@@ -15,12 +17,13 @@ use waymark::core::checkin::{CheckInDraft, GoalEntryDraft, KpiValue};
 use waymark::core::goal::{GoalChange, GoalDraft};
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::kpi::{Direction, KpiDraft};
+use waymark::core::limits::{first_refused, is_free_text_control};
 use waymark::core::milestone::MilestoneDraft;
 use waymark::core::profile::ProfileDraft;
 use waymark::core::review::ReviewDraft;
 use waymark::core::schedule::{Cadence, ScheduleDraft};
 use waymark::core::{Author, CoreError, Plan, PlanKind};
-use waymark::exchange::export::plan_file;
+use waymark::exchange::export::{plan_file, template_file};
 use waymark::exchange::parse_plan_file;
 
 const WHO: Author = Author::Client;
@@ -71,14 +74,20 @@ fn round_trip(p: &Plan) -> Plan {
     read
 }
 
+/// Whether `s` may go into a one-line field: short enough and no control character.
+fn fits_one_line(s: &str) -> bool {
+    s.chars().count() <= waymark::core::limits::MAX_TITLE && first_refused(s, true).is_none()
+}
+
 /// Every text field a person types, set to `s` through the verbs (fields that must say
-/// something only when `s` does). Returns the plan, or the first refusal.
+/// something only when `s` does, one-line fields only when `s` fits on one line). Returns the
+/// plan, or the first refusal.
 fn everywhere(s: &str) -> Result<Plan, CoreError> {
     let mut p = plan();
     let g = p.goals[0].meta.id;
     let k = p.kpis[0].meta.id;
     let required = !waymark::core::limits::is_blank(s);
-    let one_line = s.chars().count() <= waymark::core::limits::MAX_TITLE;
+    let one_line = fits_one_line(s);
     let title = if required && one_line { s } else { "Title" };
     p.rename(title, now(), WHO)?;
     let mut draft = GoalDraft::titled(title, day(2025, 1, 1));
@@ -201,7 +210,7 @@ fn holds_everywhere(p: &Plan, s: &str) {
     );
     assert_eq!(p.reviews[0].fields.went_well, s);
     assert_eq!(p.reviews[0].fields.to_change, s);
-    if s.chars().count() <= 200 {
+    if fits_one_line(s) {
         assert_eq!(profile.current_role, s);
         assert!(p.kpis.iter().any(|k| k.fields.unit == s));
     }
@@ -210,7 +219,7 @@ fn holds_everywhere(p: &Plan, s: &str) {
         assert_eq!(r.text, s);
         assert_eq!(r.prompt.as_deref(), Some(s));
         assert_eq!(p.adaptations[0].reason, s);
-        if s.chars().count() <= 200 {
+        if fits_one_line(s) {
             assert_eq!(p.title, s);
             assert_eq!(g.title, s);
             assert_eq!(r.tags, [s]);
@@ -221,7 +230,8 @@ fn holds_everywhere(p: &Plan, s: &str) {
 
 // ---- text -----------------------------------------------------------------------------------
 
-/// Text that is kept exactly as typed, wherever it is typed.
+/// Text that is kept exactly as typed, wherever it is typed (text with line breaks or tabs only
+/// where it may go: in free text).
 const KEPT: &[&str] = &[
     "Lead user research 🚀",
     "👩🏽‍💻 career change, 🇳🇱 → 🇬🇧",
@@ -235,7 +245,6 @@ const KEPT: &[&str] = &[
     "e\u{0301} is not é",
     "line one\nline two\r\nline three\rfour",
     "tab\there",
-    "nul \0 inside",
     "\u{10ffff}\u{e000}",
     "<script>alert(1)</script>",
 ];
@@ -388,21 +397,39 @@ fn the_importer_applies_the_same_text_rules() {
     };
     for &s in BLANK {
         let e = read(&|v| v["goals"][0]["title"] = json!(s)).unwrap_err();
-        assert_eq!(e.path(), "goals[0]", "{s:?}");
-        assert!(e.to_string().contains("can't be empty"), "{e}");
+        if first_refused(s, true).is_some() {
+            // Line breaks in a title are refused first, at the field.
+            assert_eq!(e.path(), "goals[0].title", "{s:?}");
+            assert!(e.to_string().contains("must fit on one line"), "{e}");
+        } else {
+            assert_eq!(e.path(), "goals[0]", "{s:?}");
+            assert!(e.to_string().contains("can't be empty"), "{e}");
+        }
         let e = read(&|v| v["plan"]["title"] = json!(s)).unwrap_err();
         assert_eq!(e.path(), "plan.title", "{s:?}");
     }
     for &s in KEPT {
+        let one_line = fits_one_line(s);
         let file = read(&|v| {
-            v["goals"][0]["title"] = json!(s);
+            if one_line {
+                v["goals"][0]["title"] = json!(s);
+                v["kpis"][0]["unit"] = json!(s);
+            }
             v["goals"][0]["why"] = json!(s);
-            v["kpis"][0]["unit"] = json!(s);
         })
         .unwrap_or_else(|e| panic!("{s:?}: {e}"));
-        assert_eq!(file.plan.goals[0].fields.title, s);
         assert_eq!(file.plan.goals[0].fields.why, s);
-        assert_eq!(file.plan.kpis[0].fields.unit, s);
+        if one_line {
+            assert_eq!(file.plan.goals[0].fields.title, s);
+            assert_eq!(file.plan.kpis[0].fields.unit, s);
+        } else {
+            let e = read(&|v| v["goals"][0]["title"] = json!(s)).unwrap_err();
+            assert!(
+                e.to_string()
+                    .starts_with("goals[0].title: must fit on one line"),
+                "{e}"
+            );
+        }
     }
     for (ch, ok) in [('😀', 200), ('😀', 201), ('x', 200), ('x', 201)] {
         let s: String = std::iter::repeat_n(ch, ok).collect();
@@ -418,6 +445,303 @@ fn the_importer_applies_the_same_text_rules() {
             other => panic!("{ch:?} × {ok}: {other:?}"),
         }
     }
+}
+
+// ---- control characters ------------------------------------------------------------------
+
+#[test]
+fn one_line_text_refuses_control_characters_and_free_text_keeps_line_breaks_and_tabs() {
+    let base = text_fields::plan_with_text("Line", "Free text");
+    // (text, whether free text takes it)
+    let table = [
+        ("a\nb", true),
+        ("a\rb", true),
+        ("a\r\nb", true),
+        ("a\tb", true),
+        ("a\0b", false),
+        ("a\u{1b}[31mb", false),
+        ("a\u{7f}b", false),
+        ("a\u{85}b", false),
+        ("a\u{9b}b", false),
+        ("\u{0}", false),
+    ];
+    for (s, free_ok) in table {
+        let attempts = text_fields::one_line_attempts(&base, s);
+        assert_eq!(attempts.len(), 17);
+        for (field, r) in attempts {
+            let e = r.expect_err(&format!("{s:?} accepted as {field}"));
+            assert_eq!(e, CoreError::NotOneLine { field }, "{s:?}");
+            assert_eq!(
+                e.to_string(),
+                format!("{field} must fit on one line: remove line breaks and control characters.")
+            );
+        }
+        let attempts = text_fields::free_text_attempts(&base, s);
+        assert_eq!(attempts.len(), 17);
+        for (field, r) in attempts {
+            match (r, free_ok) {
+                (Ok(_), true) => {}
+                (Err(e), false) => {
+                    assert_eq!(e, CoreError::ControlCharacter { field }, "{s:?}");
+                    assert!(
+                        e.to_string()
+                            .starts_with(&format!("{field} contains a control character")),
+                        "{e}"
+                    );
+                }
+                (r, _) => panic!("{s:?} as {field}: {r:?}"),
+            }
+        }
+    }
+    // Only control characters: invisible, right-to-left and other unusual characters are
+    // one-line text like any other.
+    for s in [
+        "co\u{200b}operate",
+        "abc\u{202e}fed",
+        "\u{feff}bom",
+        "👩🏽‍💻 🇳🇱",
+        "a\u{00a0}b",
+        "שלום",
+    ] {
+        for (field, r) in text_fields::one_line_attempts(&base, s) {
+            assert!(r.is_ok(), "{s:?} as {field}: {r:?}");
+        }
+    }
+}
+
+/// The JSON keys of the plan file's one-line text (for a list of texts, the list's key).
+const ONE_LINE_KEYS: &[&str] = &[
+    "title",
+    "name",
+    "current_role",
+    "values",
+    "strengths",
+    "question",
+    "value",
+    "when",
+    "then",
+    "unit",
+    "tags",
+];
+/// The JSON keys of the plan file's free text.
+const FREE_TEXT_KEYS: &[&str] = &[
+    "vision",
+    "answer",
+    "why",
+    "description",
+    "support",
+    "progress_note",
+    "blockers",
+    "next_steps",
+    "went_well",
+    "to_change",
+    "text",
+    "prompt",
+    "before",
+    "after",
+    "reason",
+    "prompts",
+];
+/// The keys of the other strings in a plan file: ids, dates, times and fixed words.
+const NOT_TEXT_KEYS: &[&str] = &[
+    "format",
+    "kind",
+    "exported_at",
+    "exported_by",
+    "id",
+    "created_at",
+    "updated_at",
+    "updated_by",
+    "status",
+    "start_date",
+    "target_date",
+    "priority",
+    "to",
+    "goal_id",
+    "due",
+    "done_at",
+    "kpi_id",
+    "at",
+    "direction",
+    "area",
+    "taken_on",
+    "every",
+    "weekday",
+    "starts_on",
+    "date",
+    "measurement_ids",
+    "from",
+    "change",
+];
+
+/// Every string in `v`: its path as the importer names it and the key it is under.
+fn strings(v: &Value, path: &str, key: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(_) => out.push((path.to_owned(), key.to_owned())),
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                strings(x, &format!("{path}[{i}]"), key, out);
+            }
+        }
+        Value::Object(m) => {
+            for (k, x) in m {
+                let p = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                strings(x, &p, k, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Sets the value at an importer path such as `goals[0].serves[1].value`.
+fn set_at(v: &mut Value, path: &str, to: &str) {
+    let mut slot = v;
+    for part in path.split('.') {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        slot = &mut slot[key];
+        for i in indexes.split('[').filter(|i| !i.is_empty()) {
+            slot = &mut slot[i.trim_end_matches(']').parse::<usize>().unwrap()];
+        }
+    }
+    *slot = json!(to);
+}
+
+#[test]
+fn the_importer_refuses_control_characters_naming_the_field() {
+    let p = text_fields::plan_with_text("Line", "Free text");
+    let at = text_fields::now();
+    let mut seen = std::collections::BTreeSet::new();
+    for bytes in [
+        plan_file(&p, at, WHO).to_json(),
+        template_file(&p, at, Author::Coach).to_json(),
+    ] {
+        let good: Value = serde_json::from_slice(&bytes).unwrap();
+        let mut all = Vec::new();
+        strings(&good, "", "", &mut all);
+        for (path, key) in all {
+            let read = |s: &str| {
+                let mut v = good.clone();
+                set_at(&mut v, &path, s);
+                parse_plan_file(&serde_json::to_vec(&v).unwrap())
+            };
+            seen.insert(key.clone());
+            if ONE_LINE_KEYS.contains(&key.as_str()) {
+                for s in ["a\nb", "a\rb", "a\tb", "a\0b", "a\u{85}b"] {
+                    let e = read(s).expect_err(&format!("{s:?} accepted at {path}"));
+                    assert_eq!(e.path(), path);
+                    assert!(
+                        e.to_string().starts_with(&format!(
+                            "{path}: must fit on one line: remove line breaks and control characters"
+                        )),
+                        "{e}"
+                    );
+                }
+                assert!(read("a\u{200b}b").is_ok(), "{path}");
+            } else if FREE_TEXT_KEYS.contains(&key.as_str()) {
+                read("a\nb\r\nc\td").unwrap_or_else(|e| panic!("{path}: {e}"));
+                for s in ["a\0b", "a\u{1b}b", "a\u{9b}b"] {
+                    let e = read(s).expect_err(&format!("{s:?} accepted at {path}"));
+                    assert_eq!(e.path(), path);
+                    assert!(
+                        e.to_string()
+                            .starts_with(&format!("{path}: holds a control character")),
+                        "{e}"
+                    );
+                }
+            } else {
+                assert!(
+                    NOT_TEXT_KEYS.contains(&key.as_str()),
+                    "{path}: is {key:?} one-line text or free text?"
+                );
+            }
+        }
+    }
+    for key in ONE_LINE_KEYS.iter().chain(FREE_TEXT_KEYS) {
+        assert!(seen.contains(*key), "no {key} in the files");
+    }
+    // The example: a goal title with a line break.
+    let mut v: Value = serde_json::from_slice(&plan_file(&p, at, WHO).to_json()).unwrap();
+    v["goals"][0]["title"] = json!("x\r\nATTACH:http://evil.example/x");
+    let e = parse_plan_file(&serde_json::to_vec(&v).unwrap()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "goals[0].title: must fit on one line: remove line breaks and control characters (U+000D at character 2)"
+    );
+}
+
+#[test]
+fn text_stored_before_control_characters_were_refused_still_loads() {
+    let p = plan();
+    let g = p.goals[0].meta.id;
+    let docs_with = |title: &str, why: &str| {
+        let mut docs = p.to_documents();
+        for d in &mut docs {
+            let mut v: Value = serde_json::from_str(&d.body).unwrap();
+            if d.id == g {
+                v["title"] = json!(title);
+                v["why"] = json!(why);
+            } else if d.id == p.id() {
+                v["title"] = json!("Edge\tcases");
+            }
+            d.body = v.to_string();
+        }
+        docs
+    };
+    let title = "x\r\nATTACH:http://evil.example/x";
+    let loaded = Plan::from_documents(p.id(), &docs_with(title, "a\0b"))
+        .expect("a plan with such text still opens");
+    assert_eq!(loaded.title, "Edge\tcases");
+    assert_eq!(loaded.goals[0].fields.title, title);
+    assert_eq!(loaded.goals[0].fields.why, "a\0b");
+    // Other records are edited as usual; that goal asks for its text to be fixed first.
+    let mut q = loaded.clone();
+    q.add_goal(GoalDraft::titled("Another", day(2025, 1, 1)), now(), WHO)
+        .unwrap();
+    let mut draft = q
+        .goals
+        .iter()
+        .find(|x| x.meta.id == g)
+        .unwrap()
+        .fields
+        .clone();
+    draft.description = "More".into();
+    assert_eq!(
+        q.update_goal(g, draft.clone(), now(), WHO),
+        Err(CoreError::NotOneLine {
+            field: "The goal's title"
+        })
+    );
+    draft.title = "x ATTACH:http://evil.example/x".into();
+    assert_eq!(
+        q.update_goal(g, draft.clone(), now(), WHO),
+        Err(CoreError::ControlCharacter { field: "Why" })
+    );
+    draft.why = "ab".into();
+    q.update_goal(g, draft, now(), WHO).unwrap();
+    assert_eq!(
+        q.rename("Edge\tcases", now(), WHO),
+        Err(CoreError::NotOneLine {
+            field: "The plan's title"
+        })
+    );
+    // Every other rule still holds for such a record.
+    for (title, says) in [
+        (format!("\n{}", "x".repeat(200)), "too long"),
+        ("\n\t".to_owned(), "can't be empty"),
+    ] {
+        let e = Plan::from_documents(p.id(), &docs_with(&title, "")).unwrap_err();
+        assert!(
+            matches!(&e, CoreError::CorruptRecord { id, detail, .. } if *id == g && detail.contains(says)),
+            "{title:?}: {e}"
+        );
+    }
+    // And a file holding it is refused.
+    let file = plan_file(&loaded, now(), WHO).to_json();
+    assert_eq!(parse_plan_file(&file).unwrap_err().path(), "plan.title");
 }
 
 // ---- dates ----------------------------------------------------------------------------------
@@ -718,8 +1042,28 @@ fn tricky_char() -> impl Strategy<Value = char> {
     ]
 }
 
-fn text(max: usize) -> impl Strategy<Value = String> {
-    prop::collection::vec(tricky_char(), 0..=max).prop_map(String::from_iter)
+/// Up to `max` tricky characters that one-line text (`one_line`) or free text may hold: a
+/// control character it refuses becomes U+FFFD.
+fn text(max: usize, one_line: bool) -> impl Strategy<Value = String> {
+    let ch = tricky_char().prop_map(move |c| {
+        if c.is_control() && (one_line || !is_free_text_control(c)) {
+            '\u{fffd}'
+        } else {
+            c
+        }
+    });
+    prop::collection::vec(ch, 0..=max).prop_map(String::from_iter)
+}
+
+/// Any control character, the ones free text keeps among them.
+fn control_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        prop::sample::select(vec![
+            '\n', '\r', '\t', '\0', '\u{1b}', '\u{7f}', '\u{85}', '\u{9b}'
+        ]),
+        (0u32..=0x9f).prop_filter_map("a control character", |n| char::from_u32(n)
+            .filter(|c| c.is_control())),
+    ]
 }
 
 proptest! {
@@ -728,12 +1072,44 @@ proptest! {
     /// Whatever Unicode someone types, within the limits, comes back exactly.
     #[test]
     fn any_text_within_the_limits_round_trips_exactly(
-        line in text(200),
-        long in text(600),
+        line in text(200, true),
+        long in text(600, false),
     ) {
         let p = everywhere(&long).unwrap_or_else(|e| panic!("{long:?}: {e}"));
         holds_everywhere(&round_trip(&p), &long);
         let p = everywhere(&line).unwrap_or_else(|e| panic!("{line:?}: {e}"));
         holds_everywhere(&round_trip(&p), &line);
+    }
+
+    /// One control character anywhere in a title is refused; in free text, only one that is
+    /// not a line break or tab is, and the text is kept exactly otherwise.
+    #[test]
+    fn a_control_character_anywhere_is_refused_where_it_does_not_belong(
+        line in text(199, true),
+        at in any::<prop::sample::Index>(),
+        c in control_char(),
+    ) {
+        let mut s: Vec<char> = line.chars().collect();
+        s.insert(at.index(s.len() + 1), c);
+        let s = String::from_iter(s);
+        let mut p = plan();
+        let before = p.clone();
+        if !waymark::core::limits::is_blank(&s) {
+            prop_assert_eq!(
+                p.rename(&s, now(), WHO),
+                Err(CoreError::NotOneLine { field: "The plan's title" })
+            );
+        }
+        let g = p.goals[0].meta.id;
+        let mut draft = p.goals[0].fields.clone();
+        draft.why = s.clone();
+        let r = p.update_goal(g, draft, now(), WHO);
+        if is_free_text_control(c) {
+            prop_assert!(r.is_ok(), "{:?}: {:?}", s, r);
+            prop_assert_eq!(&round_trip(&p).goals[0].fields.why, &s);
+        } else {
+            prop_assert_eq!(r, Err(CoreError::ControlCharacter { field: "Why" }));
+            prop_assert!(p == before, "a refused text left a trace");
+        }
     }
 }

@@ -156,6 +156,21 @@ fn the_published_schema_is_the_generated_one_and_real_exports_pass_it() {
     bad = serde_json::from_slice(&files[0]).unwrap();
     bad["goals"][0]["priority"] = serde_json::json!("urgent");
     assert!(!validator.is_valid(&bad));
+    // One-line text holds no control character; free text only line breaks and tabs.
+    for (field, text, ok) in [
+        ("title", "x\r\nATTACH:x", false),
+        ("title", "a\tb", false),
+        ("title", "a\u{85}b", false),
+        ("title", "co\u{200b}operate 😀", true),
+        ("why", "a\r\nb\tc", true),
+        ("why", "a\0b", false),
+        ("why", "a\u{1b}b", false),
+        ("why", "a\u{9f}b", false),
+    ] {
+        bad = serde_json::from_slice(&files[0]).unwrap();
+        bad["goals"][0][field] = serde_json::json!(text);
+        assert_eq!(validator.is_valid(&bad), ok, "{field}: {text:?}");
+    }
 }
 
 // ---- the kinds ---------------------------------------------------------------------------------

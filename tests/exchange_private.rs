@@ -10,6 +10,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
 use waymark::core::journal::ReflectionDraft;
+use waymark::core::limits::is_free_text_control;
 use waymark::core::sample::seeded_plan;
 use waymark::core::{Author, DocKind};
 use waymark::exchange::export::{export_progress_report, export_template};
@@ -29,11 +30,20 @@ struct Entry {
     opted_in: bool,
 }
 
+/// Anything a reflection may hold: free text keeps line breaks and tabs but no other control
+/// character (the core refuses those).
 fn words() -> impl Strategy<Value = String> {
     let ch = prop_oneof![
         3 => any::<char>(),
-        1 => prop::sample::select(vec!['"', '\\', '\n', '\u{0}', '\u{200b}', '😀', 'ש', '<']),
-    ];
+        1 => prop::sample::select(vec!['"', '\\', '\n', '\r', '\t', '\u{200b}', '😀', 'ש', '<']),
+    ]
+    .prop_map(|c| {
+        if c.is_control() && !is_free_text_control(c) {
+            '\u{fffd}'
+        } else {
+            c
+        }
+    });
     prop::collection::vec(ch, 1..40).prop_map(String::from_iter)
 }
 

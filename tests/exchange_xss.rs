@@ -3,41 +3,29 @@
 //! corpus is `tests/fixtures/xss-payloads.json` (a JSON array of strings, so line breaks and
 //! invisible characters are written as JSON escapes; the browser tests read the same file).
 //!
-//! For each payload, put through the core's verbs into every user-text field:
+//! For each payload, put through the core's verbs into every user-text field it may go into
+//! (one-line fields refuse every control character and free text all but line breaks and tabs:
+//! each such refusal is checked, field by field), then into the remaining fields as text stored
+//! before that rule would be (it still loads, so the exports must still cope with it):
 //! - Markdown: no `<`, `>`, `[`, `]`, `&` or backtick from user text is left unescaped, so no
 //!   HTML, link, image, entity or code span can form; and the text still reads as typed.
 //! - iCalendar: every line (after unfolding) starts with a property Waymark writes, no bare
 //!   CR or LF gets in, and the text values unescape to what was typed.
 //! - CSV: no text cell starts with `=`, `+`, `-`, `@`, tab or CR, and each is the text typed
 //!   (behind a `'` where one was needed).
-//! - Plan files (full, template, progress report) read back byte for byte.
+//! - Plan files (full, template, progress report) read back byte for byte; a plan holding
+//!   text that breaks the control-character rule exports, but the importer refuses the file.
 
-use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
-use waymark::core::action::{ActionDraft, IfThen};
-use waymark::core::assessment::{AssessmentAnswer, AssessmentArea, AssessmentDraft};
-use waymark::core::checkin::{CheckInDraft, GoalEntryDraft, KpiValue};
-use waymark::core::goal::{GoalChange, GoalDraft, Serves};
-use waymark::core::history::ChangeKind;
-use waymark::core::journal::ReflectionDraft;
-use waymark::core::kpi::{Direction, KpiDraft};
-use waymark::core::milestone::MilestoneDraft;
-use waymark::core::profile::ProfileDraft;
-use waymark::core::review::ReviewDraft;
-use waymark::core::schedule::{Cadence, ScheduleDraft};
-use waymark::core::{Author, Plan, PlanKind};
+mod text_fields;
+
+use text_fields::{free_text_attempts, now, one_line_attempts, plan_with_text};
+use waymark::core::limits::first_refused;
+use waymark::core::{Author, CoreError, Plan};
 use waymark::exchange::csv::{export_measurements_csv, measurements_csv};
 use waymark::exchange::export::{export_plan, export_progress_report, export_template};
 use waymark::exchange::ics::{export_ics, plan_ics};
 use waymark::exchange::markdown::{export_markdown, plan_markdown};
 use waymark::exchange::parse_plan_file;
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2025, 3, 10, 9, 30, 0).unwrap()
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
 
 fn payloads() -> Vec<String> {
     let path = concat!(
@@ -49,158 +37,58 @@ fn payloads() -> Vec<String> {
     list
 }
 
-/// A plan with `p` in every text field a person fills in: the plan's title; the profile's
-/// name, role, vision, values and strengths; an assessment's question and answer; a goal's
-/// title, why, description, support and value served; a milestone; an action with its if-then
-/// plan and an action for the whole plan; a KPI's name and unit; a check-in's notes; a
-/// review; a public and a private reflection's text, prompt and tags; a goal adaptation's and
-/// a plan adaptation's before, after and reason.
+/// Stands in for the payload in the fields that refuse it; no payload contains it.
+const STAND_IN: &str = "stand-in-0c5e1f";
+
+fn fits_one_line(p: &str) -> bool {
+    first_refused(p, true).is_none()
+}
+
+fn fits_free_text(p: &str) -> bool {
+    first_refused(p, false).is_none()
+}
+
+/// A plan with `p` in every text field a person fills in (see `text_fields::plan_with_text`).
+/// Where a field's verb refuses `p`, that refusal is checked (the new error, naming the field)
+/// and `p` is then put there as it would be in a record stored before control characters were
+/// refused: written into the stored documents, which still load.
 fn plan_with(p: &str) -> Plan {
-    let (c, by) = (now(), Author::Client);
-    let s = || p.to_owned();
-    let mut plan = Plan::new(p, PlanKind::ClientPlan, c - Duration::days(30), by).unwrap();
-    plan.set_profile(
-        ProfileDraft {
-            name: Some(s()),
-            current_role: s(),
-            vision: s(),
-            values: vec![s()],
-            strengths: vec![s()],
-        },
-        c,
-        by,
-    )
-    .unwrap();
-    plan.add_assessment(
-        AssessmentDraft {
-            taken_on: day(2025, 2, 1),
-            answers: vec![AssessmentAnswer {
-                area: AssessmentArea::Barriers,
-                question: s(),
-                answer: s(),
-            }],
-        },
-        c,
-        by,
-    )
-    .unwrap();
-    let mut goal = GoalDraft::titled(p, day(2025, 2, 1));
-    goal.why = s();
-    goal.description = s();
-    goal.support = s();
-    goal.serves = vec![Serves::Vision, Serves::Value(s())];
-    goal.confidence = Some(6);
-    goal.target_date = Some(day(2025, 12, 1));
-    let g = plan.add_goal(goal, c, by).unwrap().records[0].1;
-    plan.add_milestone(
-        MilestoneDraft {
-            goal_id: g,
-            title: s(),
-            due: day(2025, 6, 1),
-            order: 0,
-        },
-        c,
-        by,
-    )
-    .unwrap();
-    let mut action = ActionDraft::new(p, 4, 2);
-    action.goal_id = Some(g);
-    action.due = Some(day(2025, 4, 1));
-    action.if_then = Some(IfThen {
-        when: s(),
-        then: s(),
-    });
-    plan.add_action(action, c, by).unwrap();
-    plan.add_action(ActionDraft::new(p, 2, 1), c, by).unwrap();
-    let k = plan
-        .add_kpi(
-            KpiDraft {
-                goal_id: g,
-                name: s(),
-                unit: s(),
-                baseline: -5.0,
-                target: 10.0,
-                direction: Direction::Up,
-            },
-            c,
-            by,
-        )
-        .unwrap()
-        .records[0]
-        .1;
-    plan.log_measurement(k, -2.5, c - Duration::days(3), c, by)
-        .unwrap();
-    plan.set_schedule(
-        ScheduleDraft {
-            cadence: Cadence::Weeks {
-                weeks: 1,
-                weekday: Weekday::Mon,
-            },
-            utc_offset_minutes: 60,
-            starts_on: day(2025, 2, 3),
-        },
-        c,
-        by,
-    )
-    .unwrap();
-    plan.record_checkin(
-        CheckInDraft {
-            date: day(2025, 3, 10),
-            entries: vec![GoalEntryDraft {
-                goal_id: g,
-                progress_note: s(),
-                kpi_values: vec![KpiValue {
-                    kpi_id: k,
-                    value: 3.0,
-                }],
-                blockers: s(),
-                next_steps: s(),
-            }],
-            confidence: 7,
-            mood: 4,
-        },
-        c,
-        by,
-    )
-    .unwrap();
-    plan.add_review(
-        ReviewDraft {
-            from: day(2025, 3, 1),
-            to: day(2025, 3, 9),
-            went_well: s(),
-            to_change: s(),
-        },
-        c,
-        by,
-    )
-    .unwrap();
-    for private in [false, true] {
-        plan.add_reflection(
-            ReflectionDraft {
-                text: s(),
-                prompt: Some(s()),
-                tags: vec![s()],
-                mood: Some(3),
-                private,
-            },
-            c,
-            by,
-        )
-        .unwrap();
+    assert!(!p.contains(STAND_IN));
+    let line = if fits_one_line(p) { p } else { STAND_IN };
+    let free = if fits_free_text(p) { p } else { STAND_IN };
+    let plan = plan_with_text(line, free);
+    for (field, r) in one_line_attempts(&plan, p) {
+        match (r, fits_one_line(p)) {
+            (Ok(_), true) => {}
+            (Err(e), false) => assert_eq!(e, CoreError::NotOneLine { field }, "{p:?}"),
+            (r, _) => panic!("{p:?} as {field}: {r:?}"),
+        }
     }
-    plan.adapt_goal(
-        g,
-        GoalChange::Strategy {
-            description: format!("{p} (v2)"),
-            support: s(),
-        },
-        p,
-        c,
-        by,
-    )
-    .unwrap();
-    plan.adapt_plan(ChangeKind::Edited, p, p, p, c, by).unwrap();
-    plan
+    for (field, r) in free_text_attempts(&plan, p) {
+        match (r, fits_free_text(p)) {
+            (Ok(_), true) => {}
+            (Err(e), false) => assert_eq!(e, CoreError::ControlCharacter { field }, "{p:?}"),
+            (r, _) => panic!("{p:?} as {field}: {r:?}"),
+        }
+    }
+    if line == p {
+        return plan;
+    }
+    let written = serde_json::to_string(p).unwrap();
+    let written = &written[1..written.len() - 1];
+    let docs: Vec<_> = plan
+        .to_documents()
+        .into_iter()
+        .map(|mut d| {
+            d.body = d.body.replace(STAND_IN, written);
+            d
+        })
+        .collect();
+    let stored = Plan::from_documents(plan.id(), &docs)
+        .unwrap_or_else(|e| panic!("{p:?}: text stored before the rule does not load: {e}"));
+    assert_eq!(stored.title, p);
+    assert_eq!(stored.goals[0].fields.title, p);
+    stored
 }
 
 /// The first of `chars` in `text` that no backslash escapes, with its byte offset.
@@ -423,6 +311,14 @@ fn check_csv(p: &str, plan: &Plan) {
 }
 
 fn check_plan_files(p: &str, plan: &Plan) {
+    if !fits_one_line(p) {
+        // Only text stored before the rule gets here. It exports as it is, and the importer
+        // refuses the file, naming the first field that breaks the rule.
+        let e = parse_plan_file(&export_plan(plan, now(), Author::Client).bytes).unwrap_err();
+        assert_eq!(e.path(), "plan.title", "{p:?}");
+        assert!(e.to_string().contains("must fit on one line"), "{p:?}: {e}");
+        return;
+    }
     let full = parse_plan_file(&export_plan(plan, now(), Author::Client).bytes).unwrap();
     assert!(full.plan == *plan, "{p:?}: the plan file changed the plan");
     let f = &full.plan;

@@ -12,6 +12,10 @@ pub enum CoreError {
     Required { field: &'static str },
     #[error("{field} is too long: keep it to {max} characters or fewer.")]
     TooLong { field: &'static str, max: usize },
+    #[error("{field} must fit on one line: remove line breaks and control characters.")]
+    NotOneLine { field: &'static str },
+    #[error("{field} contains a control character (such as a null byte): remove it. Line breaks and tabs are fine.")]
+    ControlCharacter { field: &'static str },
     #[error("{field} has too many entries: keep it to {max} or fewer.")]
     TooMany { field: &'static str, max: usize },
     #[error("{field} must be between {min} and {max}.")]

@@ -4,6 +4,11 @@
 //! kept exactly as typed. Lengths are counted in characters (Unicode scalar values), not bytes.
 //! Text that must say something must hold at least one visible character: spaces and the
 //! invisible format characters of `is_invisible` alone count as empty.
+//!
+//! Control characters (`char::is_control`: C0, DEL and C1) are refused, never stripped: a
+//! one-line text holds none at all (a text field would silently drop a line break, and saving
+//! the form would then change the text behind the person's back); free text keeps line breaks
+//! and tabs and holds no other.
 
 use super::errors::CoreError;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -69,6 +74,9 @@ pub fn short(field: &'static str, s: &str) -> Result<(), CoreError> {
             max: MAX_TITLE,
         });
     }
+    if first_refused(s, true).is_some() {
+        return Err(CoreError::NotOneLine { field });
+    }
     Ok(())
 }
 
@@ -80,7 +88,23 @@ pub fn long(field: &'static str, s: &str) -> Result<(), CoreError> {
             max: MAX_LONG_TEXT,
         });
     }
+    if first_refused(s, false).is_some() {
+        return Err(CoreError::ControlCharacter { field });
+    }
     Ok(())
+}
+
+/// The control characters free text may hold: line feed, carriage return and tab.
+pub fn is_free_text_control(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\t')
+}
+
+/// The first character the text may not hold, with its position in characters (from 0):
+/// any control character in one-line text, any but line breaks and tabs in free text.
+pub fn first_refused(s: &str, one_line: bool) -> Option<(usize, char)> {
+    s.chars()
+        .enumerate()
+        .find(|&(_, c)| c.is_control() && (one_line || !is_free_text_control(c)))
 }
 
 /// Free text that must say something.

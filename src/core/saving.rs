@@ -147,9 +147,10 @@ impl Plan {
     }
 
     /// Rebuilds a plan from its documents, in any order. Every record is checked with the same
-    /// rules as the verbs; a document that cannot be read is an error that names it, and
-    /// nothing is half-loaded. References between records (a milestone's goal) are not
-    /// required to resolve, so a partly synced plan still opens.
+    /// rules as the verbs, except that text stored before control characters were refused
+    /// still loads (see `is_control_rule` below); a document that cannot be read is an error
+    /// that names it, and nothing is half-loaded. References between records (a milestone's
+    /// goal) are not required to resolve, so a partly synced plan still opens.
     pub fn from_documents(plan_id: Uuid, docs: &[Document]) -> Result<Plan, CoreError> {
         let mut header: Option<PlanHeader> = None;
         let mut plan = Plan::empty(
@@ -190,8 +191,13 @@ impl Plan {
                         ));
                     }
                     check_meta(d, &h.meta)?;
-                    limits::title("The plan's title", &h.title)
-                        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+                    match limits::title("The plan's title", &h.title) {
+                        Err(e) if is_control_rule(&e) => {
+                            limits::title("The plan's title", &scrub_text(&h.title))
+                        }
+                        other => other,
+                    }
+                    .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
                     header = Some(h);
                 }
                 DocKind::Profile => {
@@ -256,7 +262,57 @@ fn parse<T: Record>(d: &Document) -> Result<T, CoreError> {
         ));
     }
     check_meta(d, r.meta())?;
-    r.validate()
-        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+    match r.validate() {
+        Err(e) if is_control_rule(&e) => scrubbed(&r)?.validate(),
+        other => other,
+    }
+    .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
     Ok(r)
+}
+
+// ---- stored text from before the control-character rule ----------------------------------------
+//
+// One-line text refuses control characters and free text refuses all but line breaks and tabs
+// (`limits`). Records saved before that rule may hold such characters, and failing one record
+// would leave the whole plan unopenable. So loading alone is tolerant of this one rule: a record
+// that breaks it is loaded as stored, exactly, provided it passes every other rule; the verbs
+// still refuse it, so the next edit of that record asks for the text to be fixed (the message
+// names the field), and the importer refuses it too, so such text never comes in from a file.
+
+fn is_control_rule(e: &CoreError) -> bool {
+    matches!(
+        e,
+        CoreError::NotOneLine { .. } | CoreError::ControlCharacter { .. }
+    )
+}
+
+/// The text with every control character replaced by one that every other rule treats alike:
+/// a space for those that are white space (so blank text stays blank), U+FFFD for the rest
+/// (visible, like the characters it replaces are not invisible). Lengths in characters stay.
+fn scrub_text(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            c if !c.is_control() => c,
+            c if c.is_whitespace() => ' ',
+            _ => '\u{fffd}',
+        })
+        .collect()
+}
+
+fn scrub_value(v: &mut serde_json::Value) {
+    use serde_json::Value;
+    match v {
+        Value::String(s) if s.chars().any(char::is_control) => *s = scrub_text(s),
+        Value::Array(items) => items.iter_mut().for_each(scrub_value),
+        Value::Object(fields) => fields.values_mut().for_each(scrub_value),
+        _ => {}
+    }
+}
+
+/// A copy of the record with its control characters scrubbed, to check the other rules with.
+fn scrubbed<T: Record>(r: &T) -> Result<T, CoreError> {
+    let corrupt = |e: serde_json::Error| CoreError::corrupt(T::KIND, r.meta().id, e.to_string());
+    let mut v = serde_json::to_value(r).map_err(corrupt)?;
+    scrub_value(&mut v);
+    serde_json::from_value(v).map_err(corrupt)
 }

@@ -12,8 +12,11 @@ use serde_json::{json, Map, Value};
 
 /// The type of one value in a plan file.
 pub(crate) enum Ty {
-    /// A string of at most this many characters.
-    Str(usize),
+    /// One-line text of at most this many characters: no control characters at all.
+    Line(usize),
+    /// Free text of at most this many characters: line breaks and tabs, no other control
+    /// characters.
+    Text(usize),
     Bool,
     Uuid,
     /// A calendar day, `YYYY-MM-DD`.
@@ -62,8 +65,8 @@ const fn opt(name: &'static str, ty: Ty) -> Field {
     }
 }
 
-const TITLE: Ty = Ty::Str(MAX_TITLE);
-const LONG: Ty = Ty::Str(MAX_LONG_TEXT);
+const TITLE: Ty = Ty::Line(MAX_TITLE);
+const LONG: Ty = Ty::Text(MAX_LONG_TEXT);
 const AUTHOR: Ty = Ty::Enum(&["coach", "client"]);
 
 pub(crate) const META: &[Field] = &[
@@ -302,9 +305,15 @@ pub(crate) const FILE: &[Field] = &[
 const UUID_PATTERN: &str =
     "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
+/// No control character (`char::is_control` is exactly U+0000–U+001F and U+007F–U+009F).
+const ONE_LINE_PATTERN: &str = "^[^\\u0000-\\u001F\\u007F-\\u009F]*$";
+/// No control character but tab (U+0009), line feed (U+000A) and carriage return (U+000D).
+const FREE_TEXT_PATTERN: &str = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
+
 fn schema_of(ty: &Ty) -> Value {
     match ty {
-        Ty::Str(max) => json!({"type": "string", "maxLength": max}),
+        Ty::Line(max) => json!({"type": "string", "maxLength": max, "pattern": ONE_LINE_PATTERN}),
+        Ty::Text(max) => json!({"type": "string", "maxLength": max, "pattern": FREE_TEXT_PATTERN}),
         Ty::Bool => json!({"type": "boolean"}),
         Ty::Uuid => json!({"type": "string", "pattern": UUID_PATTERN}),
         Ty::Date => {

@@ -11,7 +11,7 @@ use super::format::{FileKind, PlanFile, CURRENT_VERSION, FORMAT, MAX_DEPTH, MAX_
 use super::migrate;
 use super::spec::{self, Field, Ty};
 use crate::core::ids::{profile_id, schedule_id};
-use crate::core::limits::{MAX_NUMBER, MAX_YEAR, MIN_YEAR};
+use crate::core::limits::{first_refused, MAX_NUMBER, MAX_YEAR, MIN_YEAR};
 use crate::core::record::Record;
 use crate::core::{Author, Meta, Plan, PlanKind};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -275,13 +275,27 @@ fn check_object(
 
 fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
     match ty {
-        Ty::Str(max) => {
+        Ty::Line(max) | Ty::Text(max) => {
             let s = v.as_str().ok_or_else(|| expected(path, "text", v))?;
             let n = s.chars().count();
             if n > *max {
                 return Err(ImportError::invalid(
                     path,
                     format!("is too long ({n} characters; at most {max})"),
+                ));
+            }
+            let one_line = matches!(ty, Ty::Line(_));
+            // The core's own rule (`limits::short` and `limits::long`), checked here too so
+            // that the message names the field, not only its record.
+            if let Some((at, c)) = first_refused(s, one_line) {
+                let found = format!("U+{:04X} at character {}", c as u32, at + 1);
+                return Err(ImportError::invalid(
+                    path,
+                    if one_line {
+                        format!("must fit on one line: remove line breaks and control characters ({found})")
+                    } else {
+                        format!("holds a control character ({found}): remove it; line breaks and tabs are fine")
+                    },
                 ));
             }
         }
