@@ -120,8 +120,12 @@ test(`reload or leave in the middle of a save, ${ROUNDS} times: nothing lost, no
 
 test(`the browser killed mid-save, ${KILLS} times: every confirmed save survives whole`, async () => {
   const profile = mkdtempSync(join(tmpdir(), "waymark-killed-"));
-  const launch = () =>
-    chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS, ...PHONE });
+  const foreign = [];
+  const launch = async () => {
+    const c = await chromium.launchPersistentContext(profile, { executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS, ...PHONE });
+    c.on("request", (r) => !/^(data:|blob:)/.test(r.url()) && !r.url().startsWith(server.origin) && foreign.push(r.url()));
+    return c;
+  };
   let context;
   try {
     context = await launch();
@@ -155,6 +159,7 @@ test(`the browser killed mid-save, ${KILLS} times: every confirmed save survives
     }
     const confirmedCount = rounds.filter((r) => r.confirmed).length;
     const present = rounds.filter((r) => countOf(stored, r.words) === 1).length;
+    assert.deepEqual(foreign, [], "no request outside the app");
     console.log(`killed ${KILLS} times; ${confirmedCount} saves confirmed before the kill, ${present} present after`);
   } finally {
     await context?.close().catch(() => {});

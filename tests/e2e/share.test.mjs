@@ -153,6 +153,52 @@ test("readable copies download as Markdown, iCalendar and CSV", async () => {
   }
 });
 
+test("on a phone with a share sheet, Share… hands over the plan file itself", async () => {
+  // Headless desktop Chromium has no share sheet (navigator.canShare is missing), so this
+  // profile stands in for a phone's: it accepts files and keeps what it was given. What is
+  // tested is the app's side: the button appears only where files can be shared, the file
+  // handed over is a complete plan file, and closing the sheet is not an error.
+  const phone = await openBrowser(server.origin);
+  try {
+    await phone.context.addInitScript(() => {
+      window.__shared = [];
+      window.__closeSheet = false;
+      navigator.canShare = (data) => Array.isArray(data?.files) && data.files.length === 1;
+      navigator.share = async (data) => {
+        if (window.__closeSheet) throw new DOMException("closed", "AbortError");
+        const f = data.files[0];
+        window.__shared.push({ name: f.name, type: f.type, text: await f.text() });
+      };
+    });
+    const { page } = phone;
+    await startWithSamplePlan(page, server.origin);
+    await page.goto(server.origin + "/share?backup");
+    await waitForApp(page);
+    await page.getByRole("button", { name: "Share…" }).tap();
+    await page.getByText(/is ready\./).waitFor();
+    const [shared] = await page.evaluate(() => window.__shared);
+    assert.match(shared.name, /\.waymark\.json$/);
+    assert.equal(shared.type, "application/vnd.waymark+json");
+    const json = JSON.parse(shared.text);
+    assert.equal(json.kind, "plan");
+    assert.ok(json.goals.length > 0);
+
+    // Closing the sheet: no error, and it does not count as a backup.
+    await page.evaluate(() => {
+      localStorage.removeItem("waymark.backups");
+      window.__closeSheet = true;
+    });
+    await page.getByRole("button", { name: "Share…" }).tap();
+    await page.waitForTimeout(300);
+    assert.equal(await page.getByRole("alert").count(), 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem("waymark.backups")), null);
+    assert.deepEqual(phone.consoleErrors, []);
+    assert.deepEqual(phone.foreignRequests, []);
+  } finally {
+    await phone.close();
+  }
+});
+
 test("no console errors and no request to another origin", () => {
   for (const b of [client, coach]) {
     assert.deepEqual(b.consoleErrors, []);

@@ -64,6 +64,7 @@ test("a new version waits for the user, then takes over on Reload", async () => 
   const keys = await page.evaluate(() => caches.keys());
   assert.deepEqual(keys, [`waymark-${newId}`]);
   assert.equal(await page.getByTestId("update-banner").count(), 0);
+  assert.deepEqual(browser.foreignRequests, []);
 });
 
 const text = (page) => page.locator("#reflection-text");
