@@ -204,8 +204,10 @@ fn client_activity_lists_what_the_client_recorded_after_the_last_exchange() {
     };
     plan.record_checkin(draft, t(2025, 1, 7, 9), client)
         .unwrap();
-    let mut words = ReflectionDraft::default();
-    words.text = "Felt proud".into();
+    let words = ReflectionDraft {
+        text: "Felt proud".into(),
+        ..ReflectionDraft::default()
+    };
     plan.add_reflection(words, t(2025, 1, 8, 9), client)
         .unwrap();
 
