@@ -30,9 +30,10 @@ impl Plan {
                 if p.fields == draft && p.meta.is_live() {
                     return Ok(Touched::none());
                 }
+                let old = p.clone();
                 p.fields = draft;
                 p.meta.deleted = false;
-                p.meta.touch(now, by);
+                p.stamp_edit(&old, now, by);
             }
             None => {
                 self.profile = Some(ClientProfile {

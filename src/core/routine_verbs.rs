@@ -30,9 +30,10 @@ impl Plan {
                 if s.fields == draft && s.meta.is_live() {
                     return Ok(Touched::none());
                 }
+                let old = s.clone();
                 s.fields = draft;
                 s.meta.deleted = false;
-                s.meta.touch(now, by);
+                s.stamp_edit(&old, now, by);
             }
             None => {
                 self.schedule = Some(CheckInSchedule {
