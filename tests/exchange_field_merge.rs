@@ -299,6 +299,11 @@ fn each_verb_stamps_exactly_the_fields_it_changes() {
     assert_eq!(names(&p.goals[0].meta), ["priority", "why"]);
     assert_eq!(p.goals[0].meta.field_times["why"], at(1));
 
+    // Saving the same fields again is no change: the meta stays as it was.
+    let before = p.goals[0].clone();
+    p.update_goal(goal, goal_draft(&p), at(2), COACH).unwrap();
+    assert_eq!(p.goals[0], before);
+
     p.achieve_goal(goal, at(2), COACH).unwrap();
     assert_eq!(names(&p.goals[0].meta), ["priority", "status", "why"]);
 

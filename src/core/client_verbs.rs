@@ -33,7 +33,10 @@ impl Plan {
                 let old = p.clone();
                 p.fields = draft;
                 p.meta.deleted = false;
-                p.stamp_edit(&old, now, by);
+                // Bringing it back with the same fields changes no field, only the record.
+                if !p.stamp_edit(&old, now, by) {
+                    p.meta.touch(now, by);
+                }
             }
             None => {
                 self.profile = Some(ClientProfile {

@@ -145,9 +145,10 @@ impl Plan {
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
         limits::title("The plan's title", title)?;
-        let changed = self.title != title;
-        self.title = title.to_owned();
-        self.stamp_header(changed.then_some("title"), now, by);
+        if self.title != title {
+            self.title = title.to_owned();
+            self.stamp_header("title", now, by);
+        }
         Ok(Touched::one(DocKind::Plan, self.id()))
     }
 
@@ -164,15 +165,14 @@ impl Plan {
             return Ok(Touched::none());
         }
         self.archived = archived;
-        self.stamp_header(Some("archived"), now, by);
+        self.stamp_header("archived", now, by);
         Ok(Touched::one(DocKind::Plan, self.id()))
     }
 
     /// Stamps the header's field clock (`title`, `kind`, `archived` travel with the plan's meta).
-    fn stamp_header(&mut self, field: Option<&str>, now: DateTime<Utc>, by: Author) {
+    fn stamp_header(&mut self, field: &str, now: DateTime<Utc>, by: Author) {
         let all: Vec<String> = HEADER_FIELDS.iter().map(|f| (*f).to_owned()).collect();
-        let changed: Vec<String> = field.into_iter().map(str::to_owned).collect();
-        self.meta.stamp(now, by, &changed, &all);
+        self.meta.stamp(now, by, &[field.to_owned()], &all);
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -331,7 +331,7 @@ pub(crate) fn tombstone<T: Record>(
 }
 
 /// Replaces the editable part of a live record after validating it, and stamps the clocks of
-/// the fields that changed.
+/// the fields that changed (an edit that changes nothing leaves the record as it was).
 pub(crate) fn edit<T: Record>(
     list: &mut [T],
     id: Uuid,

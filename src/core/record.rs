@@ -17,11 +17,16 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     fn validate(&self) -> Result<(), CoreError>;
 
     /// Marks `self`, an edited copy of `old`, as changed at `now` by `by`: the fields whose
-    /// serialised values differ from `old`'s get `now` as their clock (see `meta.rs`).
-    fn stamp_edit(&mut self, old: &Self, now: DateTime<Utc>, by: Author) {
+    /// serialised values differ from `old`'s get `now` as their clock (see `meta.rs`). An edit
+    /// that changes no field is no change: the meta stays as it was, and this returns false.
+    fn stamp_edit(&mut self, old: &Self, now: DateTime<Utc>, by: Author) -> bool {
         let changed = changed_fields(old, self);
+        if changed.is_empty() {
+            return false;
+        }
         let all = field_names(self);
         self.meta_mut().stamp(now, by, &changed, &all);
+        true
     }
 }
 

@@ -33,7 +33,10 @@ impl Plan {
                 let old = s.clone();
                 s.fields = draft;
                 s.meta.deleted = false;
-                s.stamp_edit(&old, now, by);
+                // Bringing it back with the same fields changes no field, only the record.
+                if !s.stamp_edit(&old, now, by) {
+                    s.meta.touch(now, by);
+                }
             }
             None => {
                 self.schedule = Some(CheckInSchedule {
