@@ -1,15 +1,19 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Laws of the plan-file exchange, for generated plans: the merge is commutative, associative
-//! and idempotent; export then import is the identity; a template imported twice adds nothing
-//! the second time; a progress report merged into the coach's copy keeps the coach's newer
-//! edits and every entry of the client's.
+//! and idempotent and gives valid records; export then import is the identity; a template
+//! imported twice adds nothing the second time; a progress report merged into the coach's copy
+//! keeps the coach's newer edits and every entry of the client's.
+//!
+//! The generated changes mix edits through the verbs (which stamp field clocks), to the same
+//! and to different fields of the same records, at few distinct minutes so that ties happen,
+//! with edits made the old way (`meta.touch`, no field clocks: a legacy whole-record edit).
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
 use waymark::core::ids::id_from_bytes;
 use waymark::core::journal::{Reflection, ReflectionDraft};
-use waymark::core::kpi::Measurement;
+use waymark::core::kpi::{Direction, Measurement};
 use waymark::core::meta::Meta;
 use waymark::core::sample::seeded_plan;
 use waymark::core::{Author, Plan};
@@ -39,6 +43,33 @@ enum Op {
     AddMeasurement { id: u8, n: usize, at: i64 },
     /// Rename the plan.
     Rename { at: i64, coach: bool },
+    /// Through the verbs: change one field of the n-th goal (0 why, 1 title, 2 target date,
+    /// 3 start date, 4 status).
+    GoalField {
+        n: usize,
+        field: u8,
+        at: i64,
+        coach: bool,
+    },
+    /// Through the verbs: change the n-th KPI (0 its name, 1 baseline and target, 2 its
+    /// direction, with the target moved onto the baseline so it stays valid).
+    KpiField {
+        n: usize,
+        which: u8,
+        at: i64,
+        coach: bool,
+    },
+    /// Through the verbs: complete or reopen the n-th action or milestone.
+    Done {
+        n: usize,
+        milestone: bool,
+        done: bool,
+        at: i64,
+        coach: bool,
+    },
+    /// Through the verbs: change the profile's vision or current role, rename or archive the
+    /// plan.
+    Header { which: u8, at: i64, coach: bool },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -66,7 +97,38 @@ fn op() -> impl Strategy<Value = Op> {
             private
         }),
         (0u8..4, 0usize..3, at.clone()).prop_map(|(id, n, at)| Op::AddMeasurement { id, n, at }),
-        (at, any::<bool>()).prop_map(|(at, coach)| Op::Rename { at, coach }),
+        (at.clone(), any::<bool>()).prop_map(|(at, coach)| Op::Rename { at, coach }),
+        (0usize..2, 0u8..5, at.clone(), any::<bool>()).prop_map(|(n, field, at, coach)| {
+            Op::GoalField {
+                n,
+                field,
+                at,
+                coach,
+            }
+        }),
+        (0usize..2, 0u8..3, at.clone(), any::<bool>()).prop_map(|(n, which, at, coach)| {
+            Op::KpiField {
+                n,
+                which,
+                at,
+                coach,
+            }
+        }),
+        (
+            0usize..3,
+            any::<bool>(),
+            any::<bool>(),
+            at.clone(),
+            any::<bool>()
+        )
+            .prop_map(|(n, milestone, done, at, coach)| Op::Done {
+                n,
+                milestone,
+                done,
+                at,
+                coach
+            }),
+        (0u8..4, at, any::<bool>()).prop_map(|(which, at, coach)| Op::Header { which, at, coach }),
     ]
 }
 
@@ -133,6 +195,104 @@ fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
                 plan.title = format!("Plan renamed on device {device}");
                 plan.meta.touch(t(at), who(coach));
             }
+            // Refusals (a deleted record, an archived plan) leave the plan as it was.
+            Op::GoalField {
+                n,
+                field,
+                at,
+                coach,
+            } => {
+                let Some(g) = plan.goals.get(n).filter(|g| g.meta.is_live()) else {
+                    continue;
+                };
+                let (id, mut d) = (g.meta.id, g.fields.clone());
+                let (now, by) = (t(at), who(coach));
+                let days = Duration::days(10 + at + i64::from(device));
+                let _ = match field {
+                    0 => {
+                        d.why = format!("Why, as device {device} put it at {at}");
+                        plan.update_goal(id, d, now, by)
+                    }
+                    1 => {
+                        d.title = format!("Goal titled on device {device} at {at}");
+                        plan.update_goal(id, d, now, by)
+                    }
+                    2 => {
+                        d.target_date = Some(d.start_date + days);
+                        plan.update_goal(id, d, now, by)
+                    }
+                    3 => {
+                        d.start_date -= days;
+                        plan.update_goal(id, d, now, by)
+                    }
+                    _ => plan.achieve_goal(id, now, by),
+                };
+            }
+            Op::KpiField {
+                n,
+                which,
+                at,
+                coach,
+            } => {
+                let Some(k) = plan.kpis.get(n).filter(|k| k.meta.is_live()) else {
+                    continue;
+                };
+                let (id, mut d) = (k.meta.id, k.fields.clone());
+                match which {
+                    0 => d.name = format!("KPI named on device {device} at {at}"),
+                    1 => {
+                        d.baseline = f64::from(device);
+                        let span = 10.0 + at as f64;
+                        d.target = match d.direction {
+                            Direction::Up => d.baseline + span,
+                            Direction::Down => d.baseline - span,
+                        };
+                    }
+                    _ => {
+                        d.direction = match d.direction {
+                            Direction::Up => Direction::Down,
+                            Direction::Down => Direction::Up,
+                        };
+                        d.target = d.baseline;
+                    }
+                }
+                let _ = plan.update_kpi(id, d, t(at), who(coach));
+            }
+            Op::Done {
+                n,
+                milestone,
+                done,
+                at,
+                coach,
+            } => {
+                let (now, by) = (t(at), who(coach));
+                let _ = match (milestone, done) {
+                    (true, _) if n >= plan.milestones.len() => continue,
+                    (false, _) if n >= plan.actions.len() => continue,
+                    (true, true) => plan.complete_milestone(plan.milestones[n].meta.id, now, by),
+                    (true, false) => plan.reopen_milestone(plan.milestones[n].meta.id, now, by),
+                    (false, true) => plan.complete_action(plan.actions[n].meta.id, now, by),
+                    (false, false) => plan.reopen_action(plan.actions[n].meta.id, now, by),
+                };
+            }
+            Op::Header { which, at, coach } => {
+                let (now, by) = (t(at), who(coach));
+                let _ = match which {
+                    0 | 1 => match plan.live_profile().cloned() {
+                        Some(mut d) => {
+                            if which == 0 {
+                                d.vision = format!("Vision from device {device} at {at}");
+                            } else {
+                                d.current_role = format!("Role from device {device}");
+                            }
+                            plan.set_profile(d, now, by)
+                        }
+                        None => continue,
+                    },
+                    2 => plan.rename(&format!("Plan named on device {device} at {at}"), now, by),
+                    _ => plan.set_archived(at % 2 == 0, now, by),
+                };
+            }
         }
     }
     plan.normalize();
@@ -149,22 +309,35 @@ fn m(a: &Plan, b: &Plan) -> Plan {
 }
 
 fn ops() -> impl Strategy<Value = Vec<Op>> {
-    prop::collection::vec(op(), 0..6)
+    prop::collection::vec(op(), 0..8)
+}
+
+/// Every record of the plan keeps the core's rules: it reads back from storage and from a
+/// plan file (both re-check every record).
+fn assert_valid(p: &Plan) {
+    Plan::from_documents(p.id(), &p.to_documents()).expect("the merged plan loads from storage");
+    parse_plan_file(&plan_file(p, base_time(), Author::Coach).to_json())
+        .expect("the merged plan reads back from its file");
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn merge_is_commutative(seed in 0u64..4, x in ops(), y in ops()) {
         let (a, b) = (variant(seed, &x, 1), variant(seed, &y, 2));
-        prop_assert_eq!(m(&a, &b), m(&b, &a));
+        let ab = m(&a, &b);
+        prop_assert_eq!(&ab, &m(&b, &a));
+        assert_valid(&ab);
     }
 
     #[test]
     fn merge_is_associative(seed in 0u64..4, x in ops(), y in ops(), z in ops()) {
         let (a, b, c) = (variant(seed, &x, 1), variant(seed, &y, 2), variant(seed, &z, 3));
-        prop_assert_eq!(m(&m(&a, &b), &c), m(&a, &m(&b, &c)));
+        let abc = m(&m(&a, &b), &c);
+        prop_assert_eq!(&abc, &m(&a, &m(&b, &c)));
+        prop_assert_eq!(&abc, &m(&m(&a, &c), &b));
+        assert_valid(&abc);
     }
 
     #[test]

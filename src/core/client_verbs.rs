@@ -30,9 +30,13 @@ impl Plan {
                 if p.fields == draft && p.meta.is_live() {
                     return Ok(Touched::none());
                 }
+                let old = p.clone();
                 p.fields = draft;
                 p.meta.deleted = false;
-                p.meta.touch(now, by);
+                // Bringing it back with the same fields changes no field, only the record.
+                if !p.stamp_edit(&old, now, by) {
+                    p.meta.touch(now, by);
+                }
             }
             None => {
                 self.profile = Some(ClientProfile {

@@ -109,7 +109,7 @@ impl Plan {
                     return Ok(Touched::none());
                 }
                 let (b, a) = (show_kpi(&kpi.fields), show_kpi(&k.fields));
-                k.meta.touch(now, by);
+                k.stamp_edit(kpi, now, by);
                 self.kpis[ki] = k;
                 touched.add(DocKind::Kpi, kpi_id);
                 (ChangeKind::TargetChanged, b, a)
@@ -148,7 +148,7 @@ impl Plan {
 
         if new != old {
             new.validate()?;
-            new.meta.touch(now, by);
+            new.stamp_edit(&old, now, by);
             self.goals[gi] = new;
             touched.add(DocKind::Goal, goal_id);
         }

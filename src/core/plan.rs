@@ -38,6 +38,9 @@ pub enum PlanKind {
     Template,
 }
 
+/// The fields of the plan's header record, which carries the plan's `meta`.
+pub const HEADER_FIELDS: [&str; 3] = ["archived", "kind", "title"];
+
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Plan {
     /// `meta.id` is the plan id; the header document carries this meta.
@@ -142,8 +145,10 @@ impl Plan {
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
         limits::title("The plan's title", title)?;
-        self.title = title.to_owned();
-        self.meta.touch(now, by);
+        if self.title != title {
+            self.title = title.to_owned();
+            self.stamp_header("title", now, by);
+        }
         Ok(Touched::one(DocKind::Plan, self.id()))
     }
 
@@ -160,8 +165,14 @@ impl Plan {
             return Ok(Touched::none());
         }
         self.archived = archived;
-        self.meta.touch(now, by);
+        self.stamp_header("archived", now, by);
         Ok(Touched::one(DocKind::Plan, self.id()))
+    }
+
+    /// Stamps the header's field clock (`title`, `kind`, `archived` travel with the plan's meta).
+    fn stamp_header(&mut self, field: &str, now: DateTime<Utc>, by: Author) {
+        let all: Vec<String> = HEADER_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+        self.meta.stamp(now, by, &[field.to_owned()], &all);
     }
 
     // ---- queries -------------------------------------------------------------------------
@@ -319,7 +330,8 @@ pub(crate) fn tombstone<T: Record>(
     Ok(Touched::one(T::KIND, id))
 }
 
-/// Replaces the editable part of a live record after validating it.
+/// Replaces the editable part of a live record after validating it, and stamps the clocks of
+/// the fields that changed (an edit that changes nothing leaves the record as it was).
 pub(crate) fn edit<T: Record>(
     list: &mut [T],
     id: Uuid,
@@ -331,7 +343,7 @@ pub(crate) fn edit<T: Record>(
     let mut next = list[i].clone();
     apply(&mut next);
     next.validate()?;
-    next.meta_mut().touch(now, by);
+    next.stamp_edit(&list[i], now, by);
     list[i] = next;
     Ok(Touched::one(T::KIND, id))
 }

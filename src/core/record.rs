@@ -3,7 +3,8 @@
 
 use super::document::DocKind;
 use super::errors::CoreError;
-use super::meta::Meta;
+use super::meta::{changed_fields, field_names, Author, Meta};
+use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 
 pub trait Record: Serialize + DeserializeOwned + Clone {
@@ -14,6 +15,19 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     fn meta_mut(&mut self) -> &mut Meta;
     /// The same rules the verbs apply, re-checked when a record is loaded from storage.
     fn validate(&self) -> Result<(), CoreError>;
+
+    /// Marks `self`, an edited copy of `old`, as changed at `now` by `by`: the fields whose
+    /// serialised values differ from `old`'s get `now` as their clock (see `meta.rs`). An edit
+    /// that changes no field is no change: the meta stays as it was, and this returns false.
+    fn stamp_edit(&mut self, old: &Self, now: DateTime<Utc>, by: Author) -> bool {
+        let changed = changed_fields(old, self);
+        if changed.is_empty() {
+            return false;
+        }
+        let all = field_names(self);
+        self.meta_mut().stamp(now, by, &changed, &all);
+        true
+    }
 }
 
 /// Implements `Record` for a struct with a `meta` field and a `check` method.

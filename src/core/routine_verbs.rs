@@ -30,9 +30,13 @@ impl Plan {
                 if s.fields == draft && s.meta.is_live() {
                     return Ok(Touched::none());
                 }
+                let old = s.clone();
                 s.fields = draft;
                 s.meta.deleted = false;
-                s.meta.touch(now, by);
+                // Bringing it back with the same fields changes no field, only the record.
+                if !s.stamp_edit(&old, now, by) {
+                    s.meta.touch(now, by);
+                }
             }
             None => {
                 self.schedule = Some(CheckInSchedule {

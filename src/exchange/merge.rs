@@ -1,14 +1,25 @@
-//! Merging an incoming plan into the local one, record by record.
+//! Merging an incoming plan into the local one, record by record and field by field.
 //!
-//! The rule (documented in `docs/FILE_FORMAT.md`, "Merging"): records are matched by id; for an
-//! id on both sides one whole record wins, chosen by a total order on
-//! (deleted, `meta.updated_at`, `meta.updated_by` with the coach ahead of the client, the
-//! record's serialised bytes). The records carry one update time, not one per field, so
-//! per-record last-writer-wins is the honest granularity. Taking the maximum of a total order
-//! makes the merge commutative, associative and idempotent. A tombstone outranks every live
-//! version, so a deletion is never undone by an edit from a copy that had not seen it.
+//! The rule (documented in `docs/FILE_FORMAT.md`, "Merging"): records are matched by id.
 //! Records only on one side are kept: nothing is ever dropped, so measurements, check-ins and
-//! reflections (append-only) are the union of both sides.
+//! reflections (append-only) are the union of both sides. For an id on both sides:
+//! - If either version is a tombstone, one whole version wins, the greater under the total
+//!   order (deleted, `meta.updated_at`, `meta.updated_by` with the coach ahead of the client,
+//!   the serialised bytes): a tombstone outranks every live version, so a deletion is never
+//!   undone by an edit from a copy that had not seen it.
+//! - Two live versions are joined field by field (`join`), by the field clocks in `Meta`
+//!   (`core/meta.rs`): per group of fields the later group time wins, a tie goes to the greater
+//!   serialised values. Fields that the record's rules tie together (a goal's start and target
+//!   dates; a KPI's baseline, target and direction; a review's period; the whole check-in
+//!   schedule) form one group and come whole from one side, so the merged record keeps every
+//!   rule (checked after the join; see `join` for the case that cannot happen). So when the
+//!   coach moves a goal's target date and the client rewrites its "why", both survive.
+//!   A record edited before field clocks existed has all its fields at its `updated_at`, so it
+//!   merges as a whole by `updated_at`, as it always did (on an exact tie, group by group).
+//!
+//! Per group, the merge takes the maximum of a total order and the clocks are per-field maxima;
+//! the tombstone rule sits above that as a lexicographic first key. So the merge is commutative,
+//! associative and idempotent (property-tested in `tests/exchange_props.rs`).
 //!
 //! The merged plan keeps the local plan's stored revisions, so `changed_documents` can go
 //! into a `ChangeSet` as it is, and `plan.to_documents()` into `Store::replace_plan`.
@@ -19,7 +30,7 @@ use crate::core::meta::{Author, Meta};
 use crate::core::record::Record;
 use crate::core::{Plan, PlanKind, Touched};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -41,9 +52,11 @@ pub struct KindCount {
     pub noun: &'static str,
     /// In the file, not on this device: will be added.
     pub added: usize,
-    /// On both, the file's version is newer: this device's copy will be replaced.
+    /// On both, and the merged record differs from this device's copy: the file brings newer
+    /// fields (all of them, or some, merged with newer ones of this device's).
     pub changed: usize,
-    /// On both, this device's version is newer (or wins the tie): it stays.
+    /// On both, the file's version differs but brings nothing newer (or loses the tie): this
+    /// device's copy stays as it is.
     pub kept: usize,
     /// Identical on both, or only on this device: untouched.
     pub unchanged: usize,
@@ -164,7 +177,7 @@ pub(crate) fn merge_plans(local: Option<&Plan>, incoming: &Plan) -> MergeOutcome
 }
 
 /// The plan's own record, merged like any other.
-#[derive(Clone, PartialEq, Serialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 struct Header {
     meta: Meta,
     title: String,
@@ -172,16 +185,18 @@ struct Header {
     archived: bool,
 }
 
-/// Ranks two versions of one record; the greater wins.
-fn order<T: Serialize>(a: &T, am: &Meta, b: &T, bm: &Meta) -> Ordering {
-    fn author(a: Author) -> u8 {
-        match a {
-            Author::Client => 0,
-            Author::Coach => 1,
-        }
+fn rank(a: Author) -> u8 {
+    match a {
+        Author::Client => 0,
+        Author::Coach => 1,
     }
-    (am.deleted, am.updated_at, author(am.updated_by))
-        .cmp(&(bm.deleted, bm.updated_at, author(bm.updated_by)))
+}
+
+/// Ranks two versions of one record as a whole; the greater wins. Used when either is a
+/// tombstone (a tombstone outranks every live version).
+fn order<T: Serialize>(a: &T, am: &Meta, b: &T, bm: &Meta) -> Ordering {
+    (am.deleted, am.updated_at, rank(am.updated_by))
+        .cmp(&(bm.deleted, bm.updated_at, rank(bm.updated_by)))
         .then_with(|| bytes(a).cmp(&bytes(b)))
 }
 
@@ -189,11 +204,121 @@ fn bytes<T: Serialize>(r: &T) -> Vec<u8> {
     serde_json::to_vec(r).unwrap_or_default()
 }
 
+/// The field-wise join of two live versions of one record (same id). Per group of fields
+/// (`Mergeable::GROUPS`, every other field a group of its own) the side whose group time (the
+/// latest clock of its fields) is later wins the whole group; on equal times the greater
+/// serialised group values win, so the choice is the maximum of a total order per group and
+/// does not depend on which side is which. The merged clocks are the per-field maxima, so a
+/// group's time in the result is the winner's, which makes the join associative. Merged meta:
+/// earliest `created_at`, latest `updated_at` and its author (the coach on a tie).
+fn join<T: Mergeable>(a: &T, b: &T) -> T {
+    use serde_json::{Map, Value};
+    let (Ok(Value::Object(va)), Ok(Value::Object(vb))) =
+        (serde_json::to_value(a), serde_json::to_value(b))
+    else {
+        return whole(a, b);
+    };
+    let (ma, mb) = (a.meta(), b.meta());
+    let mut fields: Vec<String> = va
+        .keys()
+        .chain(vb.keys())
+        .filter(|k| *k != "meta")
+        .cloned()
+        .collect();
+    fields.sort();
+    fields.dedup();
+
+    let mut out = Map::new();
+    let mut done = std::collections::BTreeSet::new();
+    let groups = T::GROUPS
+        .iter()
+        .map(|g| g.iter().map(|f| (*f).to_owned()).collect::<Vec<String>>())
+        .chain(fields.iter().map(|f| vec![f.clone()]));
+    for group in groups {
+        let group: Vec<String> = group
+            .into_iter()
+            .filter(|f| fields.contains(f) && !done.contains(f))
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let time = |m: &Meta| group.iter().map(|f| m.field_time(f)).max();
+        let values = |v: &Map<String, Value>| -> Vec<Value> {
+            group
+                .iter()
+                .map(|f| v.get(f).cloned().unwrap_or(Value::Null))
+                .collect()
+        };
+        let (xa, xb) = (values(&va), values(&vb));
+        let a_wins = (time(ma), bytes(&xa)) >= (time(mb), bytes(&xb));
+        for (f, v) in group.iter().zip(if a_wins { xa } else { xb }) {
+            out.insert(f.clone(), v);
+            done.insert(f.clone());
+        }
+    }
+
+    let later = (ma.updated_at, rank(ma.updated_by)) >= (mb.updated_at, rank(mb.updated_by));
+    let mut meta = Meta {
+        id: ma.id,
+        created_at: ma.created_at.min(mb.created_at),
+        updated_at: ma.updated_at.max(mb.updated_at),
+        updated_by: if later { ma.updated_by } else { mb.updated_by },
+        deleted: false,
+        field_times: Default::default(),
+    };
+    meta.set_field_times(
+        fields
+            .iter()
+            .map(|f| (f.clone(), ma.field_time(f).max(mb.field_time(f))))
+            .collect(),
+    );
+    out.insert(
+        "meta".to_owned(),
+        serde_json::to_value(&meta).unwrap_or(Value::Null),
+    );
+    match serde_json::from_value::<T>(Value::Object(out)) {
+        Ok(merged) if merged.is_valid() => merged,
+        // Cannot happen: every rule a record's `validate` applies ties together only fields of
+        // one group, and each group comes whole from a valid version. Should it happen anyway,
+        // the whole-record winner is kept, so the merged plan is still valid.
+        _ => {
+            debug_assert!(false, "a field-wise merge gave an invalid {}", T::NOUN);
+            whole(a, b)
+        }
+    }
+}
+
+/// The whole-record winner under `order`.
+fn whole<T: Mergeable>(a: &T, b: &T) -> T {
+    if order(a, a.meta(), b, b.meta()) == Ordering::Less {
+        b.clone()
+    } else {
+        a.clone()
+    }
+}
+
+/// One record's merge: a tombstone on either side makes it a whole-record choice (deleted
+/// first); two live versions are joined field by field.
+fn merge_one<T: Mergeable>(a: &T, b: &T) -> T {
+    if a == b {
+        a.clone()
+    } else if a.meta().deleted || b.meta().deleted {
+        whole(a, b)
+    } else {
+        join(a, b)
+    }
+}
+
 /// What the merge needs to know about a record.
-pub(crate) trait Mergeable: Serialize + Clone + PartialEq {
+pub(crate) trait Mergeable: Serialize + DeserializeOwned + Clone + PartialEq {
     const KIND: DocKind;
     const NOUN: &'static str;
+    /// Fields that merge as one unit because the record's rules tie them together (a goal's
+    /// start and target dates, a KPI's baseline, target and direction).
+    const GROUPS: &'static [&'static [&'static str]] = &[];
     fn meta(&self) -> &Meta;
+    /// The record's own rules (`Record::validate`).
+    fn is_valid(&self) -> bool;
     /// A short, human title for summaries.
     fn label(&self) -> String;
 }
@@ -204,6 +329,9 @@ impl Mergeable for Header {
     fn meta(&self) -> &Meta {
         &self.meta
     }
+    fn is_valid(&self) -> bool {
+        crate::core::limits::title("The plan's title", &self.title).is_ok()
+    }
     fn label(&self) -> String {
         format!("Plan: {}", self.title)
     }
@@ -211,11 +339,18 @@ impl Mergeable for Header {
 
 macro_rules! mergeable {
     ($ty:ty, |$r:ident| $label:expr) => {
+        mergeable!($ty, &[], |$r| $label);
+    };
+    ($ty:ty, $groups:expr, |$r:ident| $label:expr) => {
         impl Mergeable for $ty {
             const KIND: DocKind = <$ty as Record>::KIND;
             const NOUN: &'static str = <$ty as Record>::NOUN;
+            const GROUPS: &'static [&'static [&'static str]] = $groups;
             fn meta(&self) -> &Meta {
                 Record::meta(self)
+            }
+            fn is_valid(&self) -> bool {
+                Record::validate(self).is_ok()
             }
             fn label(&self) -> String {
                 let $r = self;
@@ -242,25 +377,39 @@ mergeable!(ClientProfile, |r| match &r.fields.name {
     Some(n) if !n.trim().is_empty() => format!("Profile: {}", clip(n, 60)),
     _ => "Profile".to_owned(),
 });
-mergeable!(CheckInSchedule, |_r| "Check-in schedule".to_owned());
+// When check-ins happen is one decision: cadence, time zone and first day merge together.
+mergeable!(
+    CheckInSchedule,
+    &[&["cadence", "utc_offset_minutes", "starts_on"]],
+    |_r| "Check-in schedule".to_owned()
+);
 mergeable!(NeedsAssessment, |r| format!(
     "Needs assessment of {}",
     r.fields.taken_on
 ));
-mergeable!(Goal, |r| format!("Goal: {}", clip(&r.fields.title, 60)));
+// The target date must come after the start date.
+mergeable!(Goal, &[&["start_date", "target_date"]], |r| format!(
+    "Goal: {}",
+    clip(&r.fields.title, 60)
+));
 mergeable!(Milestone, |r| format!(
     "Milestone: {}",
     clip(&r.fields.title, 60)
 ));
 mergeable!(Action, |r| format!("Action: {}", clip(&r.fields.title, 60)));
-mergeable!(Kpi, |r| format!("KPI: {}", clip(&r.fields.name, 60)));
+// The target must lie on the direction's side of the baseline.
+mergeable!(Kpi, &[&["baseline", "target", "direction"]], |r| format!(
+    "KPI: {}",
+    clip(&r.fields.name, 60)
+));
 mergeable!(Measurement, |r| format!(
     "Measurement of {}: {}",
     day(r.at),
     r.value
 ));
 mergeable!(CheckIn, |r| format!("Check-in of {}", r.date));
-mergeable!(ProgressReview, |r| format!(
+// The period must not end before it starts.
+mergeable!(ProgressReview, &[&["from", "to"]], |r| format!(
     "Review of {} to {}",
     r.fields.from, r.fields.to
 ));
@@ -348,18 +497,20 @@ impl Acc {
         }
     }
 
+    /// The merge of two versions of one record, counted: "changed" when the result differs
+    /// from the local version (the file brings something newer), "kept" when it is the local
+    /// version and the file's differs (the local one has something newer the file lacks).
     fn pick<T: Mergeable>(&mut self, l: &T, i: &T) -> T {
-        if l == i {
-            self.count(l, Outcome::Unchanged);
-            return l.clone();
-        }
-        if order(i, i.meta(), l, l.meta()) == Ordering::Greater {
-            self.count(i, Outcome::Changed);
-            i.clone()
+        let merged = merge_one(l, i);
+        let outcome = if merged != *l {
+            Outcome::Changed
+        } else if merged != *i {
+            Outcome::Kept
         } else {
-            self.count(l, Outcome::Kept);
-            l.clone()
-        }
+            Outcome::Unchanged
+        };
+        self.count(&merged, outcome);
+        merged
     }
 
     /// Union by id; the winner for ids on both sides.

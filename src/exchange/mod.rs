@@ -11,7 +11,8 @@
 //! - `validate`: `parse_plan_file` and `ImportError`.
 //! - `migrate`: the table of format versions and their pure migrations.
 //! - `export`: full plan, template and progress-report files.
-//! - `merge`, `preview`: per-record last-writer-wins merge and what an import would do.
+//! - `merge`, `preview`: the field-by-field merge (tombstones win whole) and what an import
+//!   would do.
 //! - `markdown`, `ics`, `csv`: readable exports.
 //! - `crypto`: passphrase protection (envelope here, WebCrypto on wasm32).
 

@@ -7,6 +7,7 @@
 //! and schema tests fail if the two ever disagree.
 
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_NUMBER, MAX_TITLE};
+use crate::core::meta::{MAX_FIELD_NAME, MAX_FIELD_TIMES};
 use crate::core::schedule::MAX_UTC_OFFSET_MINUTES;
 use serde_json::{json, Map, Value};
 
@@ -35,6 +36,10 @@ pub(crate) enum Ty {
     List(&'static Ty, Option<usize>),
     /// An object with exactly these fields (no others).
     Obj(&'static [Field]),
+    /// Field clocks: an object from field names (at most `MAX_FIELD_NAME` characters) to
+    /// moments, with at most `MAX_FIELD_TIMES` entries. Which names a record may use is checked
+    /// with the record (they must be its own fields).
+    Times,
     /// An object whose `tag` field says which variant it is; each variant has its own fields.
     Tagged {
         tag: &'static str,
@@ -75,6 +80,7 @@ pub(crate) const META: &[Field] = &[
     f("updated_at", Ty::Instant),
     f("updated_by", AUTHOR),
     opt("deleted", Ty::Bool),
+    opt("field_times", Ty::Times),
 ];
 
 const fn meta() -> Field {
@@ -332,6 +338,12 @@ fn schema_of(ty: &Ty) -> Value {
             s
         }
         Ty::Obj(fields) => object_schema(fields, None),
+        Ty::Times => json!({
+            "type": "object",
+            "maxProperties": MAX_FIELD_TIMES,
+            "propertyNames": {"minLength": 1, "maxLength": MAX_FIELD_NAME},
+            "additionalProperties": schema_of(&Ty::Instant),
+        }),
         Ty::Tagged { tag, variants } => {
             let one_of: Vec<Value> = variants
                 .iter()

@@ -12,6 +12,8 @@ use super::migrate;
 use super::spec::{self, Field, Ty};
 use crate::core::ids::{profile_id, schedule_id};
 use crate::core::limits::{first_refused, MAX_NUMBER, MAX_YEAR, MIN_YEAR};
+use crate::core::meta::{field_names, MAX_FIELD_NAME, MAX_FIELD_TIMES};
+use crate::core::plan::HEADER_FIELDS;
 use crate::core::record::Record;
 use crate::core::{Author, Meta, Plan, PlanKind};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -379,6 +381,33 @@ fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
             }
         }
         Ty::Obj(fields) => check_fields(v, fields, path)?,
+        Ty::Times => {
+            let obj = v
+                .as_object()
+                .ok_or_else(|| expected(path, "an object", v))?;
+            if obj.len() > MAX_FIELD_TIMES {
+                return Err(ImportError::invalid(
+                    path,
+                    format!(
+                        "has {} entries; at most {MAX_FIELD_TIMES} are allowed",
+                        obj.len()
+                    ),
+                ));
+            }
+            for (name, t) in obj {
+                let n = name.chars().count();
+                if n == 0 || n > MAX_FIELD_NAME {
+                    return Err(ImportError::invalid(
+                        path,
+                        format!(
+                            "'{}' is not a field name (1 to {MAX_FIELD_NAME} characters)",
+                            clip(name)
+                        ),
+                    ));
+                }
+                with(path, &clip(name), |p| check(t, &Ty::Instant, p))?;
+            }
+        }
         Ty::Tagged { tag, variants } => {
             let obj = v
                 .as_object()
@@ -462,12 +491,26 @@ fn typed<T: serde::de::DeserializeOwned>(v: &Value, path: &str) -> Result<T, Imp
     T::deserialize(v).map_err(|e| ImportError::invalid(path, e.to_string()))
 }
 
-/// One record: typed, then the core's own rules (lengths, ranges, date order).
+/// One record: typed, then the core's own rules (lengths, ranges, date order), then its field
+/// clocks, which may only name the record's own fields.
 fn record<T: Record>(v: &Value, path: &str) -> Result<T, ImportError> {
     let r: T = typed(v, path)?;
     r.validate()
         .map_err(|e| ImportError::invalid(path, e.to_string()))?;
+    check_clock_names(r.meta(), &field_names(&r), path)?;
     Ok(r)
+}
+
+/// Field clocks naming a field the record does not have are refused: they could only come from
+/// a damaged or hand-made file, and the merge would ignore them.
+fn check_clock_names(meta: &Meta, fields: &[String], path: &str) -> Result<(), ImportError> {
+    match meta.field_times.keys().find(|k| !fields.contains(k)) {
+        Some(k) => Err(ImportError::invalid(
+            &format!("{path}.meta.field_times.{}", clip(k)),
+            "is not a field of this record",
+        )),
+        None => Ok(()),
+    }
 }
 
 fn records<T: Record>(v: &Value, key: &str) -> Result<Vec<T>, ImportError> {
@@ -494,6 +537,8 @@ fn build(v: &Value) -> Result<PlanFile, ImportError> {
 
     let header = get(v, "plan");
     let meta: Meta = typed(get(header, "meta"), "plan.meta")?;
+    let header_fields: Vec<String> = HEADER_FIELDS.iter().map(|f| (*f).to_owned()).collect();
+    check_clock_names(&meta, &header_fields, "plan")?;
     let title: String = typed(get(header, "title"), "plan.title")?;
     crate::core::limits::title("The plan's title", &title)
         .map_err(|e| ImportError::invalid("plan.title", e.to_string()))?;
