@@ -42,6 +42,7 @@ const PORTFOLIO = "Build a UX research portfolio";
 // What the coach changes.
 const REASON = "Exam season adds marking until June; peer marking needs a term to settle.";
 const MILESTONE = "Peer marking rolled out to Year 11";
+const CLIENT_WHY = "Weekends are when I build the portfolio; marking eats them.";
 
 const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const isoDay = (daysFromNow) => {
@@ -258,6 +259,18 @@ test("2c. online again, the client downloads a progress report without the priva
   assert.ok(raw.includes(CHECKIN_NOTE), "the check-in is in the file");
 });
 
+test("2d. after sending the report, the client rewrites why one goal matters", async () => {
+  // The coach will change this goal's target date meanwhile: both changes must survive (4).
+  const { page } = client;
+  await openGoal(page, WEEKENDS);
+  await page.goto(page.url() + "/edit");
+  await waitForApp(page);
+  await page.getByLabel("Why it matters to you").fill(CLIENT_WHY);
+  await page.getByRole("button", { name: "Save changes" }).tap();
+  await page.waitForURL(/\/plan\/goals\/[0-9a-f-]+$/);
+  await page.getByText(CLIENT_WHY).waitFor();
+});
+
 test("3a. the coach imports the report as a new plan and sees the client's work, never the private reflection", async () => {
   const { page } = coach;
   await go(page, "/share");
@@ -374,6 +387,7 @@ test("4. the client merges the coach's plan, keeps every entry and gets the coac
   assert.match(await page.getByTestId("kpi").filter({ hasText: "Hours marking per weekend" }).getByTestId("kpi-latest").textContent(), /^Latest: 4 /);
   assert.ok(await actionIsDone(page), "the completed action is still done");
   assert.ok(await page.getByText(`Target ${showDate(NEW_TARGET)}`, { exact: true }).isVisible(), "the new target date");
+  assert.ok(await page.getByText(CLIENT_WHY).isVisible(), "and the client's own edit of the same goal, field by field");
   const history = page.getByTestId("goal-history");
   assert.ok(await history.getByText(REASON).isVisible());
   assert.ok(await history.getByText(`Target date: ${NEW_TARGET}`).isVisible());
