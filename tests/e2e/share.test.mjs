@@ -4,7 +4,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, coach, client;
@@ -75,6 +75,33 @@ test("a full backup moves the plan to another device, previewed before it is sto
   await page.getByTestId("import-preview").waitFor();
   assert.match(await page.getByTestId("import-preview").textContent(), /already has everything/);
   assert.ok(await page.getByRole("button", { name: "Import" }).isDisabled());
+});
+
+test("a plan file dropped on the import area opens the same preview", async () => {
+  const path = await exportFile(client.page, "Full backup");
+  const fresh = await openBrowser(server.origin);
+  try {
+    const { page } = fresh;
+    await page.goto(server.origin + "/share");
+    await waitForApp(page);
+    // The browser's own drag-and-drop events with a real File: only the OS drag is skipped.
+    const transfer = await page.evaluateHandle(
+      ([text, name]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type: "application/json" }));
+        return dt;
+      },
+      [readFileSync(path, "utf8"), basename(path)],
+    );
+    const zone = page.locator(".drop-zone");
+    await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+    await zone.dispatchEvent("drop", { dataTransfer: transfer });
+    await page.getByTestId("import-preview").waitFor();
+    assert.match(await page.getByTestId("import-preview").textContent(), /a full plan from the client/);
+    assert.deepEqual(fresh.consoleErrors, []);
+  } finally {
+    await fresh.close();
+  }
 });
 
 test("a passphrase-protected file opens only with the right passphrase", async () => {
