@@ -7,8 +7,8 @@
 //! - [`storage_estimate`]: `(usage, quota)` in bytes for Settings.
 //! - The "has data" marker (localStorage `waymark.has-data`), set by the store after the
 //!   first successful write. localStorage and IndexedDB are usually evicted together, but
-//!   not always; `IndexedDbStore::storage_was_cleared` reports a database that vanished
-//!   while the marker survived.
+//!   not always: with the marker set and no plan stored, the workspace tells the person the
+//!   browser cleared their plans.
 
 use super::StoreError;
 use gloo_storage::{LocalStorage, Storage};

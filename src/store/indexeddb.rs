@@ -86,7 +86,6 @@ struct Inner {
     /// Tells our own change notices apart from other tabs' ones.
     instance: Uuid,
     channel: Option<BroadcastChannel>,
-    storage_was_cleared: bool,
     has_data_marked: Cell<bool>,
     _on_versionchange: Closure<dyn FnMut(Event)>,
     _on_close: Closure<dyn FnMut(Event)>,
@@ -118,7 +117,7 @@ impl IndexedDbStore {
     pub async fn open_named(name: &str) -> Result<Self, StoreError> {
         let factory = factory()?;
         let opened = spawn_op(open_db(factory.clone(), name.to_owned())).await;
-        let (db, old_version) = match opened {
+        let db = match opened {
             Err(OpenError::Version) => {
                 let found = probe_version(factory, name.to_owned()).await;
                 return Err(StoreError::SchemaTooNew {
@@ -155,7 +154,6 @@ impl IndexedDbStore {
                 closed,
                 instance: Uuid::new_v4(),
                 channel: BroadcastChannel::new(&channel_name(name)).ok(),
-                storage_was_cleared: old_version == Some(0) && has_data,
                 has_data_marked: Cell::new(has_data),
                 _on_versionchange: on_versionchange,
                 _on_close: on_close,
@@ -185,12 +183,6 @@ impl IndexedDbStore {
 
     pub fn name(&self) -> &str {
         &self.inner.name
-    }
-
-    /// True when this device had saved data before (the "has data" marker is set) but the
-    /// database was gone at open: the browser evicted or someone cleared site storage.
-    pub fn storage_was_cleared(&self) -> bool {
-        self.inner.storage_was_cleared
     }
 
     /// Calls `callback` with every change that another tab (or another connection in this
@@ -570,24 +562,18 @@ fn factory() -> Result<IdbFactory, StoreError> {
 
 /// Opens at the current version, running the schema upgrade if needed. Resolves early with
 /// `Blocked`; should the open then succeed after all, the late connection is closed again.
-/// Also returns the version it was upgraded from, if an upgrade ran.
-async fn open_db(
-    factory: IdbFactory,
-    name: String,
-) -> Result<(IdbDatabase, Option<u32>), OpenError> {
+async fn open_db(factory: IdbFactory, name: String) -> Result<IdbDatabase, OpenError> {
     let req = factory
         .open_with_u32(&name, current::VERSION.number())
         .map_err(|e| OpenError::Store(unavailable(&e)))?;
     let outcome: Signal<Result<IdbDatabase, OpenError>> = Signal::new();
     let settled: Signal<()> = Signal::new();
-    let old_version: Rc<Cell<Option<u32>>> = Rc::default(); // None: no upgrade ran
     let upgrade_error: Rc<RefCell<Option<StoreError>>> = Rc::default();
 
     let on_upgrade = {
-        let (old_version, upgrade_error) = (old_version.clone(), upgrade_error.clone());
+        let upgrade_error = upgrade_error.clone();
         Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |event: IdbVersionChangeEvent| {
             let old = event.old_version() as u32;
-            old_version.set(Some(old));
             let Some(req) = event
                 .target()
                 .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
@@ -653,7 +639,7 @@ async fn open_db(
         settled.wait().await;
         drop(keep);
     });
-    result.map(|db| (db, old_version.get()))
+    result
 }
 
 /// The version of an existing database (for the "schema too new" message).

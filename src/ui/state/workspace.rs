@@ -62,8 +62,8 @@ pub struct Workspace {
     pub plans: RwSignal<Vec<PlanSummary>>,
     pub load: RwSignal<LoadState>,
     pub status: RwSignal<SaveStatus>,
-    /// The last write failed for lack of space: the plan can still be read, and every change
-    /// is refused with a clear message until a write succeeds again.
+    /// The last write failed for lack of space. The plan can still be read; each change is
+    /// still tried (space may have been freed), and this stays set until one succeeds.
     pub storage_full: RwSignal<bool>,
     /// What the last saved change (here or in another tab) touched, so screens that keep
     /// their own index (journal search) update exactly those records.
@@ -129,9 +129,9 @@ impl Workspace {
                 return;
             }
         };
-        // Plans were saved here before, yet none is left: the browser cleared the storage (at
-        // this open, or at an earlier one the person did not act on).
-        let evicted = store.storage_was_cleared() || device::has_data_marker(store.name());
+        // Plans were saved here before (the marker outlives the database), yet none is left: the
+        // browser cleared the storage, at this open or at an earlier one nobody acted on.
+        let evicted = device::has_data_marker(store.name());
         let subscription = store.on_remote_change(move |change| {
             spawn_local(async move { self.on_remote_change(change).await });
         });
