@@ -33,4 +33,5 @@ step "release build one database schema ahead (for the upgrade test in tests/e2e
 trunk build --release --features next-schema --dist dist-next
 
 step "end-to-end tests (release build, Chromium at 390x844)"
-node --test --test-concurrency=1 tests/e2e/
+# A hung test fails after 8 minutes instead of holding CI (the longest, 200 interrupted saves, takes ~2).
+node --test --test-concurrency=1 --test-timeout=480000 tests/e2e/

@@ -21,9 +21,15 @@ test("Chrome reports the app as installable", async () => {
   await waitForApp(page);
   await waitForServiceWorkerControl(page);
   const cdp = await context.newCDPSession(page);
-  const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
+  // DevTools calls have no timeout of their own: a stuck one fails after a minute, saying which.
+  const send = (method) =>
+    Promise.race([
+      cdp.send(method),
+      new Promise((_, fail) => setTimeout(() => fail(new Error(`${method} gave no answer in 60 s`)), 60_000).unref()),
+    ]);
+  const { installabilityErrors } = await send("Page.getInstallabilityErrors");
   assert.deepEqual(installabilityErrors, []);
-  const manifest = await cdp.send("Page.getAppManifest");
+  const manifest = await send("Page.getAppManifest");
   assert.deepEqual(manifest.errors, []);
   // A lingering DevTools session keeps Playwright's offline emulation from reaching the page.
   await cdp.detach();
