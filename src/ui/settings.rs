@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::page::Page;
 use super::shell::theme::{self, Theme};
 use super::state::{backups, device_role, set_device_role, use_workspace, PlanSummary};
-use crate::core::backup::{days_ago, BackupAge};
+use crate::core::backup::BackupAge;
 use crate::core::{Author, PlanKind};
 use crate::store::device;
 
@@ -93,9 +93,8 @@ fn BackupStatus() -> impl IntoView {
     let age = move || last().map(|b| BackupAge::of(b.map(|b| b.at), chrono::Utc::now()));
     let text = move || match last().flatten() {
         Some(b) => format!(
-            "Last backup: {} ({}), saved as {}.",
-            b.at.with_timezone(&chrono::Local).format("%-d %b %Y"),
-            days_ago(BackupAge::of(Some(b.at), chrono::Utc::now()).days()),
+            "Last backup: {}, saved as {}.",
+            b.when(chrono::Utc::now()),
             b.file_name
         ),
         None => "No backup of this plan has been made on this device.".to_owned(),

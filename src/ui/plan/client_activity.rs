@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
+use super::common::show_instant;
 use crate::core::activity::client_activity;
 use crate::core::Plan;
 use crate::ui::checkin::clock::{short_day_of, with_unit};
@@ -137,12 +138,12 @@ fn ClientActivity() -> impl IntoView {
             let intro = match &window {
                 Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(
                     "What your client recorded since their previous report ({}), up to the latest one ({}).",
-                    prev.format("%-d %b %Y"),
-                    latest.format("%-d %b %Y")
+                    show_instant(*prev),
+                    show_instant(*latest)
                 ),
                 Some(w) => format!(
                     "The first progress report from your client ({}): everything they recorded so far.",
-                    w.latest.format("%-d %b %Y")
+                    show_instant(w.latest)
                 ),
                 None => "No progress report has been imported into this plan on this device, so this is everything the client recorded.".to_owned(),
             };

@@ -11,10 +11,28 @@ use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use crate::core::goal::{GoalStatus, Priority};
+use crate::core::goal::{GoalStatus, Priority, Serves};
 use crate::core::history::ChangeKind;
 use crate::core::progress::Pace;
 use crate::core::smart::SmartCheck;
+
+/// One fact in a `<dl class="goal-facts">`: the label and the text, or nothing when the text
+/// is blank.
+pub fn fact(label: &'static str, text: String) -> Option<AnyView> {
+    (!text.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{text}</dd> }.into_any())
+}
+
+/// What a goal serves, in words: `vision` names the vision ("My vision", "the vision").
+pub fn serves_text(serves: &[Serves], vision: &str) -> String {
+    serves
+        .iter()
+        .map(|s| match s {
+            Serves::Vision => vision.to_owned(),
+            Serves::Value(v) => v.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 /// Today on this device's calendar.
 pub fn today() -> NaiveDate {

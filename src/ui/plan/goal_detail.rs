@@ -10,13 +10,12 @@ use uuid::Uuid;
 
 use super::adapt::AdaptPanel;
 use super::common::{
-    change_label, goal_id_param, priority_label, show_date, show_instant, status_class,
-    status_label, SmartList,
+    change_label, fact, goal_id_param, priority_label, serves_text, show_date, show_instant,
+    status_class, status_label, SmartList,
 };
 use super::goal_editor::MissingGoal;
 use super::measures::KpiSection;
 use super::steps::{ActionsSection, MilestonesSection};
-use crate::core::goal::Serves;
 use crate::core::history::goal_history;
 use crate::core::smart::check_goal;
 use crate::ui::state::{use_workspace, WithPlan};
@@ -75,15 +74,6 @@ fn GoalView(gid: Uuid) -> impl IntoView {
             return view! { <p>"This goal was deleted."</p> }.into_any();
         };
         let f = g.fields.clone();
-        let serves = f
-            .serves
-            .iter()
-            .map(|s| match s {
-                Serves::Vision => "My vision".to_owned(),
-                Serves::Value(v) => v.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
         view! {
             <p class="goal-meta">
                 <span class=status_class(g.status) data-testid="goal-status">{status_label(g.status)}</span>
@@ -92,11 +82,11 @@ fn GoalView(gid: Uuid) -> impl IntoView {
                 <span>{f.target_date.map_or_else(|| "No target date".to_owned(), |d| format!("Target {}", show_date(d)))}</span>
             </p>
             <dl class="goal-facts">
-                {(!f.why.trim().is_empty()).then(|| view! { <dt>"Why"</dt><dd>{f.why.clone()}</dd> })}
-                {(!f.description.trim().is_empty()).then(|| view! { <dt>"Specifically"</dt><dd>{f.description.clone()}</dd> })}
-                {f.confidence.map(|c| view! { <dt>"Confidence"</dt><dd>{format!("{c} of 10")}</dd> })}
-                {(!f.support.trim().is_empty()).then(|| view! { <dt>"Support"</dt><dd>{f.support.clone()}</dd> })}
-                {(!serves.is_empty()).then(|| view! { <dt>"Serves"</dt><dd>{serves}</dd> })}
+                {fact("Why", f.why.clone())}
+                {fact("Specifically", f.description.clone())}
+                {fact("Confidence", f.confidence.map(|c| format!("{c} of 10")).unwrap_or_default())}
+                {fact("Support", f.support.clone())}
+                {fact("Serves", serves_text(&f.serves, "My vision"))}
             </dl>
         }
         .into_any()

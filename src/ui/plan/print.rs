@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
-use super::common::{priority_label, show_date, show_instant, show_number, status_label};
-use crate::core::goal::{Goal, Serves};
+use super::common::{
+    fact, priority_label, serves_text, show_date, show_instant, show_number, status_label,
+};
+use crate::core::goal::Goal;
 use crate::core::progress::latest_measurement;
 use crate::core::Plan;
 use crate::ui::checkin::describe_schedule;
@@ -30,22 +32,18 @@ pub fn PrintPlanScreen() -> impl IntoView {
     }
 }
 
-fn fact(label: &'static str, text: String) -> Option<AnyView> {
-    (!text.trim().is_empty())
-        .then(|| view! { <div class="print-fact"><dt>{label}</dt><dd>{text}</dd></div> }.into_any())
+/// A ticked or an empty box, as on paper.
+fn mark(done: bool) -> &'static str {
+    if done {
+        "✓ "
+    } else {
+        "☐ "
+    }
 }
 
 fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
     let f = &g.fields;
-    let serves = f
-        .serves
-        .iter()
-        .map(|s| match s {
-            Serves::Vision => "the vision".to_owned(),
-            Serves::Value(v) => v.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let serves = serves_text(&f.serves, "the vision");
     let dates = format!(
         "{} to {}",
         show_date(f.start_date),
@@ -78,20 +76,23 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
         .milestones_of(g.meta.id)
         .into_iter()
         .map(|m| {
-            let mark = if m.is_done() { "✓ " } else { "☐ " };
-            format!("{mark}{} (due {})", m.fields.title, show_date(m.fields.due))
+            format!(
+                "{}{} (due {})",
+                mark(m.is_done()),
+                m.fields.title,
+                show_date(m.fields.due)
+            )
         })
         .collect::<Vec<_>>();
     let actions = plan
         .actions_of(g.meta.id)
         .map(|a| {
-            let mark = if a.done_at.is_some() { "✓ " } else { "☐ " };
             let due = a
                 .fields
                 .due
                 .map(|d| format!(" (due {})", show_date(d)))
                 .unwrap_or_default();
-            format!("{mark}{}{due}", a.fields.title)
+            format!("{}{}{due}", mark(a.done_at.is_some()), a.fields.title)
         })
         .collect::<Vec<_>>();
     let list = |heading: &'static str, items: Vec<String>| {
@@ -106,7 +107,7 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
         <section class="card print-goal">
             <h3>{format!("{n}. {}", f.title)}</h3>
             <p class="muted">{format!("{} · {}", status_label(g.status), priority_label(f.priority))}</p>
-            <dl class="print-facts">
+            <dl class="goal-facts">
                 {fact("Why", f.why.clone())}
                 {fact("Specifically", f.description.clone())}
                 {fact("Confidence", f.confidence.map(|c| format!("{c} of 10")).unwrap_or_default())}
@@ -132,7 +133,7 @@ fn PrintablePlan() -> impl IntoView {
                 view! {
                     <section class="card">
                         <h3>"Profile"</h3>
-                        <dl class="print-facts">
+                        <dl class="goal-facts">
                             {fact("Name", pr.name.clone().unwrap_or_default())}
                             {fact("Current role", pr.current_role.clone())}
                             {fact("Values", pr.values.join(", "))}
@@ -152,10 +153,7 @@ fn PrintablePlan() -> impl IntoView {
                 .actions
                 .iter()
                 .filter(|a| a.meta.is_live() && a.fields.goal_id.is_none())
-                .map(|a| {
-                    let mark = if a.done_at.is_some() { "✓ " } else { "☐ " };
-                    view! { <li>{format!("{mark}{}", a.fields.title)}</li> }
-                })
+                .map(|a| view! { <li>{format!("{}{}", mark(a.done_at.is_some()), a.fields.title)}</li> })
                 .collect::<Vec<_>>();
             let loose = (!loose.is_empty()).then(|| {
                 view! {

@@ -3,10 +3,12 @@
 //! database, this record often survives and can tell the person which file brings their
 //! work back.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Local, Utc};
 use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
+
+use crate::core::backup::{days_ago, BackupAge};
 
 const BACKUPS_KEY: &str = "waymark.backups";
 /// Enough for a coach's whole caseload; the oldest records go first.
@@ -18,6 +20,17 @@ pub struct BackupRecord {
     pub plan_title: String,
     pub file_name: String,
     pub at: DateTime<Utc>,
+}
+
+impl BackupRecord {
+    /// When it was made, for reading: "26 Oct 2026 (30 days ago)".
+    pub fn when(&self, now: DateTime<Utc>) -> String {
+        format!(
+            "{} ({})",
+            self.at.with_timezone(&Local).format("%-d %b %Y"),
+            days_ago(BackupAge::of(Some(self.at), now).days())
+        )
+    }
 }
 
 fn all() -> Vec<BackupRecord> {

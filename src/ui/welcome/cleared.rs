@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::core::backup::{days_ago, BackupAge};
 use crate::store::{device, indexeddb::DB_NAME};
 use crate::ui::state::backups::known_backups;
 
@@ -19,11 +18,7 @@ pub fn StorageCleared() -> impl IntoView {
                 {backups
                     .into_iter()
                     .map(|b| {
-                        let when = format!(
-                            "{} ({})",
-                            b.at.with_timezone(&chrono::Local).format("%-d %b %Y"),
-                            days_ago(BackupAge::of(Some(b.at), now).days())
-                        );
+                        let when = b.when(now);
                         view! {
                             <li><strong>{b.plan_title}</strong>": "{b.file_name}", saved "{when}</li>
                         }
