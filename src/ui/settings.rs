@@ -86,12 +86,14 @@ fn ThemeChoice() -> impl IntoView {
 #[component]
 fn BackupStatus() -> impl IntoView {
     let ws = use_workspace();
-    let last = move || {
-        ws.plan
-            .with(|p| p.as_ref().map(|p| backups::last_backup(p.id())))
+    // Read from localStorage once per open plan, not once per use below.
+    let open_id = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(|p| p.id())));
+    let last = Memo::new(move |_| open_id.get().map(backups::last_backup));
+    let age = move || {
+        last.get()
+            .map(|b| BackupAge::of(b.map(|b| b.at), chrono::Utc::now()))
     };
-    let age = move || last().map(|b| BackupAge::of(b.map(|b| b.at), chrono::Utc::now()));
-    let text = move || match last().flatten() {
+    let text = move || match last.get().flatten() {
         Some(b) => format!(
             "Last backup: {}, saved as {}.",
             b.when(chrono::Utc::now()),
@@ -100,7 +102,7 @@ fn BackupStatus() -> impl IntoView {
         None => "No backup of this plan has been made on this device.".to_owned(),
     };
     view! {
-        <Show when=move || last().is_some()>
+        <Show when=move || last.with(Option::is_some)>
             <section class="card" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">"Backup"</h2>
                 <p data-testid="last-backup">{text}</p>

@@ -84,10 +84,10 @@ fn PlanOverview() -> impl IntoView {
     });
 
     // Only where a client's progress report was imported: the coach's session view.
-    let has_report = move || {
-        ws.plan
-            .with(|p| p.as_ref().is_some_and(|p| report_window(p.id()).is_some()))
-    };
+    // Memos on the plan's id, so localStorage is read when another plan opens, not per edit.
+    let open_id = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(|p| p.id())));
+    let has_report =
+        Memo::new(move |_| open_id.get().is_some_and(|id| report_window(id).is_some()));
 
     view! {
         <section class="card vision-card" aria-labelledby="vision-heading">
@@ -108,7 +108,7 @@ fn PlanOverview() -> impl IntoView {
             <a class="button primary" href="/plan/goals/new" data-testid="add-goal">"+ Add a goal"</a>
             <a class="button" href="/plan/history">"Plan history"</a>
             <a class="button" href="/plan/print">"Print the plan"</a>
-            <Show when=has_report>
+            <Show when=move || has_report.get()>
                 <a class="button" href="/plan/client-activity">"Since the last report"</a>
             </Show>
         </div>
