@@ -18,6 +18,7 @@
 
 pub mod crypto;
 pub mod csv;
+pub mod error;
 pub mod export;
 pub mod format;
 pub mod ics;
@@ -28,8 +29,9 @@ pub mod preview;
 pub mod spec;
 pub mod validate;
 
+pub use error::ImportError;
 pub use export::{export_plan, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
 pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
 pub use preview::{preview, ImportPreview, ImportTarget};
-pub use validate::{parse_plan_file, ImportError};
+pub use validate::parse_plan_file;
