@@ -5,7 +5,10 @@
 //!
 //! - [`memory::MemoryStore`]: everywhere (native tests, previews).
 //! - `indexeddb::IndexedDbStore`: the browser (wasm32 only), with cross-tab change notices.
-//! - [`preferences::Preferences`]: every per-device key (role, open plan, drafts), typed.
+//! - [`preferences::Preferences`]: every per-device key (role, open plan, theme, backups,
+//!   reports, journal drafts, a check-in draft), typed, over localStorage or memory.
+//! - `error`: `StoreError` and how browser errors become it; the browser parts depend on it,
+//!   not on each other.
 //! - `device`: persistent-storage request, storage estimate, the "has data" marker (wasm32 only).
 
 use crate::core::document::Document;
