@@ -1,6 +1,7 @@
 //! Browser tests (headless Chromium through wasm-bindgen-test-runner): the store
-//! conformance suite against IndexedDB and memory, plus what only a real browser shows —
-//! reopening, schema upgrades, blocked/closed connections, cross-tab notices, timings.
+//! conformance suite against IndexedDB and memory, the session suite against IndexedDB, plus
+//! what only a real browser shows — reopening, schema upgrades, blocked/closed connections,
+//! cross-tab notices, timings.
 #![cfg(target_arch = "wasm32")]
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
@@ -17,3 +18,5 @@ mod indexeddb;
 mod raw;
 #[path = "browser/seeded_plan.rs"]
 mod seeded_plan;
+#[path = "browser/session.rs"]
+mod session;

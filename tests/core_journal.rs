@@ -179,3 +179,160 @@ fn unsaved_words_survive_json() {
         serde_json::from_str(&serde_json::to_string(&u).unwrap()).unwrap();
     assert_eq!(back, u);
 }
+
+// ---- the autosave machine ------------------------------------------------------------------
+
+use waymark::core::journal_draft::{Autosave, Command, Conflict, DraftSlot, Pace};
+
+fn save_of(commands: &[Command]) -> Option<(Uuid, u64, ReflectionDraft)> {
+    commands.iter().find_map(|c| match c {
+        Command::Save {
+            id,
+            base_rev,
+            fields,
+        } => Some((*id, *base_rev, fields.clone())),
+        _ => None,
+    })
+}
+
+fn type_text(a: &mut Autosave, text: &str) -> Vec<Command> {
+    let text = text.to_owned();
+    a.edit(move |d| d.text = text, Pace::Typing)
+}
+
+#[test]
+fn autosave_keeps_every_change_at_once_and_saves_after_the_pause() {
+    let id = Uuid::new_v4();
+    let mut a = Autosave::new(id, ReflectionDraft::default());
+    let out = type_text(&mut a, "First words");
+    assert!(matches!(&out[0], Command::Keep(DraftSlot::New, u) if u.fields.text == "First words"));
+    assert_eq!(out[1], Command::SaveAfter(Pace::Typing));
+
+    let out = a.flush();
+    let (sid, base, fields) = save_of(&out).expect("a save");
+    assert_eq!((sid, base, fields.text.as_str()), (id, 0, "First words"));
+    // While the first save runs the words stay kept, naming the save in flight.
+    assert!(matches!(&out[1], Command::Keep(_, u) if u.saving.is_some()));
+
+    let out = a.saved(1);
+    assert_eq!(
+        out,
+        vec![
+            Command::Forget(DraftSlot::New),
+            Command::Forget(DraftSlot::Saved(id)),
+            Command::Created(id),
+        ]
+    );
+    assert!(a.exists() && !a.dirty());
+    // Nothing new: nothing saved.
+    assert!(save_of(&a.flush()).is_none());
+}
+
+#[test]
+fn autosave_queues_one_more_save_for_words_typed_during_a_save() {
+    let mut a = Autosave::new(Uuid::new_v4(), ReflectionDraft::default());
+    type_text(&mut a, "One");
+    assert!(save_of(&a.flush()).is_some());
+    type_text(&mut a, "One two");
+    assert!(save_of(&a.flush()).is_none(), "one save at a time");
+    let out = a.saved(1);
+    let (_, base, fields) = save_of(&out).expect("the later words are saved next");
+    assert_eq!((base, fields.text.as_str()), (1, "One two"));
+    a.saved(2);
+    assert!(!a.dirty());
+}
+
+#[test]
+fn autosave_never_saves_blank_words() {
+    let mut a = Autosave::new(Uuid::new_v4(), ReflectionDraft::default());
+    let out = type_text(&mut a, "   ");
+    assert_eq!(out[0], Command::Forget(DraftSlot::New));
+    assert!(save_of(&a.flush()).is_none());
+}
+
+#[test]
+fn autosave_refused_stops_until_the_person_chooses_and_keeps_the_words() {
+    let id = Uuid::new_v4();
+    let mut a = Autosave::stored(id, 3, draft("Stored", &[]));
+    type_text(&mut a, "Mine");
+    a.flush();
+    let out = a.refused(false);
+    assert!(
+        matches!(&out[0], Command::Keep(DraftSlot::Saved(i), u) if *i == id && u.fields.text == "Mine")
+    );
+    assert_eq!(out[1], Command::Ask(Conflict::Edited));
+    type_text(&mut a, "Mine, still");
+    assert!(
+        save_of(&a.flush()).is_none(),
+        "nothing is saved while the choice waits"
+    );
+
+    // Keep mine: saved over the version stored now.
+    let out = a.keep_mine(
+        Conflict::Edited,
+        5,
+        Some(draft("Theirs", &[])),
+        Uuid::new_v4(),
+    );
+    let (sid, base, fields) = save_of(&out).unwrap();
+    assert_eq!((sid, base, fields.text.as_str()), (id, 5, "Mine, still"));
+}
+
+#[test]
+fn autosave_use_theirs_shows_the_stored_version() {
+    let mut a = Autosave::stored(Uuid::new_v4(), 3, draft("Stored", &[]));
+    type_text(&mut a, "Mine");
+    a.flush();
+    a.refused(false);
+    let (out, gone) = a.use_theirs(Conflict::Edited, 5, Some(draft("Theirs", &[])));
+    assert!(!gone);
+    assert!(out.contains(&Command::Show(draft("Theirs", &[]))));
+    assert_eq!(a.current().text, "Theirs");
+    assert!(!a.dirty());
+    // Saving resumes from their revision.
+    type_text(&mut a, "Theirs, and more");
+    assert_eq!(save_of(&a.flush()).unwrap().1, 5);
+}
+
+#[test]
+fn autosave_deleted_elsewhere_keeps_the_words_as_a_new_reflection() {
+    let old = Uuid::new_v4();
+    let fresh = Uuid::new_v4();
+    let mut a = Autosave::stored(old, 2, draft("Stored", &[]));
+    type_text(&mut a, "Mine");
+    assert_eq!(
+        a.plan_changed(3, None),
+        vec![Command::CancelTimer, Command::Ask(Conflict::Deleted)]
+    );
+    let out = a.keep_mine(Conflict::Deleted, 3, None, fresh);
+    assert_eq!(out[0], Command::Forget(DraftSlot::Saved(old)));
+    let (sid, base, _) = save_of(&out).unwrap();
+    assert_eq!((sid, base), (fresh, 0));
+}
+
+#[test]
+fn autosave_follows_other_tabs_when_nothing_is_unsaved() {
+    let mut a = Autosave::stored(Uuid::new_v4(), 2, draft("Stored", &[]));
+    // Its own save's echo (same revision) changes nothing.
+    assert!(a.plan_changed(2, Some(&draft("Stored", &[]))).is_empty());
+    let out = a.plan_changed(3, Some(&draft("From the other tab", &[])));
+    assert!(out.contains(&Command::Show(draft("From the other tab", &[]))));
+    // With unsaved words of its own, it asks instead.
+    type_text(&mut a, "Mine");
+    assert!(a
+        .plan_changed(4, Some(&draft("Again", &[])))
+        .contains(&Command::Ask(Conflict::Edited)));
+}
+
+#[test]
+fn put_reflection_adds_then_updates_under_one_id() {
+    let (mut plan, _) = saved();
+    let id = Uuid::new_v4();
+    let before = plan.reflections.len();
+    plan.put_reflection(id, draft("First", &[]), t(3, 9), WHO)
+        .unwrap();
+    plan.put_reflection(id, draft("Second", &[]), t(3, 10), WHO)
+        .unwrap();
+    assert_eq!(plan.reflections.len(), before + 1);
+    assert_eq!(plan.reflection(id).unwrap().fields.text, "Second");
+}

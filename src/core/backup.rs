@@ -3,6 +3,17 @@
 //! coach get their work back.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// A backup made on this device: which plan, to which file, when.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BackupRecord {
+    pub plan_id: Uuid,
+    pub plan_title: String,
+    pub file_name: String,
+    pub at: DateTime<Utc>,
+}
 
 /// A backup older than this many days earns a reminder.
 pub const NUDGE_AFTER_DAYS: i64 = 14;

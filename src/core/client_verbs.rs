@@ -123,6 +123,23 @@ impl Plan {
         Ok(Touched::one(DocKind::Reflection, id))
     }
 
+    /// Adds the reflection under `id`, or updates it when the plan holds it: the one verb of
+    /// an autosaving editor, whose first save adds and later ones update. Which of the two
+    /// the editor expected is its revision check's business (0: never saved).
+    pub fn put_reflection(
+        &mut self,
+        id: Uuid,
+        draft: ReflectionDraft,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        if self.reflections.iter().any(|r| r.meta.id == id) {
+            self.update_reflection(id, draft, now, by)
+        } else {
+            self.add_reflection_as(id, draft, now, by)
+        }
+    }
+
     pub fn update_reflection(
         &mut self,
         id: Uuid,

@@ -72,3 +72,351 @@ impl UnsavedReflection {
         }
     }
 }
+
+// ---- autosave ------------------------------------------------------------------------------
+
+/// Where a reflection's unsaved words are kept on the device: under "new" until its first
+/// save, then under its id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DraftSlot {
+    New,
+    Saved(Uuid),
+}
+
+/// How soon a change is saved: typing waits for a pause, a tap (tag, mood, prompt, private)
+/// is saved almost at once. The screen turns these into delays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    Typing,
+    Tap,
+}
+
+/// Why saving stopped until the person chooses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conflict {
+    /// Saved elsewhere (another tab) since this screen's copy was loaded.
+    Edited,
+    /// Deleted elsewhere while these words were being written.
+    Deleted,
+}
+
+/// What the screen does for the machine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Keep these words on the device, now (synchronously).
+    Keep(DraftSlot, UnsavedReflection),
+    /// Nothing unsaved is left in this slot.
+    Forget(DraftSlot),
+    /// Call [`Autosave::flush`] after the pace's delay, replacing any earlier request.
+    SaveAfter(Pace),
+    /// No save is waiting any more.
+    CancelTimer,
+    /// Save these words (`Plan::put_reflection`), checked against `base_rev`, then report
+    /// [`Autosave::saved`], [`Autosave::refused`] or [`Autosave::failed`].
+    Save {
+        id: Uuid,
+        base_rev: u64,
+        fields: ReflectionDraft,
+    },
+    /// The first save landed: the reflection now has an address.
+    Created(Uuid),
+    /// Show these words (the stored version replaced the screen's).
+    Show(ReflectionDraft),
+    /// Stop and ask which version to keep.
+    Ask(Conflict),
+}
+
+/// The autosave of one reflection: events in, commands out. Pure, so every rule of "never
+/// lose a word, never overwrite someone else's" is tested natively (tests/core_journal.rs);
+/// the editor only runs the commands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Autosave {
+    id: Uuid,
+    /// Saved at least once, so the words live under the reflection's id.
+    exists: bool,
+    /// The stored revision the next save is based on.
+    base_rev: u64,
+    /// What the person sees now.
+    current: ReflectionDraft,
+    /// What the plan durably holds for this reflection, as far as this screen knows.
+    saved: Option<ReflectionDraft>,
+    in_flight: Option<ReflectionDraft>,
+    /// Another save was asked for while one was in flight.
+    again: bool,
+    /// While a conflict waits for the person's choice nothing is saved (words are still kept).
+    paused: bool,
+}
+
+impl Autosave {
+    /// A reflection never saved, under a fresh `id`.
+    pub fn new(id: Uuid, fields: ReflectionDraft) -> Self {
+        Self {
+            id,
+            exists: false,
+            base_rev: 0,
+            current: fields,
+            saved: None,
+            in_flight: None,
+            again: false,
+            paused: false,
+        }
+    }
+
+    /// A reflection as the plan holds it.
+    pub fn stored(id: Uuid, rev: u64, fields: ReflectionDraft) -> Self {
+        Self {
+            exists: true,
+            base_rev: rev,
+            saved: Some(fields.clone()),
+            ..Self::new(id, fields)
+        }
+    }
+
+    /// Opens words found on the device, as [`UnsavedReflection::resume`] decided; `None` when
+    /// they were discarded and there is nothing stored to show.
+    pub fn resumed(
+        unsaved: UnsavedReflection,
+        stored: Option<Autosave>,
+        resume: &Resume,
+        stored_rev: u64,
+    ) -> Option<(Self, Option<Conflict>)> {
+        let mut s = stored.unwrap_or_else(|| Self::new(unsaved.id, ReflectionDraft::default()));
+        let conflict = match *resume {
+            Resume::Discard => return s.exists.then_some((s, None)),
+            Resume::Save { exists, base_rev } => {
+                s.exists = exists;
+                s.base_rev = base_rev;
+                None
+            }
+            Resume::EditedElsewhere => Some(Conflict::Edited),
+            Resume::DeletedElsewhere => {
+                s.exists = true;
+                s.base_rev = stored_rev;
+                Some(Conflict::Deleted)
+            }
+        };
+        s.current = unsaved.fields;
+        s.paused = conflict.is_some();
+        Some((s, conflict))
+    }
+
+    pub fn id(&self) -> Uuid {
+        self.id
+    }
+
+    pub fn exists(&self) -> bool {
+        self.exists
+    }
+
+    pub fn current(&self) -> &ReflectionDraft {
+        &self.current
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// There are words the plan does not hold yet.
+    pub fn dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.current)
+    }
+
+    /// Words to save as soon as the screen opens (kept words that are ours).
+    pub fn save_at_once(&self) -> bool {
+        self.dirty() && !self.paused
+    }
+
+    pub fn slot(&self) -> DraftSlot {
+        if self.exists {
+            DraftSlot::Saved(self.id)
+        } else {
+            DraftSlot::New
+        }
+    }
+
+    /// Keeps the words on the device while they differ from what is durably saved.
+    pub fn keep(&self) -> Command {
+        if self.dirty() && !super::limits::is_blank(&self.current.text) {
+            Command::Keep(
+                self.slot(),
+                UnsavedReflection {
+                    id: self.id,
+                    base_rev: self.base_rev,
+                    saving: self.in_flight.clone(),
+                    fields: self.current.clone(),
+                },
+            )
+        } else {
+            Command::Forget(self.slot())
+        }
+    }
+
+    /// The person changed something: keep it now, save it at `pace`.
+    pub fn edit(&mut self, change: impl FnOnce(&mut ReflectionDraft), pace: Pace) -> Vec<Command> {
+        change(&mut self.current);
+        vec![self.keep(), Command::SaveAfter(pace)]
+    }
+
+    /// Save now (the delay passed, the box lost focus, the page is hidden or left), unless
+    /// there is nothing new, the words are blank, or a conflict waits.
+    pub fn flush(&mut self) -> Vec<Command> {
+        if self.paused || !self.dirty() || super::limits::is_blank(&self.current.text) {
+            return vec![Command::CancelTimer];
+        }
+        if self.in_flight.is_some() {
+            self.again = true;
+            return vec![Command::CancelTimer];
+        }
+        self.in_flight = Some(self.current.clone());
+        vec![
+            Command::CancelTimer,
+            self.keep(),
+            Command::Save {
+                id: self.id,
+                base_rev: self.base_rev,
+                fields: self.current.clone(),
+            },
+        ]
+    }
+
+    /// The save is durable; the store holds it as `rev`.
+    pub fn saved(&mut self, rev: u64) -> Vec<Command> {
+        let Some(draft) = self.in_flight.take() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let was_new = !self.exists;
+        if was_new {
+            out.push(Command::Forget(DraftSlot::New));
+        }
+        self.exists = true;
+        self.base_rev = rev;
+        self.saved = Some(draft);
+        out.push(self.keep());
+        if was_new {
+            out.push(Command::Created(self.id));
+        }
+        if std::mem::take(&mut self.again) {
+            out.extend(self.flush());
+        }
+        out
+    }
+
+    /// The save was refused: the reflection changed (or went) elsewhere since `base_rev`.
+    pub fn refused(&mut self, deleted: bool) -> Vec<Command> {
+        self.in_flight = None;
+        self.again = false;
+        self.paused = true;
+        let conflict = if deleted {
+            Conflict::Deleted
+        } else {
+            Conflict::Edited
+        };
+        vec![self.keep(), Command::Ask(conflict)]
+    }
+
+    /// The save failed (storage full, the database closed): the words stay kept and are
+    /// saved with the next change.
+    pub fn failed(&mut self) -> Vec<Command> {
+        self.in_flight = None;
+        self.again = false;
+        vec![self.keep()]
+    }
+
+    /// The plan shown changed (a save here or in another tab). `stored`: the reflection's
+    /// revision, and its words if it is live (`None`: deleted or absent).
+    pub fn plan_changed(&mut self, rev: u64, stored: Option<&ReflectionDraft>) -> Vec<Command> {
+        // Our own save's echo, a save still running, a waiting choice, or nothing stored yet.
+        if self.in_flight.is_some() || self.paused || rev == self.base_rev || !self.exists {
+            return Vec::new();
+        }
+        match stored {
+            Some(fields) if !self.dirty() || *fields == self.current => {
+                self.base_rev = rev;
+                self.current = fields.clone();
+                self.saved = Some(fields.clone());
+                vec![self.keep(), Command::Show(fields.clone())]
+            }
+            Some(_) => {
+                self.paused = true;
+                vec![Command::CancelTimer, Command::Ask(Conflict::Edited)]
+            }
+            None => {
+                self.paused = true;
+                vec![Command::CancelTimer, Command::Ask(Conflict::Deleted)]
+            }
+        }
+    }
+
+    /// "Keep my words": over the version stored now (`rev`, `stored`), or, when the
+    /// reflection was deleted, as a new reflection under `fresh_id`.
+    pub fn keep_mine(
+        &mut self,
+        conflict: Conflict,
+        rev: u64,
+        stored: Option<ReflectionDraft>,
+        fresh_id: Uuid,
+    ) -> Vec<Command> {
+        let mut out = Vec::new();
+        if conflict == Conflict::Deleted {
+            // The deleted one stays deleted.
+            out.push(Command::Forget(self.slot()));
+            self.id = fresh_id;
+            self.exists = false;
+            self.base_rev = 0;
+            self.saved = None;
+        } else {
+            self.base_rev = rev;
+            self.saved = stored;
+        }
+        self.paused = false;
+        out.push(self.keep());
+        out.extend(self.flush());
+        out
+    }
+
+    /// "Use the other version": show what is stored (`rev`, `stored`); returns whether the
+    /// reflection is gone, so the screen leaves.
+    pub fn use_theirs(
+        &mut self,
+        conflict: Conflict,
+        rev: u64,
+        stored: Option<ReflectionDraft>,
+    ) -> (Vec<Command>, bool) {
+        let mut out = vec![Command::CancelTimer, Command::Forget(self.slot())];
+        match stored {
+            Some(fields) if conflict == Conflict::Edited => {
+                self.base_rev = rev;
+                self.current = fields.clone();
+                self.saved = Some(fields.clone());
+                self.paused = false;
+                out.push(Command::Show(fields));
+                (out, false)
+            }
+            _ => {
+                self.saved = Some(self.current.clone());
+                (out, true)
+            }
+        }
+    }
+
+    /// Nothing is saved until [`resume`](Self::resume) (a delete is under way).
+    pub fn pause(&mut self) -> Vec<Command> {
+        self.paused = true;
+        vec![Command::CancelTimer]
+    }
+
+    pub fn resume(&mut self) {
+        self.paused = false;
+    }
+
+    /// The reflection was deleted here: nothing is left to keep or save.
+    pub fn discard(&mut self) -> Vec<Command> {
+        self.saved = Some(self.current.clone());
+        vec![
+            Command::CancelTimer,
+            Command::Forget(DraftSlot::New),
+            Command::Forget(DraftSlot::Saved(self.id)),
+        ]
+    }
+}

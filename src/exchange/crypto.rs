@@ -8,18 +8,14 @@
 //! The envelope (parsing, serialising, base64) is pure Rust and tested natively; the WebCrypto
 //! calls are wasm32-only and tested in a real browser (`tests/browser/exchange.rs`).
 
+use super::error::ImportError;
 use super::format::{FileKind, CURRENT_VERSION, FORMAT};
-use super::validate::{check_format, clip, parse_json, ImportError};
+pub use super::format::{CIPHER, HASH, KDF, MAX_ITERATIONS, MIN_ITERATIONS};
+use super::validate::{check_format, clip, parse_json};
 use serde::{Deserialize, Serialize};
 
-pub const KDF: &str = "PBKDF2";
-pub const HASH: &str = "SHA-256";
-pub const CIPHER: &str = "AES-GCM-256";
 /// OWASP's 2023 figure for PBKDF2-HMAC-SHA-256.
-pub const ITERATIONS: u32 = 600_000;
-pub const MIN_ITERATIONS: u32 = 600_000;
-/// A file asking for more work than this is refused rather than freezing the tab.
-pub const MAX_ITERATIONS: u32 = 10_000_000;
+pub const ITERATIONS: u32 = MIN_ITERATIONS;
 pub const SALT_LEN: usize = 16;
 pub const NONCE_LEN: usize = 12;
 /// AES-GCM appends a 16-byte tag.

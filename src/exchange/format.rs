@@ -30,6 +30,14 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// Deepest nesting of lists and objects accepted (a plan file needs 6).
 pub const MAX_DEPTH: usize = 32;
 
+// The passphrase envelope (`crypto`): what a protected file must name, checked by `spec` too.
+pub const KDF: &str = "PBKDF2";
+pub const HASH: &str = "SHA-256";
+pub const CIPHER: &str = "AES-GCM-256";
+pub const MIN_ITERATIONS: u32 = 600_000;
+/// A file asking for more work than this is refused rather than freezing the tab.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
+
 /// What a plan file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -8,8 +8,8 @@
 //! value into a version N value (and sets `"version": N`), keep a `vN-1` fixture in
 //! `tests/fixtures/plan-files/`, and describe the change in `docs/FILE_FORMAT.md`.
 
+use super::error::ImportError;
 use super::format::CURRENT_VERSION;
-use super::validate::ImportError;
 use serde_json::Value;
 
 pub struct Migration {

@@ -6,9 +6,11 @@
 //! `merge_import(..).plan` through the store. Only `crypto` talks to the browser (WebCrypto,
 //! wasm32 only).
 //!
-//! - `format`: `PlanFile`, `FileKind`, `ExportedFile`, constants (media type, size cap).
+//! - `format`: `PlanFile`, `FileKind`, `ExportedFile`, constants (media type, size cap, the
+//!   passphrase envelope's names and limits).
+//! - `error`: `ImportError`, shared by `validate`, `migrate` and `crypto` (no file circles).
 //! - `spec`: the file's shape as data; the checker and the JSON Schema both come from it.
-//! - `validate`: `parse_plan_file` and `ImportError`.
+//! - `validate`: `parse_plan_file`.
 //! - `migrate`: the table of format versions and their pure migrations.
 //! - `export`: full plan, template and progress-report files.
 //! - `merge`, `preview`: the field-by-field merge (tombstones win whole) and what an import
@@ -18,6 +20,7 @@
 
 pub mod crypto;
 pub mod csv;
+pub mod error;
 pub mod export;
 pub mod format;
 pub mod ics;
@@ -28,8 +31,9 @@ pub mod preview;
 pub mod spec;
 pub mod validate;
 
+pub use error::ImportError;
 pub use export::{export_plan, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
 pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
 pub use preview::{preview, ImportPreview, ImportTarget};
-pub use validate::{parse_plan_file, ImportError};
+pub use validate::parse_plan_file;

@@ -10,6 +10,7 @@
 //!   not always: with the marker set and no plan stored, the workspace tells the person the
 //!   browser cleared their plans.
 
+use super::error::unavailable;
 use super::StoreError;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
@@ -80,8 +81,4 @@ async fn call_bool(promise: Result<js_sys::Promise, JsValue>) -> Result<bool, St
     let promise = promise.map_err(|e| unavailable(&e))?;
     let answer = JsFuture::from(promise).await.map_err(|e| unavailable(&e))?;
     Ok(answer.as_bool().unwrap_or(false))
-}
-
-fn unavailable(err: &JsValue) -> StoreError {
-    StoreError::Unavailable(super::indexeddb::describe_js_error(err))
 }

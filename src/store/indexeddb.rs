@@ -30,6 +30,7 @@
 //! conflict check. (Measured against per-field `Reflect` conversion in
 //! `tests/browser/bench.rs`.)
 
+use super::error::{dom_error, failed, unavailable};
 use super::schema::{self, current};
 use super::{
     changes_by_plan, check_replace, check_unique_ids, device, ChangeSet, RemoteChange, Store,
@@ -867,38 +868,6 @@ fn stored_rev(stored: &JsValue) -> Result<u64, StoreError> {
             "a stored record has no valid revision".into(),
         )),
     }
-}
-
-// ---------------------------------------------------------------------------------------
-// Errors
-
-/// "Name: message" of a DOM exception or JS error, for messages and logs.
-pub(crate) fn describe_js_error(err: &JsValue) -> String {
-    if let Some(e) = err.dyn_ref::<DomException>() {
-        format!("{}: {}", e.name(), e.message())
-    } else if let Some(e) = err.dyn_ref::<js_sys::Error>() {
-        format!("{}: {}", String::from(e.name()), String::from(e.message()))
-    } else {
-        err.as_string().unwrap_or_else(|| format!("{err:?}"))
-    }
-}
-
-fn dom_error(e: &DomException) -> StoreError {
-    match e.name().as_str() {
-        "QuotaExceededError" => StoreError::QuotaExceeded,
-        _ => StoreError::Failed(format!("{}: {}", e.name(), e.message())),
-    }
-}
-
-fn failed(err: &JsValue) -> StoreError {
-    match err.dyn_ref::<DomException>() {
-        Some(e) => dom_error(e),
-        None => StoreError::Failed(describe_js_error(err)),
-    }
-}
-
-fn unavailable(err: &JsValue) -> StoreError {
-    StoreError::Unavailable(describe_js_error(err))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -15,6 +15,8 @@ type Docs = BTreeMap<(Uuid, Uuid), Document>;
 #[derive(Clone, Debug, Default)]
 pub struct MemoryStore {
     docs: Rc<RefCell<Docs>>,
+    /// While set, every write fails as a full disk would (tests of the storage-full state).
+    full: Rc<std::cell::Cell<bool>>,
 }
 
 impl MemoryStore {
@@ -29,6 +31,19 @@ impl MemoryStore {
 
     pub fn is_empty(&self) -> bool {
         self.docs.borrow().is_empty()
+    }
+
+    /// Makes every write (of every clone) fail with `StoreError::QuotaExceeded` until
+    /// called again with `false`; reads still work, as on a full disk.
+    pub fn set_full(&self, full: bool) {
+        self.full.set(full);
+    }
+
+    fn check_space(&self) -> Result<(), StoreError> {
+        if self.full.get() {
+            return Err(StoreError::QuotaExceeded);
+        }
+        Ok(())
     }
 }
 
@@ -54,6 +69,7 @@ impl Store for MemoryStore {
 
     async fn commit(&self, changes: ChangeSet) -> Result<Vec<(Uuid, u64)>, StoreError> {
         check_unique_ids(&changes.puts)?;
+        self.check_space()?;
         let mut docs = self.docs.borrow_mut();
         // Check everything first, write only if all checks pass: all or nothing.
         for doc in &changes.puts {
@@ -86,6 +102,7 @@ impl Store for MemoryStore {
         docs: Vec<Document>,
     ) -> Result<Vec<(Uuid, u64)>, StoreError> {
         check_replace(plan_id, &docs)?;
+        self.check_space()?;
         let mut stored = self.docs.borrow_mut();
         let old: Docs = stored
             .range((plan_id, Uuid::nil())..=(plan_id, Uuid::max()))

@@ -5,17 +5,24 @@
 //!
 //! - [`memory::MemoryStore`]: everywhere (native tests, previews).
 //! - `indexeddb::IndexedDbStore`: the browser (wasm32 only), with cross-tab change notices.
+//! - [`preferences::Preferences`]: every per-device key (role, open plan, theme, backups,
+//!   reports, journal drafts, a check-in draft), typed, over localStorage or memory.
+//! - `error`: `StoreError` and how browser errors become it; the browser parts depend on it,
+//!   not on each other.
 //! - `device`: persistent-storage request, storage estimate, the "has data" marker (wasm32 only).
 
 use crate::core::document::Document;
+pub use error::StoreError;
 use std::collections::HashSet;
 use uuid::Uuid;
 
 #[cfg(target_arch = "wasm32")]
 pub mod device;
+pub mod error;
 #[cfg(target_arch = "wasm32")]
 pub mod indexeddb;
 pub mod memory;
+pub mod preferences;
 #[cfg(target_arch = "wasm32")]
 pub mod schema;
 
@@ -26,35 +33,6 @@ pub struct ChangeSet {
     /// record). The store refuses the whole change set with `StoreError::Conflict` when the
     /// stored revision differs, and otherwise stores it as `rev + 1`.
     pub puts: Vec<Document>,
-}
-
-/// What went wrong, written for the person who will read it.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum StoreError {
-    #[error("This device is out of storage space, so the change was not saved. Everything saved earlier is safe. Free some space (or export and remove old plans) and try again.")]
-    QuotaExceeded,
-    #[error("This record was changed elsewhere (another tab or an import) since you opened it. Reload to see the newer version before saving again.")]
-    Conflict {
-        id: Uuid,
-        stored_rev: u64,
-        base_rev: u64,
-    },
-    #[error("The saved data was written by a newer version of Waymark (schema {found}, this version knows up to {known}). Reload to get the new version.")]
-    SchemaTooNew { found: u32, known: u32 },
-    #[error("The browser's storage is not available ({0}). Private browsing or a storage setting may be blocking it.")]
-    Unavailable(String),
-    #[error("A stored record could not be read: {0}")]
-    Corrupt(String),
-    #[error("Saving failed: {0}")]
-    Failed(String),
-    /// Opening needs a schema upgrade, but another tab still holds the old database open
-    /// and did not let go.
-    #[error("Waymark is open in another tab that is still running an older version. Close the other Waymark tabs, then reload this one.")]
-    Blocked,
-    /// The connection was closed under us: a newer Waymark in another tab is upgrading the
-    /// database, or the browser cleared the site's storage.
-    #[error("Waymark was updated or its storage was reset in another tab. Reload this page to keep working.")]
-    Closed,
 }
 
 /// Where documents live. One call is one transaction; every method is all or nothing.

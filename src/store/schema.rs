@@ -112,7 +112,7 @@ pub fn upgrade(db: &IdbDatabase, tx: &IdbTransaction, old_version: u32) -> Resul
 fn schema_error(step: &str, err: JsValue) -> StoreError {
     StoreError::Failed(format!(
         "the database could not be prepared ({step}): {}",
-        super::indexeddb::describe_js_error(&err)
+        super::error::describe_js_error(&err)
     ))
 }
 

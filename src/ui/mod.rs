@@ -4,9 +4,11 @@
 mod app;
 mod checkin;
 mod exchange;
+mod format;
 mod icons;
 mod journal;
 mod page;
+mod params;
 mod plan;
 mod review;
 mod settings;

@@ -8,7 +8,6 @@ use super::shell::theme::{self, Theme};
 use super::state::{backups, device_role, set_device_role, use_workspace, PlanSummary};
 use crate::core::backup::BackupAge;
 use crate::core::{Author, PlanKind};
-use crate::store::device;
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
@@ -234,8 +233,9 @@ fn size(bytes: u64) -> String {
 
 #[component]
 fn StorageStatus() -> impl IntoView {
-    let persisted = LocalResource::new(|| async { device::is_persisted().await.ok() });
-    let estimate = LocalResource::new(|| async { device::storage_estimate().await.ok() });
+    let ws = use_workspace();
+    let persisted = LocalResource::new(move || async move { ws.storage_protected().await });
+    let estimate = LocalResource::new(move || async move { ws.storage_estimate().await });
     let persisted_text = move || {
         match persisted.get().flatten() {
         Some(true) => "Protected: the browser will not clear your plan to free space.",

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::checkin::clock::{self, long_date, short_date, short_day_of, with_unit};
 use super::page::Page;
 use super::state::{use_workspace, WithPlan};
 use super::widgets::ErrorNotice;
@@ -15,6 +14,7 @@ use crate::core::checkin::checkin_status;
 use crate::core::progress::{due_soon_actions, latest_measurement, overdue_actions, stale_kpis};
 use crate::core::prompts::prompt_for_day;
 use crate::core::Plan;
+use crate::ui::format::{self, long_date, short_date, short_day_of, with_unit};
 
 /// A KPI is "not logged lately" after this many days without a value.
 const STALE_AFTER_DAYS: u32 = 7;
@@ -64,7 +64,7 @@ fn goal_title(plan: &Plan, id: Option<Uuid>) -> Option<String> {
 }
 
 fn action_rows(plan: &Plan) -> Vec<ActionRow> {
-    let today = clock::today();
+    let today = format::today();
     let row = |a: &crate::core::action::Action, overdue: bool| ActionRow {
         id: a.meta.id,
         title: a.fields.title.clone(),
@@ -101,7 +101,7 @@ fn action_rows(plan: &Plan) -> Vec<ActionRow> {
 }
 
 fn kpi_rows(plan: &Plan) -> Vec<KpiRow> {
-    stale_kpis(plan, clock::now(), STALE_AFTER_DAYS)
+    stale_kpis(plan, format::now(), STALE_AFTER_DAYS)
         .into_iter()
         .map(|k| KpiRow {
             id: k.meta.id,
@@ -124,7 +124,7 @@ fn checkin_view(plan: &Plan) -> CheckInView {
     let Some(schedule) = plan.live_schedule() else {
         return CheckInView::NoSchedule;
     };
-    let st = checkin_status(schedule, &plan.checkins, clock::now());
+    let st = checkin_status(schedule, &plan.checkins, format::now());
     if st.due {
         CheckInView::Due {
             since: st.current_period_start.map(long_date).unwrap_or_default(),
@@ -166,7 +166,7 @@ fn TodayContent() -> impl IntoView {
         })
     });
     let action_error = RwSignal::new(None::<String>);
-    let prompt = prompt_for_day(clock::today());
+    let prompt = prompt_for_day(format::today());
 
     view! {
         <div class="today">
@@ -285,7 +285,7 @@ fn KpiItem(row: KpiRow) -> impl IntoView {
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let v = match clock::parse_number(&value.get_untracked()) {
+        let v = match format::parse_number(&value.get_untracked()) {
             Ok(Some(v)) => v,
             Ok(None) => {
                 error.set(Some("Type a value first, for example 4.".to_owned()));

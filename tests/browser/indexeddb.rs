@@ -37,6 +37,17 @@ async fn conformance_indexeddb() {
 }
 
 #[wasm_bindgen_test]
+async fn session_suite_indexeddb() {
+    use crate::session;
+    session::start_and_reopen(fresh("session-start").await).await;
+    session::actions_queue(fresh("session-queue").await).await;
+    session::refused_verb_changes_nothing(fresh("session-refused").await).await;
+    session::stale_edit_refused_then_choices(fresh("session-stale").await).await;
+    session::other_tab_change(fresh("session-other-tab").await).await;
+    session::rename_updates_list(fresh("session-rename").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn write_close_reopen_read() {
     let name = raw::unique_name("reopen");
     let plan = Uuid::new_v4();

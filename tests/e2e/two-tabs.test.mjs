@@ -97,6 +97,56 @@ test("choosing the other version drops this tab's edit and shows what was saved"
   assert.equal(await page.locator("h1").textContent(), "Saved first");
 });
 
+test("a goal deleted in another tab: opening Adapt says it is gone, and the app keeps working", async () => {
+  const { page, context } = browser;
+  await page.goto(goalUrl);
+  await waitForApp(page);
+  const goalId = goalUrl.split("/").pop();
+  // The app has no "delete goal" button; an import of a coach's file can delete one. The other
+  // tab writes exactly what that deletion stores (the goal's tombstone, one revision on) and
+  // announces it the way every Waymark tab announces its saves.
+  const other = await context.newPage();
+  await other.goto(server.origin + "/plan");
+  await waitForApp(other);
+  await other.evaluate(
+    (goalId) =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("waymark");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction("documents", "readwrite");
+          const store = tx.objectStore("documents");
+          const all = store.getAll();
+          let planId;
+          all.onsuccess = () => {
+            const doc = all.result.find((d) => d.id === goalId);
+            const body = JSON.parse(doc.body);
+            body.meta.deleted = true;
+            planId = doc.plan_id;
+            store.put({ ...doc, rev: doc.rev + 1, body: JSON.stringify(body) });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            const channel = new BroadcastChannel("waymark-changes");
+            channel.postMessage(JSON.stringify({ from: crypto.randomUUID(), plan_id: planId, ids: [goalId], whole_plan: false }));
+            channel.close();
+            ok();
+          };
+          tx.onerror = () => fail(tx.error);
+        };
+      }),
+    goalId,
+  );
+  await page.getByText("This goal was deleted.").waitFor();
+  await page.getByRole("button", { name: "Adapt this goal" }).tap();
+  await page.getByRole("alert").filter({ hasText: "may have been deleted" }).waitFor();
+  await page.getByRole("link", { name: "Back to the plan" }).tap();
+  await page.waitForURL(server.origin + "/plan");
+  await page.getByRole("heading", { level: 1 }).waitFor();
+  await other.close();
+});
+
 test("no console errors and no requests outside the app", () => {
   assert.deepEqual(browser.foreignRequests, []);
   assert.deepEqual(browser.consoleErrors, []);

@@ -10,13 +10,13 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::clock::{self, long_date, parse_number, short_day_of, with_unit};
 use super::overview::mood_word;
 use crate::core::checkin::{CheckInDraft, GoalEntryDraft, KpiValue};
 use crate::core::goal::GoalStatus;
 use crate::core::progress::latest_measurement;
 use crate::core::schedule::next_checkin;
 use crate::core::Plan;
+use crate::ui::format::{self, long_date, parse_number, short_day_of, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
 use crate::ui::widgets::{ErrorNotice, InfoNotice, RatingField, TextArea};
@@ -141,7 +141,7 @@ fn build_forms(plan: &Plan, saved: Option<&SavedDraft>) -> Vec<GoalForm> {
                     let value = kept
                         .and_then(|s| s.kpis.iter().find(|(id, _)| *id == k.meta.id))
                         .map(|(_, v)| v.clone())
-                        .or_else(|| latest.map(|m| clock::number(m.value)))
+                        .or_else(|| latest.map(|m| format::number(m.value)))
                         .unwrap_or_default();
                     KpiInput {
                         kpi_id: k.meta.id,
@@ -283,7 +283,7 @@ fn Flow() -> impl IntoView {
             return;
         };
         let draft = CheckInDraft {
-            date: clock::today(),
+            date: format::today(),
             entries,
             confidence: c,
             mood: m,
@@ -300,7 +300,7 @@ fn Flow() -> impl IntoView {
                     let next = ws.plan.with_untracked(|p| {
                         p.as_ref().and_then(|p| {
                             p.live_schedule()
-                                .map(|s| long_date(next_checkin(s, clock::now())))
+                                .map(|s| long_date(next_checkin(s, format::now())))
                         })
                     });
                     finished.set(Some(next));

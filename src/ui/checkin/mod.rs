@@ -1,6 +1,5 @@
 //! Check-ins: the schedule, past check-ins, and the guided flow.
 
-pub(crate) mod clock;
 mod flow;
 mod overview;
 

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::clock::{self, long_date, with_unit};
 use crate::core::checkin::{checkin_status, CheckIn};
 use crate::core::schedule::{Cadence, ScheduleDraft};
 use crate::core::Plan;
+use crate::ui::format::{self, long_date, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
 use crate::ui::widgets::{ErrorNotice, SelectField};
@@ -83,7 +83,7 @@ fn status_of(plan: &Plan) -> Status {
             streak: 0,
         },
         Some(s) => {
-            let st = checkin_status(s, &plan.checkins, clock::now());
+            let st = checkin_status(s, &plan.checkins, format::now());
             Status {
                 schedule: Some(describe(s)),
                 due: st.due,
@@ -170,7 +170,7 @@ fn rows_of(plan: &Plan) -> Vec<CheckInRow> {
                                     k.fields.name,
                                     with_unit(m.value, &k.fields.unit)
                                 ),
-                                None => clock::number(m.value),
+                                None => format::number(m.value),
                             }
                         })
                         .collect(),
@@ -283,13 +283,13 @@ fn ScheduleForm() -> impl IntoView {
         Some(Cadence::Weeks { weeks, weekday }) => (
             weeks.to_string(),
             weekday.num_days_from_monday().to_string(),
-            clock::today().day().to_string(),
+            format::today().day().to_string(),
         ),
         Some(Cadence::Monthly { day }) => ("month".to_owned(), "0".to_owned(), day.to_string()),
         None => (
             "1".to_owned(),
-            clock::today().weekday().num_days_from_monday().to_string(),
-            clock::today().day().min(28).to_string(),
+            format::today().weekday().num_days_from_monday().to_string(),
+            format::today().day().min(28).to_string(),
         ),
     };
     let every = RwSignal::new(every0);
@@ -338,10 +338,10 @@ fn ScheduleForm() -> impl IntoView {
                 p.as_ref()
                     .and_then(|p| p.live_schedule().map(|s| s.starts_on))
             })
-            .unwrap_or_else(clock::today);
+            .unwrap_or_else(format::today);
         let draft = ScheduleDraft {
             cadence,
-            utc_offset_minutes: clock::utc_offset_minutes(),
+            utc_offset_minutes: format::utc_offset_minutes(),
             starts_on,
         };
         error.set(None);

@@ -1,12 +1,14 @@
 //! Writing a reflection: a big text box first, saved as the person types.
 //!
-//! Never losing a word works in two layers. Every change is kept at once (synchronously) in
-//! localStorage as an [`UnsavedReflection`]; ~400 ms after typing stops, and at once on blur,
+//! Never losing a word works in two layers. Every change is kept at once (synchronously) on
+//! the device as an `UnsavedReflection`; ~400 ms after typing stops, and at once on blur,
 //! when the page is hidden or closed, or when the person leaves the screen, the change is saved
-//! through `ws.apply_checked` (the first save adds the reflection, later ones update it). Only
-//! when that save is durable does the header say "Saved" and the kept copy go away. A reload
-//! or a closed tab in between finds the kept copy again (here or in the journal list), and
-//! core's `UnsavedReflection::resume` decides whether it is ours to save or needs a choice.
+//! through `ws.apply_checked` with `Plan::put_reflection` (the first save adds the reflection,
+//! later ones update it). Only when that save is durable does the header say "Saved" and the
+//! kept copy go away. A reload or a closed tab in between finds the kept copy again (here or
+//! in the journal list), and core's `UnsavedReflection::resume` decides whether it is ours to
+//! save or needs a choice. Every rule of when to keep, save, or ask is core's [`Autosave`];
+//! this screen shows its fields and runs its commands.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,7 +17,7 @@ use std::time::Duration;
 use leptos::leptos_dom::helpers::{window_event_listener_untyped, TimeoutHandle};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
 use super::drafts::{self, Slot};
@@ -23,11 +25,12 @@ use super::prompts::PromptPicker;
 use super::tags::TagInput;
 use crate::core::ids::new_id;
 use crate::core::journal::ReflectionDraft;
-use crate::core::journal_draft::{Resume, UnsavedReflection};
+use crate::core::journal_draft::{Autosave, Command, Conflict, Pace};
 use crate::core::prompts::REFLECTION_PROMPTS;
 use crate::core::{DocKind, Plan};
 use crate::store::StoreError;
 use crate::ui::page::Page;
+use crate::ui::params::{record_param, RecordParam};
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, RatingField};
 
@@ -35,14 +38,6 @@ use crate::ui::widgets::{ErrorNotice, RatingField};
 const DEBOUNCE: Duration = Duration::from_millis(400);
 /// Tags, mood, prompt and the private flag are single taps: saved almost at once.
 const TAP_DELAY: Duration = Duration::from_millis(50);
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Conflict {
-    /// Saved elsewhere (another tab) since this screen's copy was loaded.
-    Edited,
-    /// Deleted elsewhere while these words were being written.
-    Deleted,
-}
 
 /// What the screen shows; all `Copy` signals, written with `try_set` because a save may finish
 /// after the screen is gone.
@@ -69,25 +64,13 @@ impl Fields {
     }
 }
 
-/// The saving state. Plain data outside the reactive tree (shared through an `Rc`), so a save
-/// that finishes after the person has left the screen still tidies up the kept copy.
+/// The machine and what runs its commands. Plain data outside the reactive tree (shared
+/// through an `Rc`), so a save that finishes after the person has left the screen still tidies
+/// up the kept copy.
 struct Saver {
     ws: Workspace,
     plan_id: Uuid,
-    id: Uuid,
-    /// Saved at least once, so later saves update rather than add.
-    exists: bool,
-    /// The stored revision the next save is based on.
-    base_rev: u64,
-    /// What the person sees now.
-    current: ReflectionDraft,
-    /// What the plan durably holds for this reflection, as far as this screen knows.
-    saved: Option<ReflectionDraft>,
-    in_flight: Option<ReflectionDraft>,
-    /// Another save was asked for while one was in flight.
-    again: bool,
-    /// While a conflict waits for the person's choice nothing is saved (words are still kept).
-    paused: bool,
+    machine: Autosave,
     timer: Option<TimeoutHandle>,
     /// The screen is still showing; false once the person has left it.
     alive: bool,
@@ -97,33 +80,6 @@ struct Saver {
 type Shared = Rc<RefCell<Saver>>;
 
 impl Saver {
-    fn slot(&self) -> Slot {
-        if self.exists {
-            Slot::Saved(self.id)
-        } else {
-            Slot::New
-        }
-    }
-
-    fn dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.current)
-    }
-
-    /// Keeps the words on the device while they differ from what is durably saved.
-    fn keep(&self) {
-        if self.dirty() && !self.current.text.trim().is_empty() {
-            let unsaved = UnsavedReflection {
-                id: self.id,
-                base_rev: self.base_rev,
-                saving: self.in_flight.clone(),
-                fields: self.current.clone(),
-            };
-            drafts::keep(self.plan_id, self.slot(), &unsaved);
-        } else {
-            drafts::forget(self.plan_id, self.slot());
-        }
-    }
-
     fn cancel_timer(&mut self) {
         if let Some(t) = self.timer.take() {
             t.clear();
@@ -131,87 +87,83 @@ impl Saver {
     }
 }
 
-/// The person changed something: keep it now, save it after `delay`.
-fn edited(s: &Shared, change: impl FnOnce(&mut ReflectionDraft), delay: Duration) {
-    let mut m = s.borrow_mut();
-    change(&mut m.current);
-    m.keep();
-    m.cancel_timer();
-    let again = s.clone();
-    m.timer = set_timeout_with_handle(move || save_now(&again), delay).ok();
+/// Runs the machine's commands, in order.
+fn run(s: &Shared, commands: Vec<Command>) {
+    for command in commands {
+        match command {
+            Command::Keep(slot, words) => drafts::keep(s.borrow().plan_id, slot, &words),
+            Command::Forget(slot) => drafts::forget(s.borrow().plan_id, slot),
+            Command::CancelTimer => s.borrow_mut().cancel_timer(),
+            Command::SaveAfter(pace) => {
+                let delay = match pace {
+                    Pace::Typing => DEBOUNCE,
+                    Pace::Tap => TAP_DELAY,
+                };
+                let again = s.clone();
+                let mut m = s.borrow_mut();
+                m.cancel_timer();
+                m.timer = set_timeout_with_handle(move || save_now(&again), delay).ok();
+            }
+            Command::Save {
+                id,
+                base_rev,
+                fields,
+            } => save(s, id, base_rev, fields),
+            Command::Created(id) => {
+                let m = s.borrow();
+                m.ui.exists.try_set(true);
+                if m.alive {
+                    replace_url(id);
+                }
+            }
+            Command::Show(fields) => s.borrow().ui.show(&fields),
+            Command::Ask(conflict) => {
+                s.borrow().ui.conflict.try_set(Some(conflict));
+            }
+        }
+    }
+}
+
+/// The person changed something: keep it now, save it at `pace`.
+fn edited(s: &Shared, change: impl FnOnce(&mut ReflectionDraft), pace: Pace) {
+    let commands = s.borrow_mut().machine.edit(change, pace);
+    run(s, commands);
 }
 
 /// Saves the current words unless there is nothing new, they are blank, or a conflict waits.
 fn save_now(s: &Shared) {
-    let (ws, id, exists, base_rev, draft) = {
-        let mut m = s.borrow_mut();
-        m.cancel_timer();
-        if m.paused || !m.dirty() || m.current.text.trim().is_empty() {
-            return;
-        }
-        if m.in_flight.is_some() {
-            m.again = true;
-            return;
-        }
-        m.in_flight = Some(m.current.clone());
-        m.keep();
-        drafts::mark_saving(m.id, true);
-        (m.ws, m.id, m.exists, m.base_rev, m.current.clone())
-    };
+    let commands = s.borrow_mut().machine.flush();
+    run(s, commands);
+}
+
+fn save(s: &Shared, id: Uuid, base_rev: u64, fields: ReflectionDraft) {
+    let ws = s.borrow().ws;
+    drafts::mark_saving(id, true);
     let s = s.clone();
     spawn_local(async move {
-        let fields = draft.clone();
-        let result = if exists {
-            ws.apply_checked(&[(id, base_rev)], move |p, now, by| {
-                p.update_reflection(id, fields, now, by)
+        // The id was chosen when the screen opened, so a retried first save cannot make a
+        // second copy; before the first save the base is revision 0, which refuses if the
+        // reflection somehow exists already.
+        let result = ws
+            .apply_checked(&[(id, base_rev)], move |p, now, by| {
+                p.put_reflection(id, fields, now, by)
             })
-            .await
-        } else {
-            // The id was chosen when the screen opened, so a retried first save cannot make
-            // a second copy; checking revision 0 refuses if it somehow exists already.
-            ws.apply_checked(&[(id, 0)], move |p, now, by| {
-                p.add_reflection_as(id, fields, now, by)
-            })
-            .await
-        };
+            .await;
         let stored = ws
             .plan
             .with_untracked(|p| p.as_ref().map(|p| stored_state(p, id)));
-        let again = {
+        let commands = {
             let mut m = s.borrow_mut();
-            m.in_flight = None;
             match result {
                 Ok(_) => {
-                    let was_new = !m.exists;
-                    if was_new {
-                        drafts::forget(m.plan_id, Slot::New);
-                    }
-                    m.exists = true;
-                    m.ui.exists.try_set(true);
-                    m.base_rev = stored.map(|(rev, _)| rev).unwrap_or(base_rev);
-                    m.saved = Some(draft);
-                    m.keep();
                     m.ui.error.try_set(None);
-                    if was_new && m.alive {
-                        replace_url(id);
-                    }
-                    std::mem::take(&mut m.again)
+                    let rev = stored.map_or(base_rev, |(rev, _)| rev);
+                    m.machine.saved(rev)
                 }
                 Err(ActionError::ChangedElsewhere) => {
-                    m.paused = true;
-                    m.again = false;
-                    m.keep();
-                    let deleted = matches!(stored, Some((_, Some(false))));
-                    m.ui.conflict.try_set(Some(if deleted {
-                        Conflict::Deleted
-                    } else {
-                        Conflict::Edited
-                    }));
-                    false
+                    m.machine.refused(matches!(stored, Some((_, Some(false)))))
                 }
                 Err(e) => {
-                    m.again = false;
-                    m.keep();
                     let when = match e {
                         ActionError::Store(StoreError::Closed) => "when this page reloads",
                         _ => "with your next change",
@@ -220,14 +172,12 @@ fn save_now(s: &Shared) {
                         "Not saved yet: {e} Your words are kept on this device and will be \
                          saved {when}."
                     )));
-                    false
+                    m.machine.failed()
                 }
             }
         };
-        if again {
-            save_now(&s);
-        }
-        if s.borrow().in_flight.is_none() {
+        run(&s, commands);
+        if !s.borrow().machine.is_saving() {
             drafts::mark_saving(id, false);
         }
     });
@@ -241,6 +191,14 @@ fn stored_state(p: &Plan, id: Uuid) -> (u64, Option<bool>) {
         .find(|r| r.meta.id == id)
         .map(|r| r.meta.is_live());
     (p.rev_of(id), live)
+}
+
+/// The stored revision of a reflection and its words while it is live.
+fn stored_words(ws: Workspace, id: Uuid) -> Option<(u64, Option<ReflectionDraft>)> {
+    ws.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| (p.rev_of(id), p.reflection(id).map(|r| r.fields.clone())))
+    })
 }
 
 /// Puts the new reflection's address in the location bar without re-rendering the screen.
@@ -265,121 +223,57 @@ fn replace_url(id: Uuid) {
     }
 }
 
-/// Where the screen starts from.
-enum Start {
-    /// Open a reflection (possibly with kept words to save or a conflict to resolve).
-    Open {
-        saver: Box<Saver>,
-        save_at_once: bool,
-    },
-    NotFound,
-}
-
-fn start(
-    ws: Workspace,
-    plan: &Plan,
-    param: Option<String>,
-    prompt: Option<String>,
-    ui: Fields,
-) -> Start {
+/// Where the screen starts from: a reflection's autosave (possibly with kept words to save or
+/// a conflict to resolve), or `None` when the address names nothing here.
+fn start(plan: &Plan, param: RecordParam, prompt: Option<String>, ui: Fields) -> Option<Autosave> {
     let plan_id = plan.id();
-    let blank = |id: Uuid| Saver {
-        ws,
-        plan_id,
-        id,
-        exists: false,
-        base_rev: 0,
-        current: ReflectionDraft::default(),
-        saved: None,
-        in_flight: None,
-        again: false,
-        paused: false,
-        timer: None,
-        alive: true,
-        ui,
+    let stored = |id: Uuid| {
+        plan.reflection(id)
+            .map(|r| Autosave::stored(id, plan.rev_of(id), r.fields.clone()))
     };
-    let (id, kept) = match param.as_deref() {
-        None | Some("new") => match drafts::load(plan_id, Slot::New) {
+    let (id, kept) = match param {
+        RecordParam::New => match drafts::load(plan_id, Slot::New) {
             Some(u) => (u.id, Some((Slot::New, u))),
             None => {
-                let mut s = blank(new_id());
-                s.current.prompt = prompt;
-                return Start::Open {
-                    saver: Box::new(s),
-                    save_at_once: false,
+                let fields = ReflectionDraft {
+                    prompt,
+                    ..ReflectionDraft::default()
                 };
+                return Some(Autosave::new(new_id(), fields));
             }
         },
-        Some(text) => match Uuid::parse_str(text) {
-            Ok(id) => (
-                id,
-                drafts::load(plan_id, Slot::Saved(id)).map(|u| (Slot::Saved(id), u)),
-            ),
-            Err(_) => return Start::NotFound,
-        },
+        RecordParam::Id(id) => (
+            id,
+            drafts::load(plan_id, Slot::Saved(id)).map(|u| (Slot::Saved(id), u)),
+        ),
+        RecordParam::NotAnId => return None,
     };
-    let mut s = blank(id);
-    if let Some(r) = plan.reflection(id) {
-        s.exists = true;
-        s.base_rev = plan.rev_of(id);
-        s.current = r.fields.clone();
-        s.saved = Some(r.fields.clone());
-    }
     let Some((slot, kept)) = kept else {
-        return if s.exists {
-            Start::Open {
-                saver: Box::new(s),
-                save_at_once: false,
-            }
-        } else {
-            Start::NotFound
-        };
+        return stored(id);
     };
     let resume = kept.resume(plan);
     // The kept words move to the slot this screen writes to from now on.
     drafts::forget(plan_id, slot);
-    match resume {
-        Resume::Discard => {
-            if !s.exists {
-                // Nothing to save and nothing stored: start afresh.
-                return start(ws, plan, Some("new".into()), None, ui);
-            }
-        }
-        Resume::Save { exists, base_rev } => {
-            s.exists = exists;
-            s.base_rev = base_rev;
-            s.current = kept.fields;
-        }
-        Resume::EditedElsewhere => {
-            s.current = kept.fields;
-            s.paused = true;
-            ui.conflict.set(Some(Conflict::Edited));
-        }
-        Resume::DeletedElsewhere => {
-            s.current = kept.fields;
-            s.exists = true;
-            s.base_rev = plan.rev_of(id);
-            s.paused = true;
-            ui.conflict.set(Some(Conflict::Deleted));
-        }
+    let Some((machine, conflict)) = Autosave::resumed(kept, stored(id), &resume, plan.rev_of(id))
+    else {
+        // Nothing to save and nothing stored: start afresh.
+        return start(plan, RecordParam::New, None, ui);
+    };
+    if conflict.is_some() {
+        ui.conflict.set(conflict);
     }
-    s.keep();
-    if s.exists && param.as_deref().is_none_or(|p| p == "new") {
+    if let Command::Keep(slot, words) = machine.keep() {
+        drafts::keep(plan_id, slot, &words);
+    }
+    if machine.exists() && param == RecordParam::New {
         replace_url(id);
     }
-    let save_at_once = s.dirty() && !s.paused;
-    Start::Open {
-        saver: Box::new(s),
-        save_at_once,
-    }
+    Some(machine)
 }
 
 #[component]
 pub fn ReflectionEditorScreen() -> impl IntoView {
-    let is_new = use_params_map()
-        .get_untracked()
-        .get("id")
-        .is_none_or(|id| id == "new");
+    let is_new = record_param() == RecordParam::New;
     view! {
         <Page title=if is_new { "New reflection" } else { "Reflection" }>
             <WithPlan>
@@ -392,7 +286,7 @@ pub fn ReflectionEditorScreen() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let ws = use_workspace();
-    let param = use_params_map().get_untracked().get("id");
+    let param = record_param();
     let prompt = use_query_map()
         .get_untracked()
         .get("prompt")
@@ -411,29 +305,30 @@ fn Editor() -> impl IntoView {
     };
     let started = ws.plan.with_untracked(|p| {
         p.as_ref()
-            .map(|p| start(ws, p, param.clone(), prompt, ui))
-            .unwrap_or(Start::NotFound)
+            .and_then(|p| start(p, param, prompt, ui).map(|m| (p.id(), m)))
     });
-    let (saver, save_at_once) = match started {
-        Start::Open {
-            saver,
-            save_at_once,
-        } => (*saver, save_at_once),
-        Start::NotFound => {
-            return view! {
-                <div class="card">
-                    <h2>"This reflection is not in your journal"</h2>
-                    <p>"It may have been deleted, or the link is from another plan."</p>
-                    <a class="button primary" href="/journal">"Back to your journal"</a>
-                </div>
-            }
-            .into_any()
+    let Some((plan_id, machine)) = started else {
+        return view! {
+            <div class="card">
+                <h2>"This reflection is not in your journal"</h2>
+                <p>"It may have been deleted, or the link is from another plan."</p>
+                <a class="button primary" href="/journal">"Back to your journal"</a>
+            </div>
         }
+        .into_any();
     };
-    let is_new = !saver.exists;
-    ui.show(&saver.current);
-    ui.exists.set(saver.exists);
-    let shared: Shared = Rc::new(RefCell::new(saver));
+    let is_new = !machine.exists();
+    let save_at_once = machine.save_at_once();
+    ui.show(machine.current());
+    ui.exists.set(machine.exists());
+    let shared: Shared = Rc::new(RefCell::new(Saver {
+        ws,
+        plan_id,
+        machine,
+        timer: None,
+        alive: true,
+        ui,
+    }));
     let handle = StoredValue::new_local(shared.clone());
     let with = move |f: &dyn Fn(&Shared)| handle.with_value(|s| f(s));
     if save_at_once {
@@ -468,10 +363,11 @@ fn Editor() -> impl IntoView {
         handle.try_with_value(|s| {
             let same = {
                 let m = s.borrow();
-                m.current.prompt == prompt
-                    && m.current.tags == tags
-                    && m.current.mood == mood
-                    && m.current.private == private
+                let current = m.machine.current();
+                current.prompt == prompt
+                    && current.tags == tags
+                    && current.mood == mood
+                    && current.private == private
             };
             if !same {
                 edited(
@@ -482,7 +378,7 @@ fn Editor() -> impl IntoView {
                         d.mood = mood;
                         d.private = private;
                     },
-                    TAP_DELAY,
+                    Pace::Tap,
                 );
             }
         });
@@ -493,41 +389,15 @@ fn Editor() -> impl IntoView {
     Effect::new(move |_| {
         let touched = ws.last_change.get();
         handle.try_with_value(|s| {
-            let id = s.borrow().id;
+            let id = s.borrow().machine.id();
             if !touched.ids_of(DocKind::Reflection).any(|t| t == id) {
                 return;
             }
-            let Some((rev, live, fields)) = ws.plan.with_untracked(|p| {
-                p.as_ref().map(|p| {
-                    let (rev, live) = stored_state(p, id);
-                    (rev, live, p.reflection(id).map(|r| r.fields.clone()))
-                })
-            }) else {
+            let Some((rev, stored)) = stored_words(ws, id) else {
                 return;
             };
-            let mut m = s.borrow_mut();
-            if m.in_flight.is_some() || m.paused || rev == m.base_rev || !m.exists {
-                return;
-            }
-            match (live, fields) {
-                (Some(true), Some(fields)) if !m.dirty() || fields == m.current => {
-                    m.base_rev = rev;
-                    m.current = fields.clone();
-                    m.saved = Some(fields.clone());
-                    m.keep();
-                    m.ui.show(&fields);
-                }
-                (Some(true), _) => {
-                    m.paused = true;
-                    m.cancel_timer();
-                    m.ui.conflict.set(Some(Conflict::Edited));
-                }
-                _ => {
-                    m.paused = true;
-                    m.cancel_timer();
-                    m.ui.conflict.set(Some(Conflict::Deleted));
-                }
-            }
+            let commands = s.borrow_mut().machine.plan_changed(rev, stored.as_ref());
+            run(s, commands);
         });
     });
 
@@ -552,69 +422,38 @@ fn Editor() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         ui.text.set(value.clone());
-        with(&|s| edited(s, |d| d.text = value.clone(), DEBOUNCE));
+        with(&|s| edited(s, |d| d.text = value.clone(), Pace::Typing));
     };
 
     let keep_mine = move |_| {
-        let conflict = ui.conflict.get_untracked();
+        let conflict = ui.conflict.get_untracked().unwrap_or(Conflict::Edited);
         with(&|s| {
-            {
-                let mut m = s.borrow_mut();
-                let stored = ws.plan.with_untracked(|p| {
-                    p.as_ref().map(|p| {
-                        (
-                            stored_state(p, m.id),
-                            p.reflection(m.id).map(|r| r.fields.clone()),
-                        )
-                    })
-                });
-                if conflict == Some(Conflict::Deleted) {
-                    // Keep the words as a new reflection; the deleted one stays deleted.
-                    drafts::forget(m.plan_id, m.slot());
-                    m.id = new_id();
-                    m.exists = false;
-                    m.ui.exists.set(false);
-                    m.base_rev = 0;
-                    m.saved = None;
-                } else if let Some(((rev, _), fields)) = stored {
-                    m.base_rev = rev;
-                    m.saved = fields;
-                }
-                m.paused = false;
-                m.keep();
+            let id = s.borrow().machine.id();
+            let Some((rev, stored)) = stored_words(ws, id) else {
+                return;
+            };
+            if conflict == Conflict::Deleted {
+                // Kept as a new reflection; the deleted one stays deleted.
+                ui.exists.set(false);
             }
-            save_now(s);
+            let commands = s
+                .borrow_mut()
+                .machine
+                .keep_mine(conflict, rev, stored, new_id());
+            run(s, commands);
         });
         ui.conflict.set(None);
     };
     let use_theirs = {
         let navigate = navigate.clone();
         move |_| {
-            let conflict = ui.conflict.get_untracked();
+            let conflict = ui.conflict.get_untracked().unwrap_or(Conflict::Edited);
             let gone = handle.with_value(|s| {
-                let mut m = s.borrow_mut();
-                m.cancel_timer();
-                drafts::forget(m.plan_id, m.slot());
-                let stored = ws.plan.with_untracked(|p| {
-                    p.as_ref().and_then(|p| {
-                        p.reflection(m.id)
-                            .map(|r| (p.rev_of(m.id), r.fields.clone()))
-                    })
-                });
-                match stored {
-                    Some((rev, fields)) if conflict == Some(Conflict::Edited) => {
-                        m.base_rev = rev;
-                        m.current = fields.clone();
-                        m.saved = Some(fields.clone());
-                        m.paused = false;
-                        m.ui.show(&fields);
-                        false
-                    }
-                    _ => {
-                        m.saved = Some(m.current.clone());
-                        true
-                    }
-                }
+                let id = s.borrow().machine.id();
+                let (rev, stored) = stored_words(ws, id).unwrap_or((0, None));
+                let (commands, gone) = s.borrow_mut().machine.use_theirs(conflict, rev, stored);
+                run(s, commands);
+                gone
             });
             ui.conflict.set(None);
             if gone {
@@ -638,11 +477,11 @@ fn Editor() -> impl IntoView {
         let navigate = navigate.clone();
         move |_| {
             let navigate = navigate.clone();
-            let (id, exists, plan_id) = handle.with_value(|s| {
-                let mut m = s.borrow_mut();
-                m.cancel_timer();
-                m.paused = true;
-                (m.id, m.exists, m.plan_id)
+            let (id, exists) = handle.with_value(|s| {
+                let commands = s.borrow_mut().machine.pause();
+                run(s, commands);
+                let m = s.borrow();
+                (m.machine.id(), m.machine.exists())
             });
             deleting.set(true);
             spawn_local(async move {
@@ -656,16 +495,14 @@ fn Editor() -> impl IntoView {
                 deleting.try_set(false);
                 match result {
                     Ok(()) => {
-                        drafts::forget(plan_id, Slot::New);
-                        drafts::forget(plan_id, Slot::Saved(id));
                         handle.try_with_value(|s| {
-                            let mut m = s.borrow_mut();
-                            m.saved = Some(m.current.clone());
+                            let commands = s.borrow_mut().machine.discard();
+                            run(s, commands);
                         });
                         navigate("/journal", Default::default());
                     }
                     Err(e) => {
-                        handle.try_with_value(|s| s.borrow_mut().paused = false);
+                        handle.try_with_value(|s| s.borrow_mut().machine.resume());
                         ui.error
                             .try_set(Some(format!("The reflection was not deleted: {e}")));
                     }

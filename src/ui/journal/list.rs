@@ -196,21 +196,15 @@ fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
         match resume {
             None => {}
             Some(Resume::Discard) => drafts::forget(plan_id, slot),
-            Some(Resume::Save { exists, base_rev }) => {
+            Some(Resume::Save { base_rev, .. }) => {
                 spawn_local(async move {
                     let id = unsaved.id;
                     let fields = unsaved.fields.clone();
-                    let result = if exists {
-                        ws.apply_checked(&[(id, base_rev)], move |p, now, by| {
-                            p.update_reflection(id, fields, now, by)
+                    let result = ws
+                        .apply_checked(&[(id, base_rev)], move |p, now, by| {
+                            p.put_reflection(id, fields, now, by)
                         })
-                        .await
-                    } else {
-                        ws.apply_checked(&[(id, 0)], move |p, now, by| {
-                            p.add_reflection_as(id, fields, now, by)
-                        })
-                        .await
-                    };
+                        .await;
                     match result {
                         Ok(_) => drafts::forget(plan_id, slot),
                         Err(ActionError::ChangedElsewhere) => {

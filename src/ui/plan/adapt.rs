@@ -5,17 +5,21 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::common::{iso, parse_date, parse_number, show_number, StaleChoice};
+use super::common::StaleChoice;
+use super::goal_editor::MissingGoal;
 use crate::core::goal::{GoalChange, GoalStatus};
+use crate::ui::format::{iso, number, parse_date, required_number};
 use crate::ui::state::{use_workspace, ActionError};
 use crate::ui::widgets::{DateField, ErrorNotice, NumberField, SelectField, TextArea};
 
 #[component]
 pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let ws = use_workspace();
-    let (goal, kpis, rev) = ws.plan.with_untracked(|p| {
-        let p = p.as_ref().expect("shown inside WithPlan");
-        let g = p.goal(gid).cloned().expect("shown for a goal that exists");
+    // The goal may have gone since this screen opened (deleted in another tab, or by an
+    // import): say so instead of showing a form for nothing.
+    let found = ws.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let g = p.goal(gid).cloned()?;
         let kpis: Vec<(Uuid, String, f64, String, u64)> = p
             .kpis_of(gid)
             .map(|k| {
@@ -28,8 +32,11 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
                 )
             })
             .collect();
-        (g, kpis, p.rev_of(gid))
+        Some((g, kpis, p.rev_of(gid)))
     });
+    let Some((goal, kpis, rev)) = found else {
+        return view! { <MissingGoal/> }.into_any();
+    };
     let status = goal.status;
 
     let mut options = vec![("target_date", "Move the target date".to_owned())];
@@ -55,7 +62,7 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
     let what = RwSignal::new("target_date".to_owned());
     let new_date = RwSignal::new(goal.fields.target_date.map(iso).unwrap_or_default());
     let kpi_choice = RwSignal::new(kpis.first().map(|k| k.0.to_string()).unwrap_or_default());
-    let new_target = RwSignal::new(kpis.first().map(|k| show_number(k.2)).unwrap_or_default());
+    let new_target = RwSignal::new(kpis.first().map(|k| number(k.2)).unwrap_or_default());
     let description = RwSignal::new(goal.fields.description.clone());
     let support = RwSignal::new(goal.fields.support.clone());
     let reason = RwSignal::new(String::new());
@@ -68,7 +75,7 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
         .map(|(id, name, target, unit, _)| {
             (
                 id.to_string(),
-                format!("{name} (target {} {unit})", show_number(*target))
+                format!("{name} (target {} {unit})", number(*target))
                     .trim_end()
                     .to_owned(),
             )
@@ -80,7 +87,7 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
         let k = kpi_choice.get();
         if prev.is_some_and(|p| p != k) {
             if let Some(kp) = kpis_for_pick.iter().find(|x| x.0.to_string() == k) {
-                new_target.set(show_number(kp.2));
+                new_target.set(number(kp.2));
             }
         }
         k
@@ -98,7 +105,7 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
                 let Ok(kpi_id) = Uuid::parse_str(&kpi_choice.get_untracked()) else {
                     return error.set(Some("KPI: choose which KPI's target changes.".into()));
                 };
-                match parse_number("New target", &new_target.get_untracked()) {
+                match required_number("New target", &new_target.get_untracked()) {
                     Ok(target) => GoalChange::KpiTarget { kpi_id, target },
                     Err(e) => return error.set(Some(e)),
                 }
@@ -174,4 +181,5 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
             </div>
         </form>
     }
+    .into_any()
 }

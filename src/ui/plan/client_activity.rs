@@ -4,10 +4,10 @@
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
-use super::common::show_instant;
 use crate::core::activity::client_activity;
 use crate::core::Plan;
-use crate::ui::checkin::clock::{short_day_of, with_unit};
+use crate::ui::format::show_instant;
+use crate::ui::format::{short_day_of, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::reports::{report_window, ReportWindow};
 use crate::ui::state::{use_workspace, WithPlan};

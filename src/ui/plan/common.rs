@@ -1,5 +1,5 @@
-//! Pieces the Plan screens share: today's date, reading numbers and dates with messages that say
-//! exactly what is wrong, the words for statuses and paces, the SMART badge, the progress bar,
+//! Pieces the Plan screens share (dates and numbers are `ui::format`'s): the words for
+//! statuses and paces, the SMART badge, the progress bar,
 //! and the "changed in another tab" choice.
 //!
 //! The shared widgets take `&'static str` labels and derive the control's id from the label,
@@ -7,7 +7,6 @@
 //! produce duplicate ids. `RowField` and `RowRating` below keep the same markup and classes
 //! but take an explicit id prefix for those repeated forms.
 
-use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use leptos::prelude::*;
 use uuid::Uuid;
 
@@ -32,61 +31,6 @@ pub fn serves_text(serves: &[Serves], vision: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Today on this device's calendar.
-pub fn today() -> NaiveDate {
-    Local::now().date_naive()
-}
-
-/// A day as `YYYY-MM-DD`, the form fields' format.
-pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-/// A day for reading: "5 Mar 2025".
-pub fn show_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
-/// The local day of an instant, for reading.
-pub fn show_instant(t: DateTime<Utc>) -> String {
-    show_date(t.with_timezone(&Local).date_naive())
-}
-
-/// When a value logged for `day` was measured: now if it is today, otherwise that day's local
-/// noon, so a value logged for an earlier day sorts before today's.
-pub fn measured_at(day: NaiveDate) -> DateTime<Utc> {
-    let now = Utc::now();
-    if day == today() {
-        return now;
-    }
-    day.and_hms_opt(12, 0, 0)
-        .and_then(|t| Local.from_local_datetime(&t).earliest())
-        .map_or(now, |t| t.with_timezone(&Utc))
-}
-
-/// A number typed by the user. `label` names the field in the message.
-pub fn parse_number(label: &str, text: &str) -> Result<f64, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(format!("{label}: enter a number."));
-    }
-    match t.replace(' ', "").parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        _ => Err(format!("{label}: '{t}' is not a number.")),
-    }
-}
-
-/// A `YYYY-MM-DD` date from a date field; `Ok(None)` when empty.
-pub fn parse_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    NaiveDate::parse_from_str(t, "%Y-%m-%d")
-        .map(Some)
-        .map_err(|_| format!("{label}: '{t}' is not a date. Use the date picker or YYYY-MM-DD."))
 }
 
 pub fn status_label(s: GoalStatus) -> &'static str {
@@ -159,25 +103,9 @@ pub fn change_label(c: ChangeKind) -> &'static str {
     }
 }
 
-/// A number without a trailing ".0".
-pub fn show_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        let s = format!("{x:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    }
-}
-
 /// The goal id in the address, if it is one.
 pub fn goal_id_param() -> Memo<Option<Uuid>> {
-    let params = leptos_router::hooks::use_params_map();
-    Memo::new(move |_| {
-        params
-            .get()
-            .get("id")
-            .and_then(|s| Uuid::parse_str(&s).ok())
-    })
+    crate::ui::params::id_param()
 }
 
 /// "SMART ✓" or which letters are missing, in words as well as letters.

@@ -10,14 +10,15 @@ use uuid::Uuid;
 
 use super::adapt::AdaptPanel;
 use super::common::{
-    change_label, fact, goal_id_param, priority_label, serves_text, show_date, show_instant,
-    status_class, status_label, SmartList,
+    change_label, fact, goal_id_param, priority_label, serves_text, status_class, status_label,
+    SmartList,
 };
 use super::goal_editor::MissingGoal;
 use super::measures::KpiSection;
 use super::steps::{ActionsSection, MilestonesSection};
 use crate::core::history::goal_history;
 use crate::core::smart::check_goal;
+use crate::ui::format::{show_date, show_instant};
 use crate::ui::state::{use_workspace, WithPlan};
 
 #[component]

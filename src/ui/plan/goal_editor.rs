@@ -16,14 +16,14 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::common::{
-    goal_id_param, iso, parse_date, parse_number, priority_from_key, priority_key, show_date,
-    today, SmartList, SmartStrip, StaleChoice,
+    goal_id_param, priority_from_key, priority_key, SmartList, SmartStrip, StaleChoice,
 };
 use crate::core::goal::{Goal, GoalDraft, GoalStatus, Serves};
 use crate::core::kpi::{Direction, Kpi, KpiDraft};
 use crate::core::meta::Meta;
 use crate::core::smart::{check_goal, SmartCheck};
 use crate::core::{Author, DocKind, Plan, PlanKind};
+use crate::ui::format::{iso, parse_date, required_number, show_date, today};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, ActionError, WithPlan};
 use crate::ui::widgets::{
@@ -33,7 +33,7 @@ use crate::ui::widgets::{
 #[component]
 pub fn GoalEditorScreen() -> impl IntoView {
     let id = goal_id_param();
-    let editing = leptos_router::hooks::use_params_map().with_untracked(|p| p.get("id").is_some());
+    let editing = crate::ui::params::has_id_param();
     let title = if editing { "Edit goal" } else { "New goal" };
     view! {
         <Page title=title>
@@ -172,8 +172,8 @@ impl Fields {
             errors.push("KPI name: say what you will count, e.g. 'Applications sent'.".to_owned());
         }
         let baseline =
-            parse_number("Baseline", &self.kpi_baseline.get()).map_err(|e| errors.push(e));
-        let target = parse_number("Target", &self.kpi_target.get()).map_err(|e| errors.push(e));
+            required_number("Baseline", &self.kpi_baseline.get()).map_err(|e| errors.push(e));
+        let target = required_number("Target", &self.kpi_target.get()).map_err(|e| errors.push(e));
         let (Ok(baseline), Ok(target)) = (baseline, target) else {
             return Err(errors);
         };

@@ -5,12 +5,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use uuid::Uuid;
 
-use super::common::{
-    pace_label, show_date, status_class, status_label, today, ProgressBar, SmartBadge,
-};
+use super::common::{pace_label, status_class, status_label, ProgressBar, SmartBadge};
 use crate::core::goal::GoalStatus;
 use crate::core::progress::{goal_progress, Pace};
 use crate::core::smart::{check_goal, SmartCheck};
+use crate::ui::format::{show_date, today};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::reports::report_window;

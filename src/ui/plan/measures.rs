@@ -5,12 +5,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::common::{
-    iso, pace_class, pace_label, parse_date, parse_number, show_instant, show_number, today,
-    ProgressBar, RowField,
-};
+use super::common::{pace_class, pace_label, ProgressBar, RowField};
 use crate::core::kpi::{Direction, KpiDraft};
 use crate::core::progress::kpi_progress;
+use crate::ui::format::{iso, number, parse_date, required_number, show_instant, today};
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{ErrorNotice, NumberField, SelectField, TextField};
 
@@ -60,7 +58,7 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
         error.set(None);
         let name =
             data.with_untracked(|d| d.as_ref().map(|(k, _)| k.name.clone()).unwrap_or_default());
-        let v = match parse_number(&format!("{name} value"), &value.get_untracked()) {
+        let v = match required_number(&format!("{name} value"), &value.get_untracked()) {
             Ok(v) => v,
             Err(e) => {
                 error.set(Some(e));
@@ -68,7 +66,7 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
             }
         };
         let at = match parse_date("Date", &day.get_untracked()) {
-            Ok(Some(d)) => super::common::measured_at(d),
+            Ok(Some(d)) => crate::ui::format::measured_at(d),
             Ok(None) => chrono::Utc::now(),
             Err(e) => {
                 error.set(Some(e));
@@ -93,17 +91,17 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
         <li class="kpi-item" data-testid="kpi">
         {move || data.get().map(|(k, pr)| {
             let unit = if k.unit.is_empty() { String::new() } else { format!(" {}", k.unit) };
-            let range = format!("{} → {}{unit}", show_number(k.baseline), show_number(k.target));
+            let range = format!("{} → {}{unit}", number(k.baseline), number(k.target));
             let latest = pr.latest.map_or_else(
                 || "Nothing logged yet".to_owned(),
-                |v| format!("Latest: {}{unit}{}", show_number(v), pr.latest_at.map(|t| format!(" on {}", show_instant(t))).unwrap_or_default()),
+                |v| format!("Latest: {}{unit}{}", number(v), pr.latest_at.map(|t| format!(" on {}", show_instant(t))).unwrap_or_default()),
             );
             let pace = match (pr.pace, pr.latest) {
                 (Some(p), _) => pace_label(p).to_owned(),
                 (None, None) => "Pace: log a value to see it".to_owned(),
                 (None, Some(_)) => "Pace: set a target date to see it".to_owned(),
             };
-            let expected = pr.expected.map(|e| format!("Expected by today: {}{unit}", show_number(e)));
+            let expected = pr.expected.map(|e| format!("Expected by today: {}{unit}", number(e)));
             view! {
                 <div class="kpi-head">
                     <h3>{k.name.clone()}</h3>
@@ -143,8 +141,8 @@ fn AddKpi(gid: Uuid) -> impl IntoView {
         if n.is_empty() {
             errors.push("KPI name: say what you will count, e.g. 'Applications sent'.".to_owned());
         }
-        let b = parse_number("Baseline", &baseline.get_untracked()).map_err(|e| errors.push(e));
-        let t = parse_number("Target", &target.get_untracked()).map_err(|e| errors.push(e));
+        let b = required_number("Baseline", &baseline.get_untracked()).map_err(|e| errors.push(e));
+        let t = required_number("Target", &target.get_untracked()).map_err(|e| errors.push(e));
         let (Ok(b), Ok(t), true) = (b, t, errors.is_empty()) else {
             error.set(Some(errors.join(" ")));
             return;

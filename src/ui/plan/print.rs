@@ -4,13 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::common::{
-    fact, priority_label, serves_text, show_date, show_instant, show_number, status_label,
-};
+use super::common::{fact, priority_label, serves_text, status_label};
 use crate::core::goal::Goal;
 use crate::core::progress::latest_measurement;
 use crate::core::Plan;
 use crate::ui::checkin::describe_schedule;
+use crate::ui::format::{number, show_date, show_instant};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
 
@@ -55,19 +54,13 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
         .kpis_of(g.meta.id)
         .map(|k| {
             let latest = latest_measurement(plan, k.meta.id)
-                .map(|m| {
-                    format!(
-                        "; latest {} on {}",
-                        show_number(m.value),
-                        show_instant(m.at)
-                    )
-                })
+                .map(|m| format!("; latest {} on {}", number(m.value), show_instant(m.at)))
                 .unwrap_or_default();
             format!(
                 "{}: from {} to {} {}{latest}",
                 k.fields.name,
-                show_number(k.fields.baseline),
-                show_number(k.fields.target),
+                number(k.fields.baseline),
+                number(k.fields.target),
                 k.fields.unit
             )
         })

@@ -9,10 +9,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::common::{iso, parse_date, show_date, today, RowField, RowRating};
+use super::common::{RowField, RowRating};
 use crate::core::action::{Action, ActionDraft, IfThen};
 use crate::core::milestone::MilestoneDraft;
 use crate::core::ranking::{quadrant, rank_actions, Quadrant};
+use crate::ui::format::{iso, parse_date, show_date, today};
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{DateField, ErrorNotice, TextField};
 

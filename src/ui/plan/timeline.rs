@@ -3,8 +3,9 @@
 use chrono::{Datelike, Local};
 use leptos::prelude::*;
 
-use super::common::{change_label, show_instant};
+use super::common::change_label;
 use crate::core::history::history;
+use crate::ui::format::show_instant;
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, WithPlan};

@@ -12,7 +12,7 @@ use crate::core::kpi::Kpi;
 use crate::core::progress::{expected_value, pace, Pace};
 use crate::core::schedule::local_date;
 use crate::core::Plan;
-use crate::ui::checkin::clock::{long_date, number, short_date, utc_offset_minutes, with_unit};
+use crate::ui::format::{long_date, number, short_date, utc_offset_minutes, with_unit};
 
 const W: f64 = 360.0;
 const H: f64 = 210.0;

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use self::chart::{chart_data, ChartData, KpiChart};
 use crate::core::review::{milestones_done_in, period_facts, reflections_in, ReviewDraft};
 use crate::core::Plan;
-use crate::ui::checkin::clock::{self, long_date, short_date, short_day_of};
+use crate::ui::format::{self, long_date, short_date, short_day_of};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
 use crate::ui::widgets::{DateField, ErrorNotice, TextArea};
@@ -67,7 +67,7 @@ struct ReflectionRow {
 }
 
 fn facts_of(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Facts {
-    let offset = clock::utc_offset_minutes();
+    let offset = format::utc_offset_minutes();
     let f = period_facts(plan, from, to, offset);
     let reflections = reflections_in(plan, from, to, offset);
     Facts {
@@ -153,7 +153,7 @@ fn past_reviews(plan: &Plan) -> Vec<PastReview> {
 #[component]
 fn Review() -> impl IntoView {
     let ws = use_workspace();
-    let today = clock::today();
+    let today = format::today();
     let preset = RwSignal::new("4".to_owned());
     let custom_from = RwSignal::new((today - Duration::days(27)).format("%Y-%m-%d").to_string());
     let custom_to = RwSignal::new(today.format("%Y-%m-%d").to_string());

@@ -1,40 +1,13 @@
-//! Light, dark, or following the system. The choice is a small preference, so it lives in
-//! localStorage; the stylesheet reads it from `html[data-theme]`.
+//! Light, dark, or following the system. The choice is a small preference, so it lives with
+//! the device's preferences; the stylesheet reads it from `html[data-theme]`.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
-const KEY: &str = "waymark.theme";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    System,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Theme::System => "system",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-
-    pub fn parse(s: &str) -> Theme {
-        match s {
-            "light" => Theme::Light,
-            "dark" => Theme::Dark,
-            _ => Theme::System,
-        }
-    }
-}
+use crate::store::preferences::Preferences;
+pub use crate::store::preferences::Theme;
 
 pub fn saved() -> Theme {
-    LocalStorage::get::<String>(KEY)
-        .map(|s| Theme::parse(&s))
-        .unwrap_or(Theme::System)
+    Preferences::local().theme()
 }
 
 pub fn apply_saved() {
@@ -42,10 +15,8 @@ pub fn apply_saved() {
 }
 
 pub fn choose(theme: Theme) {
-    // Losing this preference costs nothing but a click, so a failed write is only logged.
-    if let Err(e) = LocalStorage::set(KEY, theme.as_str()) {
-        leptos::logging::warn!("could not remember the theme: {e}");
-    }
+    // Losing this preference costs nothing but a click; the store logs a failed write.
+    Preferences::local().set_theme(theme);
     apply(theme);
 }
 

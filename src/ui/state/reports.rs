@@ -1,25 +1,21 @@
 //! When progress reports from a client were imported into each plan on this device, so the
-//! coach's "since the last report" view knows where the previous exchange ended. Kept in
-//! localStorage: losing it only widens that view to everything the client recorded.
+//! coach's "since the last report" view knows where the previous exchange ended. Kept with the
+//! device's preferences: losing it only widens that view to everything the client recorded.
 
 use chrono::{DateTime, Utc};
-use gloo_storage::{LocalStorage, Storage};
 use uuid::Uuid;
 
 pub use crate::core::activity::ReportWindow;
+use crate::store::preferences::Preferences;
 
-const REPORTS_KEY: &str = "waymark.reports";
 /// Enough for a coach's whole caseload.
 const MAX_PLANS: usize = 200;
-
-fn all() -> Vec<ReportWindow> {
-    LocalStorage::get(REPORTS_KEY).unwrap_or_default()
-}
 
 /// Notes a progress report exported at `exported_at` as imported into `plan_id`. Importing
 /// the same or an older report again changes nothing.
 pub fn record_report(plan_id: Uuid, exported_at: DateTime<Utc>) {
-    let mut list = all();
+    let prefs = Preferences::local();
+    let mut list = prefs.report_windows();
     let current = list.iter().position(|w| w.plan_id == plan_id);
     let Some(window) = ReportWindow::after_import(current.map(|i| &list[i]), plan_id, exported_at)
     else {
@@ -30,12 +26,13 @@ pub fn record_report(plan_id: Uuid, exported_at: DateTime<Utc>) {
     }
     list.insert(0, window);
     list.truncate(MAX_PLANS);
-    if let Err(e) = LocalStorage::set(REPORTS_KEY, &list) {
-        leptos::logging::warn!("could not remember the progress report: {e}");
-    }
+    prefs.set_report_windows(&list);
 }
 
 /// The latest report window of a plan, if a client's report was ever imported into it here.
 pub fn report_window(plan_id: Uuid) -> Option<ReportWindow> {
-    all().into_iter().find(|w| w.plan_id == plan_id)
+    Preferences::local()
+        .report_windows()
+        .into_iter()
+        .find(|w| w.plan_id == plan_id)
 }

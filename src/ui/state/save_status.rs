@@ -4,16 +4,7 @@
 use leptos::prelude::*;
 
 use super::use_workspace;
-
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub enum SaveStatus {
-    #[default]
-    Idle,
-    Saving,
-    Saved,
-    /// The message says what happened and what to do.
-    Failed(String),
-}
+pub use crate::session::SaveStatus;
 
 #[component]
 pub fn SaveIndicator() -> impl IntoView {

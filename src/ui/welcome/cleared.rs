@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::store::{device, indexeddb::DB_NAME};
 use crate::ui::state::backups::known_backups;
+use crate::ui::state::use_workspace;
 
 #[component]
 pub fn StorageCleared() -> impl IntoView {
@@ -34,7 +34,8 @@ pub fn StorageCleared() -> impl IntoView {
         }
     });
     // The person chose to begin again: from now on an empty store is simply new.
-    let start_again = move |_| device::clear_has_data_marker(DB_NAME);
+    let ws = use_workspace();
+    let start_again = move |_| ws.forget_cleared_plans();
     view! {
         // Shown inside whichever screen was opened, so it brings a heading, not a page title.
         <section class="card storage-cleared" aria-labelledby="cleared-heading" data-testid="storage-cleared">

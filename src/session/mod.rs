@@ -1,0 +1,359 @@
+//! The session: the open plan, the plans on this device, and the one way anything changes
+//! them. It runs natively against `MemoryStore` (tests/session.rs) and in the browser against
+//! `IndexedDbStore`, where `ui::state::Workspace` shows it through Leptos signals.
+//!
+//! Every write goes through one private commit path ([`Session::commit`]): one user action is
+//! one queued commit, taken in turn, so each verb runs on the plan its predecessor saved; a
+//! write the store reports durable changes what the screens show, and nothing else does. A
+//! refused or failed write leaves both the store and the screens as they were. An edit made
+//! on a stale copy is refused ([`ActionError::ChangedElsewhere`]) rather than overwriting a
+//! newer one, and then the person chooses: keep mine ([`Session::keep_mine`]) or use theirs
+//! ([`Session::use_theirs`]).
+
+use chrono::{DateTime, Utc};
+use futures::lock::Mutex;
+use uuid::Uuid;
+
+use crate::core::{Author, CoreError, DocKind, Document, Plan, PlanKind, Touched};
+use crate::exchange::MergeOutcome;
+use crate::store::preferences::Preferences;
+use crate::store::{ChangeSet, RemoteChange, Store, StoreError};
+
+mod shown;
+pub use shown::{Shown, ShownCells};
+
+/// Where the session is in opening the plans on this device.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadState {
+    Loading,
+    /// No plan on this device yet: the first-run flow takes over.
+    Empty,
+    /// This device had plans, but the browser has since cleared its storage.
+    Evicted,
+    Ready,
+    Failed(String),
+}
+
+/// One plan as listed in the plan switcher.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanSummary {
+    pub id: Uuid,
+    pub title: String,
+    pub kind: PlanKind,
+    pub archived: bool,
+}
+
+/// "Saving…" / "Saved" / what went wrong. "Saved" only once the store reports the write durable.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    #[default]
+    Idle,
+    Saving,
+    Saved,
+    /// The message says what happened and what to do.
+    Failed(String),
+}
+
+/// Why a change was not made, worded for the person who tried it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ActionError {
+    #[error("{0}")]
+    Invalid(#[from] CoreError),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("This was changed in another tab while you were editing it.")]
+    ChangedElsewhere,
+    #[error("No plan is open yet.")]
+    NoPlan,
+}
+
+/// A verb on the plan: runs on a copy, says what it touched.
+pub trait Verb: FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError> {}
+impl<F: FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>> Verb for F {}
+
+/// What one commit writes.
+enum Write {
+    /// A whole plan (new, or replacing what is stored).
+    Whole(Uuid, Vec<Document>),
+    /// Records of the open plan, each checked against the revision it was based on.
+    Records(Vec<Document>),
+}
+
+pub struct Session<S: Store, V: Shown> {
+    store: S,
+    shown: V,
+    prefs: Preferences,
+    /// One save at a time, in the order the actions were made.
+    queue: Mutex<()>,
+    clock: Box<dyn Fn() -> DateTime<Utc>>,
+}
+
+impl<S: Store, V: Shown> Session<S, V> {
+    pub fn new(store: S, shown: V, prefs: Preferences) -> Self {
+        Self {
+            store,
+            shown,
+            prefs,
+            queue: Mutex::new(()),
+            clock: Box::new(Utc::now),
+        }
+    }
+
+    /// The same session reading the time from `clock` (tests).
+    pub fn with_clock(mut self, clock: impl Fn() -> DateTime<Utc> + 'static) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    pub fn shown(&self) -> &V {
+        &self.shown
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn preferences(&self) -> &Preferences {
+        &self.prefs
+    }
+
+    /// Lists the plans on this device and opens the one open last (else the first client
+    /// plan). `evicted`: plans were saved here before, so finding none means the browser
+    /// cleared them.
+    pub async fn start(&self, evicted: bool) {
+        if let Err(e) = self.refresh_plan_list().await {
+            self.shown.set_load(LoadState::Failed(e.to_string()));
+            return;
+        }
+        let plans = self.shown.plans();
+        let chosen = self
+            .prefs
+            .open_plan()
+            .filter(|id| plans.iter().any(|p| p.id == *id))
+            .or_else(|| {
+                plans
+                    .iter()
+                    .find(|p| p.kind == PlanKind::ClientPlan && !p.archived)
+                    .or(plans.first())
+                    .map(|p| p.id)
+            });
+        match chosen {
+            Some(id) => {
+                if let Err(e) = self.open_plan(id).await {
+                    self.shown.set_load(LoadState::Failed(e.to_string()));
+                }
+            }
+            None if evicted => self.shown.set_load(LoadState::Evicted),
+            None => self.shown.set_load(LoadState::Empty),
+        }
+    }
+
+    async fn refresh_plan_list(&self) -> Result<(), ActionError> {
+        let headers = self.store.list_plan_headers().await?;
+        let mut plans: Vec<PlanSummary> = headers
+            .iter()
+            .filter_map(|doc| Plan::from_documents(doc.plan_id, std::slice::from_ref(doc)).ok())
+            .filter(|p| p.meta.is_live())
+            .map(|p| PlanSummary {
+                id: p.id(),
+                title: p.title.clone(),
+                kind: p.kind,
+                archived: p.archived,
+            })
+            .collect();
+        plans.sort_by_key(|p| p.title.to_lowercase());
+        self.shown.set_plans(plans);
+        Ok(())
+    }
+
+    /// Opens a plan on this device and remembers it as the one to open next time.
+    pub async fn open_plan(&self, id: Uuid) -> Result<(), ActionError> {
+        let docs = self.store.load_plan(id).await?;
+        self.show(Plan::from_documents(id, &docs)?);
+        Ok(())
+    }
+
+    fn show(&self, plan: Plan) {
+        self.prefs.set_open_plan(plan.id());
+        self.shown.set_plan(Some(plan), Touched::none());
+        self.shown.set_load(LoadState::Ready);
+    }
+
+    fn open_id(&self) -> Option<Uuid> {
+        self.shown.with_plan(|p| p.map(Plan::id))
+    }
+
+    /// The stored plan with this id, if this device has it (the open plan as it is shown).
+    pub async fn stored_plan(&self, id: Uuid) -> Result<Option<Plan>, ActionError> {
+        let open = self
+            .shown
+            .with_plan(|p| p.filter(|p| p.id() == id).cloned());
+        if open.is_some() {
+            return Ok(open);
+        }
+        let docs = self.store.load_plan(id).await?;
+        if docs.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Plan::from_documents(id, &docs)?))
+    }
+
+    /// Saves a whole new plan (first run, the sample plan, a copy of a template) and opens it.
+    pub async fn add_plan(&self, mut plan: Plan) -> Result<(), ActionError> {
+        {
+            let _turn = self.queue.lock().await;
+            let revs = self
+                .commit(Write::Whole(plan.id(), plan.to_documents()))
+                .await?;
+            plan.mark_saved_revs(&revs);
+        }
+        self.refresh_plan_list().await?;
+        // The saved plan is already in hand: reading 15k records back would cost a second.
+        self.show(plan);
+        Ok(())
+    }
+
+    /// Saves an import the person confirmed and opens its plan: a new plan whole, or just
+    /// the records the merge changed, checked against the revisions the preview was made
+    /// from (so a change made meanwhile in another tab is not overwritten).
+    pub async fn save_import(
+        &self,
+        outcome: MergeOutcome,
+        new_plan: bool,
+    ) -> Result<(), ActionError> {
+        if new_plan {
+            return self.add_plan(outcome.plan).await;
+        }
+        let puts = outcome.changed_documents();
+        let mut plan = outcome.plan;
+        {
+            let _turn = self.queue.lock().await;
+            let revs = self.commit(Write::Records(puts)).await?;
+            plan.mark_saved_revs(&revs);
+        }
+        self.refresh_plan_list().await?;
+        self.show(plan);
+        Ok(())
+    }
+
+    /// Applies one user action to the open plan and saves what it touched.
+    pub async fn apply(&self, verb: impl Verb) -> Result<Touched, ActionError> {
+        self.apply_checked(&[], verb).await
+    }
+
+    /// Like [`apply`](Self::apply), but refuses with [`ActionError::ChangedElsewhere`] when any
+    /// of `based_on` (record id, revision the editor started from) has been saved since,
+    /// so an edit made on a stale copy never silently overwrites a newer one.
+    pub async fn apply_checked(
+        &self,
+        based_on: &[(Uuid, u64)],
+        verb: impl Verb,
+    ) -> Result<Touched, ActionError> {
+        let _turn = self.queue.lock().await;
+        let mut next = self
+            .shown
+            .with_plan(|p| p.cloned())
+            .ok_or(ActionError::NoPlan)?;
+        if based_on.iter().any(|(id, rev)| next.rev_of(*id) != *rev) {
+            return Err(ActionError::ChangedElsewhere);
+        }
+        let touched = verb(&mut next, (self.clock)(), self.prefs.role())?;
+        if touched.is_empty() {
+            return Ok(touched);
+        }
+        let revs = self
+            .commit(Write::Records(next.documents_for(&touched)))
+            .await?;
+        next.mark_saved_revs(&revs);
+        let header_changed = touched.id_of(DocKind::Plan).is_some();
+        self.shown.set_plan(Some(next), touched.clone());
+        if header_changed {
+            self.refresh_plan_list().await?;
+        }
+        Ok(touched)
+    }
+
+    /// After [`ActionError::ChangedElsewhere`]: make the person's change again on the newer
+    /// version (their words win for what the verb sets; everything else stays as the other
+    /// tab saved it).
+    pub async fn keep_mine(&self, verb: impl Verb) -> Result<Touched, ActionError> {
+        self.apply(verb).await
+    }
+
+    /// After [`ActionError::ChangedElsewhere`]: drop the person's change and show what is
+    /// stored now.
+    pub async fn use_theirs(&self) -> Result<(), ActionError> {
+        let _turn = self.queue.lock().await;
+        self.reload_open_plan().await
+    }
+
+    /// The one place the store is written. The caller holds the queue's turn.
+    async fn commit(&self, write: Write) -> Result<Vec<(Uuid, u64)>, ActionError> {
+        self.shown.set_status(SaveStatus::Saving);
+        let result = match write {
+            Write::Whole(id, docs) => self.store.replace_plan(id, docs).await,
+            Write::Records(puts) => self.store.commit(ChangeSet { puts }).await,
+        };
+        // The "storage is full" state follows the disk: set by a write that found no space,
+        // cleared by the next one that succeeds.
+        match &result {
+            Ok(_) => self.shown.set_storage_full(false),
+            Err(StoreError::QuotaExceeded) => self.shown.set_storage_full(true),
+            Err(_) => {}
+        }
+        match result {
+            Ok(revs) => {
+                self.shown.set_status(SaveStatus::Saved);
+                Ok(revs)
+            }
+            Err(e) => {
+                self.shown.set_status(SaveStatus::Failed(e.to_string()));
+                if matches!(e, StoreError::Conflict { .. }) {
+                    // Another tab saved first: show its version; this change was not made.
+                    if let Err(e) = self.reload_open_plan().await {
+                        self.shown.set_status(SaveStatus::Failed(e.to_string()));
+                    }
+                    return Err(ActionError::ChangedElsewhere);
+                }
+                Err(e.into())
+            }
+        }
+    }
+
+    async fn reload_open_plan(&self) -> Result<(), ActionError> {
+        match self.open_id() {
+            Some(id) => self.open_plan(id).await,
+            None => Ok(()),
+        }
+    }
+
+    /// Another tab (or connection) saved `change`: the plan list follows, and so does the
+    /// open plan when it was the one changed, with `last_change` naming what was written.
+    pub async fn on_remote_change(&self, change: RemoteChange) {
+        let _ = self.refresh_plan_list().await;
+        if self.open_id() != Some(change.plan_id) {
+            return;
+        }
+        // Queue behind any save in flight so it is not overtaken by the older copy.
+        let _turn = self.queue.lock().await;
+        match self.store.load_plan(change.plan_id).await {
+            Ok(docs) if docs.is_empty() => {
+                self.shown.set_plan(None, Touched::none());
+                self.shown.set_load(LoadState::Empty);
+            }
+            Ok(docs) => match Plan::from_documents(change.plan_id, &docs) {
+                Ok(plan) => {
+                    let mut touched = Touched::none();
+                    for id in &change.ids {
+                        if let Some(doc) = docs.iter().find(|d| d.id == *id) {
+                            touched.add(doc.kind, doc.id);
+                        }
+                    }
+                    self.shown.set_plan(Some(plan), touched);
+                }
+                Err(e) => self.shown.set_status(SaveStatus::Failed(e.to_string())),
+            },
+            Err(e) => self.shown.set_status(SaveStatus::Failed(e.to_string())),
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! Small per-device facts kept beside the plans (never plan data): who uses this device,
+//! which plan was open, the theme, backups made, progress reports imported, and words not yet
+//! saved (journal drafts, the check-in in progress). Every key lives here, typed; losing one costs the person a choice,
+//! never work, so a failed write is logged and reported, never fatal.
+//!
+//! The values sit in a [`KeyValue`] backing: localStorage in the browser, memory in tests.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::{de::DeserializeOwned, Serialize};
+use uuid::Uuid;
+
+use crate::core::activity::ReportWindow;
+use crate::core::backup::BackupRecord;
+use crate::core::journal_draft::{DraftSlot, UnsavedReflection};
+use crate::core::Author;
+
+/// Where preferences are kept: string keys to JSON text.
+pub trait KeyValue {
+    fn get(&self, key: &str) -> Option<String>;
+    /// Every key that starts with `prefix`.
+    fn keys(&self, prefix: &str) -> Vec<String>;
+    fn set(&self, key: &str, value: &str) -> Result<(), String>;
+    fn remove(&self, key: &str);
+}
+
+/// For native tests and previews; clones share the values, like two tabs share localStorage.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryKeyValue(Rc<RefCell<BTreeMap<String, String>>>);
+
+impl KeyValue for MemoryKeyValue {
+    fn get(&self, key: &str) -> Option<String> {
+        self.0.borrow().get(key).cloned()
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        self.0
+            .borrow()
+            .keys()
+            .filter(|k| k.starts_with(prefix))
+            .cloned()
+            .collect()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&self, key: &str) {
+        self.0.borrow_mut().remove(key);
+    }
+}
+
+/// The browser's localStorage (wasm32 only).
+#[cfg(target_arch = "wasm32")]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LocalKeyValue;
+
+#[cfg(target_arch = "wasm32")]
+impl KeyValue for LocalKeyValue {
+    fn get(&self, key: &str) -> Option<String> {
+        use gloo_storage::Storage;
+        gloo_storage::LocalStorage::raw()
+            .get_item(key)
+            .ok()
+            .flatten()
+    }
+    fn keys(&self, prefix: &str) -> Vec<String> {
+        use gloo_storage::Storage;
+        let storage = gloo_storage::LocalStorage::raw();
+        let len = storage.length().unwrap_or(0);
+        (0..len)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        use gloo_storage::Storage;
+        gloo_storage::LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|e| crate::store::error::describe_js_error(&e))
+    }
+    fn remove(&self, key: &str) {
+        use gloo_storage::Storage;
+        let _ = gloo_storage::LocalStorage::raw().remove_item(key);
+    }
+}
+
+const ROLE_KEY: &str = "waymark.role";
+const OPEN_PLAN_KEY: &str = "waymark.open-plan";
+const THEME_KEY: &str = "waymark.theme";
+const REPORTS_KEY: &str = "waymark.reports";
+const BACKUPS_KEY: &str = "waymark.backups";
+/// One key per plan and reflection: `waymark.journal-draft.<plan>.<reflection id | new>`.
+const JOURNAL_DRAFT_PREFIX: &str = "waymark.journal-draft";
+/// The check-in in progress (its values as typed, for one plan).
+pub const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
+
+/// Light, dark, or following the system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+/// Typed access to every preference key.
+#[derive(Clone)]
+pub struct Preferences {
+    kv: Rc<dyn KeyValue>,
+}
+
+impl std::fmt::Debug for Preferences {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Preferences")
+    }
+}
+
+impl Preferences {
+    pub fn new(kv: impl KeyValue + 'static) -> Self {
+        Self { kv: Rc::new(kv) }
+    }
+
+    /// Kept in memory only (native tests).
+    pub fn in_memory() -> Self {
+        Self::new(MemoryKeyValue::default())
+    }
+
+    /// The browser's localStorage.
+    #[cfg(target_arch = "wasm32")]
+    pub fn local() -> Self {
+        Self::new(LocalKeyValue)
+    }
+
+    fn read<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+        // A missing or unreadable value means the default.
+        serde_json::from_str(&self.kv.get(key)?).ok()
+    }
+
+    fn write<T: Serialize>(&self, key: &str, value: &T) -> Result<(), String> {
+        let text = serde_json::to_string(value).map_err(|e| e.to_string())?;
+        let result = self.kv.set(key, &text);
+        if let Err(e) = &result {
+            log_lost(key, e);
+        }
+        result
+    }
+
+    /// Whether the person on this device is the client or their coach; stamped on every
+    /// change so a merge knows whose edit it was.
+    pub fn role(&self) -> Author {
+        match self.read::<String>(ROLE_KEY).as_deref() {
+            Some("coach") => Author::Coach,
+            _ => Author::Client,
+        }
+    }
+
+    pub fn set_role(&self, role: Author) {
+        let value = match role {
+            Author::Coach => "coach",
+            Author::Client => "client",
+        };
+        let _ = self.write(ROLE_KEY, &value);
+    }
+
+    /// The plan that was open last, to open again.
+    pub fn open_plan(&self) -> Option<Uuid> {
+        self.read::<String>(OPEN_PLAN_KEY)
+            .and_then(|s| Uuid::parse_str(&s).ok())
+    }
+
+    pub fn set_open_plan(&self, id: Uuid) {
+        let _ = self.write(OPEN_PLAN_KEY, &id.to_string());
+    }
+
+    pub fn theme(&self) -> Theme {
+        self.read::<String>(THEME_KEY)
+            .map_or(Theme::System, |s| Theme::parse(&s))
+    }
+
+    pub fn set_theme(&self, theme: Theme) {
+        let _ = self.write(THEME_KEY, &theme.as_str());
+    }
+
+    /// When progress reports were imported into each plan, newest first.
+    pub fn report_windows(&self) -> Vec<ReportWindow> {
+        self.read(REPORTS_KEY).unwrap_or_default()
+    }
+
+    pub fn set_report_windows(&self, windows: &[ReportWindow]) {
+        let _ = self.write(REPORTS_KEY, &windows);
+    }
+
+    /// The backups made on this device, newest first.
+    pub fn backups(&self) -> Vec<BackupRecord> {
+        self.read(BACKUPS_KEY).unwrap_or_default()
+    }
+
+    pub fn set_backups(&self, backups: &[BackupRecord]) {
+        let _ = self.write(BACKUPS_KEY, &backups);
+    }
+
+    fn journal_draft_key(plan_id: Uuid, slot: DraftSlot) -> String {
+        match slot {
+            DraftSlot::New => format!("{JOURNAL_DRAFT_PREFIX}.{plan_id}.new"),
+            DraftSlot::Saved(id) => format!("{JOURNAL_DRAFT_PREFIX}.{plan_id}.{id}"),
+        }
+    }
+
+    /// Reflection words kept until their save is durable.
+    pub fn journal_draft(&self, plan_id: Uuid, slot: DraftSlot) -> Option<UnsavedReflection> {
+        self.read(&Self::journal_draft_key(plan_id, slot))
+    }
+
+    pub fn keep_journal_draft(
+        &self,
+        plan_id: Uuid,
+        slot: DraftSlot,
+        draft: &UnsavedReflection,
+    ) -> Result<(), String> {
+        self.write(&Self::journal_draft_key(plan_id, slot), draft)
+    }
+
+    pub fn forget_journal_draft(&self, plan_id: Uuid, slot: DraftSlot) {
+        self.kv.remove(&Self::journal_draft_key(plan_id, slot));
+    }
+
+    /// Every reflection draft kept for a plan, with its slot.
+    pub fn journal_drafts(&self, plan_id: Uuid) -> Vec<(DraftSlot, UnsavedReflection)> {
+        let prefix = format!("{JOURNAL_DRAFT_PREFIX}.{plan_id}.");
+        self.kv
+            .keys(&prefix)
+            .into_iter()
+            .filter_map(|k| {
+                let rest = &k[prefix.len()..];
+                let slot = if rest == "new" {
+                    DraftSlot::New
+                } else {
+                    DraftSlot::Saved(Uuid::parse_str(rest).ok()?)
+                };
+                Some((slot, self.journal_draft(plan_id, slot)?))
+            })
+            .collect()
+    }
+
+    /// The check-in being filled in, if one was kept.
+    pub fn checkin_draft<T: DeserializeOwned>(&self) -> Option<T> {
+        self.read(CHECKIN_DRAFT_KEY)
+    }
+
+    pub fn keep_checkin_draft<T: Serialize>(&self, draft: &T) -> Result<(), String> {
+        self.write(CHECKIN_DRAFT_KEY, draft)
+    }
+
+    pub fn forget_checkin_draft(&self) {
+        self.kv.remove(CHECKIN_DRAFT_KEY);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn log_lost(key: &str, e: &str) {
+    web_sys::console::warn_1(&format!("could not remember {key}: {e}").into());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn log_lost(_key: &str, _e: &str) {}

@@ -1,0 +1,128 @@
+//! The clock, dates and numbers as every screen reads and writes them: one `today()`, one
+//! number parser ("2,5" and "2.5" alike), one number formatter.
+
+use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
+
+use crate::core::schedule::local_date;
+
+/// The browser's current offset from UTC in minutes, east positive (+60 for Berlin in winter).
+/// JavaScript reports it with the opposite sign.
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
+}
+
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The client's calendar day now.
+pub fn today() -> NaiveDate {
+    local_date(now(), utc_offset_minutes())
+}
+
+/// A day as `YYYY-MM-DD`, the form fields' format.
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A day for reading: "5 Mar 2025".
+pub fn show_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+/// "Mon 30 Nov 2026".
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+/// "30 Nov".
+pub fn short_date(d: NaiveDate) -> String {
+    d.format("%-d %b").to_string()
+}
+
+/// The client's day of an instant, written short ("30 Nov").
+pub fn short_day_of(t: DateTime<Utc>) -> String {
+    short_date(local_date(t, utc_offset_minutes()))
+}
+
+/// The local day of an instant, for reading ("5 Mar 2025"), at the offset of that instant.
+pub fn show_instant(t: DateTime<Utc>) -> String {
+    show_date(t.with_timezone(&Local).date_naive())
+}
+
+/// When a value logged for `day` was measured: now if it is today, otherwise that day's local
+/// noon, so a value logged for an earlier day sorts before today's.
+pub fn measured_at(day: NaiveDate) -> DateTime<Utc> {
+    let now = now();
+    if day == today() {
+        return now;
+    }
+    day.and_hms_opt(12, 0, 0)
+        .and_then(|t| Local.from_local_datetime(&t).earliest())
+        .map_or(now, |t| t.with_timezone(&Utc))
+}
+
+/// A `YYYY-MM-DD` date from a date field; `Ok(None)` when empty.
+pub fn parse_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| format!("{label}: '{t}' is not a date. Use the date picker or YYYY-MM-DD."))
+}
+
+/// A number as people write it: no trailing zeros, at most two decimals.
+pub fn number(v: f64) -> String {
+    let s = format!("{:.2}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A value with its unit: "8 applications".
+pub fn with_unit(v: f64, unit: &str) -> String {
+    if unit.is_empty() {
+        number(v)
+    } else {
+        format!("{} {unit}", number(v))
+    }
+}
+
+/// The one reading of a typed number: spaces between digits are ignored and a decimal comma
+/// is a decimal point ("2,5" is 2.5). Empty is `Ok(None)`; `Err` holds the text as typed.
+fn read_number(text: &str) -> Result<Option<f64>, &str> {
+    let typed = text.trim();
+    let t: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(typed),
+    }
+}
+
+/// A number typed where it may be left empty (a check-in's KPI value).
+pub fn parse_number(text: &str) -> Result<Option<f64>, String> {
+    read_number(text).map_err(|typed| {
+        format!("“{typed}” is not a number. Type digits only, for example 4 or 2.5.")
+    })
+}
+
+/// A number the form needs; `label` names the field in the message.
+pub fn required_number(label: &str, text: &str) -> Result<f64, String> {
+    match read_number(text) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Err(format!("{label}: enter a number.")),
+        Err(typed) => Err(format!("{label}: '{typed}' is not a number.")),
+    }
+}

@@ -1,0 +1,148 @@
+//! The session suite against the in-memory store, natively, plus what only the memory store
+//! can stage: a full disk.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "browser/session.rs"]
+mod session;
+
+use futures::executor::block_on;
+use waymark::core::journal::ReflectionDraft;
+use waymark::core::Plan;
+use waymark::session::{ActionError, SaveStatus};
+use waymark::store::memory::MemoryStore;
+use waymark::store::{Store, StoreError};
+
+#[test]
+fn start_and_reopen() {
+    block_on(session::start_and_reopen(MemoryStore::new()));
+}
+
+#[test]
+fn actions_queue() {
+    block_on(session::actions_queue(MemoryStore::new()));
+}
+
+#[test]
+fn refused_verb_changes_nothing() {
+    block_on(session::refused_verb_changes_nothing(MemoryStore::new()));
+}
+
+#[test]
+fn stale_edit_refused_then_choices() {
+    block_on(session::stale_edit_refused_then_choices(MemoryStore::new()));
+}
+
+#[test]
+fn other_tab_change() {
+    block_on(session::other_tab_change(MemoryStore::new()));
+}
+
+#[test]
+fn rename_updates_list() {
+    block_on(session::rename_updates_list(MemoryStore::new()));
+}
+
+/// A full disk: the change is not made, the status says why, the storage-full state is set
+/// and the plan shown is the one stored; the first write that fits clears it.
+#[test]
+fn storage_full() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let tab = session::with_sample(store.clone()).await;
+        let id = session::open_plan(&tab).id();
+        let before = session::open_plan(&tab).to_documents();
+        store.set_full(true);
+        let add = |p: &mut Plan, now, by| {
+            p.add_reflection(
+                ReflectionDraft {
+                    text: "lost?".into(),
+                    ..ReflectionDraft::default()
+                },
+                now,
+                by,
+            )
+        };
+        let err = tab.apply(add).await.unwrap_err();
+        assert_eq!(err, ActionError::Store(StoreError::QuotaExceeded));
+        assert!(*tab.shown().storage_full.borrow());
+        assert_eq!(
+            *tab.shown().status.borrow(),
+            SaveStatus::Failed(StoreError::QuotaExceeded.to_string())
+        );
+        assert_eq!(session::open_plan(&tab).to_documents(), before);
+        let stored = store.load_plan(id).await.unwrap();
+        assert_eq!(
+            Plan::from_documents(id, &stored).unwrap().to_documents(),
+            before
+        );
+
+        store.set_full(false);
+        tab.apply(add).await.unwrap();
+        assert!(!*tab.shown().storage_full.borrow());
+        assert_eq!(*tab.shown().status.borrow(), SaveStatus::Saved);
+    });
+}
+
+/// Every preference reads back as written, from the same JSON text the app stored before
+/// they were gathered in one place (so nothing saved on a device is lost by the move).
+#[test]
+fn preferences_round_trip_in_the_stored_format() {
+    use uuid::Uuid;
+    use waymark::core::journal_draft::{DraftSlot, UnsavedReflection};
+    use waymark::core::Author;
+    use waymark::store::preferences::{KeyValue, MemoryKeyValue, Preferences, Theme};
+
+    let kv = MemoryKeyValue::default();
+    let prefs = Preferences::new(kv.clone());
+    assert_eq!(prefs.role(), Author::Client);
+    assert_eq!(prefs.theme(), Theme::System);
+    // As gloo-storage wrote them: JSON strings.
+    kv.set("waymark.role", "\"coach\"").unwrap();
+    kv.set("waymark.theme", "\"dark\"").unwrap();
+    assert_eq!(prefs.role(), Author::Coach);
+    assert_eq!(prefs.theme(), Theme::Dark);
+    prefs.set_role(Author::Client);
+    assert_eq!(kv.get("waymark.role").as_deref(), Some("\"client\""));
+
+    let plan = Uuid::new_v4();
+    prefs.set_open_plan(plan);
+    assert_eq!(prefs.open_plan(), Some(plan));
+
+    let id = Uuid::new_v4();
+    let words = UnsavedReflection {
+        id,
+        base_rev: 2,
+        saving: None,
+        fields: ReflectionDraft {
+            text: "kept".into(),
+            ..ReflectionDraft::default()
+        },
+    };
+    prefs
+        .keep_journal_draft(plan, DraftSlot::New, &words)
+        .unwrap();
+    prefs
+        .keep_journal_draft(plan, DraftSlot::Saved(id), &words)
+        .unwrap();
+    prefs
+        .keep_journal_draft(Uuid::new_v4(), DraftSlot::New, &words)
+        .unwrap();
+    let mut found: Vec<DraftSlot> = prefs
+        .journal_drafts(plan)
+        .into_iter()
+        .map(|(slot, w)| {
+            assert_eq!(w, words);
+            slot
+        })
+        .collect();
+    found.sort_by_key(|s| matches!(s, DraftSlot::Saved(_)));
+    assert_eq!(found, vec![DraftSlot::New, DraftSlot::Saved(id)]);
+    assert!(kv
+        .get(&format!("waymark.journal-draft.{plan}.new"))
+        .is_some());
+    prefs.forget_journal_draft(plan, DraftSlot::New);
+    assert_eq!(prefs.journal_drafts(plan).len(), 1);
+    // Unreadable text reads as nothing, never as an error.
+    kv.set("waymark.backups", "not json").unwrap();
+    assert!(prefs.backups().is_empty());
+}
