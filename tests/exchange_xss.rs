@@ -21,6 +21,7 @@ mod text_fields;
 use text_fields::{free_text_attempts, now, one_line_attempts, plan_with_text};
 use waymark::core::limits::first_refused;
 use waymark::core::{Author, CoreError, Plan};
+use waymark::exchange::Audience;
 use waymark::exchange::csv::{export_measurements_csv, measurements_csv};
 use waymark::exchange::export::{export_plan, export_progress_report, export_template};
 use waymark::exchange::ics::{export_ics, plan_ics};
@@ -368,9 +369,9 @@ fn every_payload_in_every_field_stays_inert_in_every_export() {
         check_plan_files(&p, &plan);
         // Download names are plain: letters, digits, dashes and the extension.
         for name in [
-            export_markdown(&plan, now()).file_name,
-            export_ics(&plan, now()).file_name,
-            export_measurements_csv(&plan).file_name,
+            export_markdown(&plan, Audience::Myself, now()).file_name,
+            export_ics(&plan, Audience::Myself, now()).file_name,
+            export_measurements_csv(&plan, Audience::Myself).file_name,
             export_plan(&plan, now(), Author::Client).file_name,
         ] {
             assert!(

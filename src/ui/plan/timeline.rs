@@ -43,11 +43,10 @@ fn Timeline() -> impl IntoView {
                 let local = a.meta.created_at.with_timezone(&Local);
                 let month = format!("{} {}", local.format("%B"), local.year());
                 let goal = a.goal_id.map(|g| {
-                    // A deleted goal keeps its history; its title is still in the plan.
+                    // A deleted goal keeps its history, not its title (tombstones are
+                    // content-free).
                     let title = p
-                        .goals
-                        .iter()
-                        .find(|x| x.meta.id == g)
+                        .goal(g)
                         .map_or_else(|| "A deleted goal".to_owned(), |x| x.fields.title.clone());
                     (g, title)
                 });
