@@ -32,14 +32,32 @@ fn start() -> DateTime<Utc> {
 #[derive(Clone, Debug)]
 enum Op {
     /// A new reflection, written on the coach's or the client's device.
-    Write { coach: bool, private: bool },
+    Write {
+        coach: bool,
+        private: bool,
+    },
     /// Rewrite the n-th reflection (new words), setting its privacy.
-    Edit { n: usize, coach: bool, private: bool },
+    Edit {
+        n: usize,
+        coach: bool,
+        private: bool,
+    },
     /// Flip the n-th reflection between private and not.
-    Flip { n: usize, coach: bool },
-    DeleteReflection { n: usize, coach: bool },
+    Flip {
+        n: usize,
+        coach: bool,
+    },
+    DeleteReflection {
+        n: usize,
+        coach: bool,
+    },
     /// Give the n-th goal (0), milestone (1) or action (2) new words, then maybe delete it.
-    Step { what: u8, n: usize, delete: bool, coach: bool },
+    Step {
+        what: u8,
+        n: usize,
+        delete: bool,
+        coach: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -124,7 +142,10 @@ fn world(seed: u64, ops: &[Op]) -> World {
                 );
             }
             Op::Edit { n, coach, private } => {
-                let Some(id) = order.get(n).copied().filter(|id| reflections.contains_key(id))
+                let Some(id) = order
+                    .get(n)
+                    .copied()
+                    .filter(|id| reflections.contains_key(id))
                 else {
                     continue;
                 };
@@ -136,7 +157,10 @@ fn world(seed: u64, ops: &[Op]) -> World {
                 w.private = private;
             }
             Op::Flip { n, coach } => {
-                let Some(id) = order.get(n).copied().filter(|id| reflections.contains_key(id))
+                let Some(id) = order
+                    .get(n)
+                    .copied()
+                    .filter(|id| reflections.contains_key(id))
                 else {
                     continue;
                 };
@@ -147,7 +171,10 @@ fn world(seed: u64, ops: &[Op]) -> World {
                 w.private = !w.private;
             }
             Op::DeleteReflection { n, coach } => {
-                let Some(id) = order.get(n).copied().filter(|id| reflections.contains_key(id))
+                let Some(id) = order
+                    .get(n)
+                    .copied()
+                    .filter(|id| reflections.contains_key(id))
                 else {
                     continue;
                 };
@@ -215,9 +242,8 @@ fn world(seed: u64, ops: &[Op]) -> World {
     }
     // A goal's deletion takes its milestones, actions and KPIs with it.
     steps.retain(|id, m| {
-        let live = plan.goal(*id).is_some()
-            || plan.milestone(*id).is_some()
-            || plan.action(*id).is_some();
+        let live =
+            plan.goal(*id).is_some() || plan.milestone(*id).is_some() || plan.action(*id).is_some();
         if !live {
             gone.insert(m.clone());
         }
@@ -260,20 +286,32 @@ fn check(
     steps: bool,
 ) -> Result<(), TestCaseError> {
     for m in &w.gone {
-        prop_assert!(!text.contains(m.as_str()), "{name}: deleted or replaced words {m} are in the file");
+        prop_assert!(
+            !text.contains(m.as_str()),
+            "{name}: deleted or replaced words {m} are in the file"
+        );
     }
     for (id, r) in &w.reflections {
         let allowed = audience.is_some_and(|a| may_read(r, *id, a, ticked));
         let there = text.contains(r.marker.as_str());
         if !allowed {
-            prop_assert!(!there, "{name}: a reflection it may not hold is in it: {r:?}");
+            prop_assert!(
+                !there,
+                "{name}: a reflection it may not hold is in it: {r:?}"
+            );
         } else if journal {
-            prop_assert!(there, "{name}: a reflection it should hold is missing: {r:?}");
+            prop_assert!(
+                there,
+                "{name}: a reflection it should hold is missing: {r:?}"
+            );
         }
     }
     if steps {
         for m in &w.steps {
-            prop_assert!(text.contains(m.as_str()), "{name}: the live step {m} is missing");
+            prop_assert!(
+                text.contains(m.as_str()),
+                "{name}: the live step {m} is missing"
+            );
         }
     }
     Ok(())
@@ -360,7 +398,10 @@ fn a_coachs_private_note_in_a_backup_never_reaches_the_client() {
     )
     .unwrap();
     let backup = plan_file(&plan, start(), Author::Coach);
-    assert!(text_of(&backup.to_json()).contains(note), "the coach's own backup keeps it");
+    assert!(
+        text_of(&backup.to_json()).contains(note),
+        "the coach's own backup keeps it"
+    );
     let for_client = client_plan_file(&plan, start(), Author::Coach);
     assert!(!text_of(&for_client.to_json()).contains(note));
     // The coach sent the backup anyway: the client's device drops the note on opening it.
@@ -401,4 +442,78 @@ fn a_tombstone_keeps_only_what_the_merge_needs() {
     assert_eq!(body["meta"]["id"], id.to_string());
     let back = Plan::from_documents(plan.id(), &plan.to_documents()).unwrap();
     assert_eq!(back, plan);
+}
+
+#[test]
+fn a_file_from_an_older_version_with_tombstone_bodies_is_stripped_on_import() {
+    let mut plan = seeded_plan(2, 2, 1, 0, 11).unwrap();
+    let goal = plan.live_goals()[0].meta.id;
+    plan.delete_goal(goal, start(), Author::Client).unwrap();
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&plan_file(&plan, start(), Author::Client).to_json()).unwrap();
+    // As an older version wrote it: the tombstone still carries the goal's words.
+    let old = serde_json::json!({
+        "status": "active", "title": "Quietly leave Acme", "why": "Referee: Jane Roe",
+        "description": "", "confidence": null, "support": "", "serves": [],
+        "start_date": "2025-01-01", "target_date": null, "priority": "high"
+    });
+    let goals = file["goals"].as_array_mut().unwrap();
+    let tomb = goals
+        .iter_mut()
+        .find(|g| g["meta"]["id"] == goal.to_string())
+        .unwrap();
+    assert_eq!(tomb.as_object().unwrap().len(), 1, "written content-free");
+    for (k, v) in old.as_object().unwrap() {
+        tomb[k] = v.clone();
+    }
+    // A hostile variant: a tombstone whose words would not even pass the rules.
+    tomb["title"] = serde_json::json!("");
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let read = parse_plan_file(&bytes).unwrap();
+    let back = read.plan.goals.iter().find(|g| g.meta.id == goal).unwrap();
+    assert!(back.meta.deleted);
+    assert_eq!(back.fields.title, "");
+    assert_eq!(back.fields.why, "");
+    let again = text_of(&plan_file(&read.plan, start(), Author::Client).to_json());
+    assert!(!again.contains("Jane Roe") && !again.contains("Quietly leave"));
+    assert!(!stored_text(&read.plan).contains("Jane Roe"));
+    // A merge summary names the deleted goal by this device's copy, never by the file's words.
+    let summary = waymark::exchange::merge(&seeded_plan(2, 2, 1, 0, 11).unwrap(), &read.plan)
+        .unwrap()
+        .summary;
+    assert!(summary
+        .changed_titles
+        .iter()
+        .any(|t| t.starts_with("Goal: ") && t.ends_with("(deleted)")));
+    assert!(summary
+        .changed_titles
+        .iter()
+        .all(|t| !t.contains("Jane Roe")));
+}
+
+#[test]
+fn a_deleted_goal_takes_its_history_with_it() {
+    use waymark::core::goal::GoalChange;
+    let mut plan = seeded_plan(2, 2, 1, 0, 5).unwrap();
+    let goal = plan.live_goals()[0].meta.id;
+    plan.adapt_goal(
+        goal,
+        GoalChange::Strategy {
+            description: "Ask Jane Roe for a referral".to_owned(),
+            support: "Mentoring from Jane Roe".to_owned(),
+        },
+        "Jane Roe offered to help",
+        start(),
+        Author::Coach,
+    )
+    .unwrap();
+    assert!(stored_text(&plan).contains("Jane Roe"));
+    plan.delete_goal(goal, start() + Duration::minutes(1), Author::Client)
+        .unwrap();
+    assert!(!stored_text(&plan).contains("Jane Roe"));
+    for audience in Audience::ALL {
+        let md = export_markdown(&plan, audience, start());
+        assert!(!text_of(&md.bytes).contains("Jane Roe"));
+    }
+    assert!(!plan_text(&plan_file(&plan, start(), Author::Client)).contains("Jane Roe"));
 }

@@ -126,6 +126,15 @@ fn the_published_schema_is_the_generated_one_and_real_exports_pass_it() {
         .build(&schema)
         .expect("the schema compiles");
     let plan = rich_plan();
+    // Content-free tombstones of every kind a goal's deletion makes, and a cleared schedule.
+    let mut with_tombstones = seeded_plan(2, 3, 2, 2, 4).unwrap();
+    let goal = with_tombstones.live_goals()[0].meta.id;
+    with_tombstones
+        .delete_goal(goal, now(), Author::Client)
+        .unwrap();
+    with_tombstones
+        .clear_schedule(now(), Author::Coach)
+        .unwrap();
     let env = Envelope {
         kind: FileKind::Plan,
         iterations: 600_000,
@@ -138,6 +147,7 @@ fn the_published_schema_is_the_generated_one_and_real_exports_pass_it() {
         template_file(&plan, now(), Author::Coach).to_json(),
         progress_report_file(&plan, &[], now(), Author::Client).to_json(),
         plan_file(&seeded_plan(3, 5, 20, 5, 9).unwrap(), now(), Author::Coach).to_json(),
+        plan_file(&with_tombstones, now(), Author::Coach).to_json(),
         std::fs::read(root().join("tests/fixtures/plan-files/v1-sample.waymark.json")).unwrap(),
         env.to_json(),
     ];

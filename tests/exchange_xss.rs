@@ -21,12 +21,12 @@ mod text_fields;
 use text_fields::{free_text_attempts, now, one_line_attempts, plan_with_text};
 use waymark::core::limits::first_refused;
 use waymark::core::{Author, CoreError, Plan};
-use waymark::exchange::Audience;
 use waymark::exchange::csv::{export_measurements_csv, measurements_csv};
 use waymark::exchange::export::{export_plan, export_progress_report, export_template};
 use waymark::exchange::ics::{export_ics, plan_ics};
 use waymark::exchange::markdown::{export_markdown, plan_markdown};
 use waymark::exchange::parse_plan_file;
+use waymark::exchange::Audience;
 
 fn payloads() -> Vec<String> {
     let path = concat!(

@@ -244,6 +244,15 @@ impl Plan {
             erase(k, now, by);
             t.add(DocKind::Kpi, k.meta.id);
         }
+        // Its history quotes the goal ("before" and "after"): deleted with it, like its words.
+        for h in self
+            .adaptations
+            .iter_mut()
+            .filter(|h| h.meta.is_live() && h.goal_id == Some(goal_id))
+        {
+            erase(h, now, by);
+            t.add(DocKind::Adaptation, h.meta.id);
+        }
         Ok(t)
     }
 }

@@ -92,14 +92,11 @@ impl Measurement {
     }
 }
 
-record!(
-    Measurement,
-    DocKind::Measurement,
-    "measurement",
-    |meta| Measurement {
+record!(Measurement, DocKind::Measurement, "measurement", |meta| {
+    Measurement {
         meta,
         kpi_id: uuid::Uuid::nil(),
         value: 0.0,
         at: DateTime::<Utc>::UNIX_EPOCH,
     }
-);
+});

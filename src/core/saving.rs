@@ -253,8 +253,7 @@ fn check_meta(d: &Document, m: &Meta) -> Result<(), CoreError> {
 /// Reads one record and checks it is what the document says it is. A tombstone comes back
 /// content-free (`read_record`), and has no content to check.
 fn parse<T: Record>(d: &Document) -> Result<T, CoreError> {
-    let r: T =
-        read_record(&d.body).map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+    let r: T = read_record(&d.body).map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
     if r.meta().id != d.id {
         return Err(CoreError::corrupt(
             d.kind,

@@ -13,12 +13,22 @@ use uuid::{Builder, Uuid};
 /// Everything in the plan, for the person themself: private reflections included, tombstones
 /// content-free (a backup, or the plan moving to their other device).
 pub fn plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
-    file(FileKind::Plan, cut_for(plan, Audience::Myself, &[]), now, by)
+    file(
+        FileKind::Plan,
+        cut_for(plan, Audience::Myself, &[]),
+        now,
+        by,
+    )
 }
 
 /// The whole plan for the coach's client: everything but the coach's private reflections.
 pub fn client_plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
-    file(FileKind::Plan, cut_for(plan, Audience::Client, &[]), now, by)
+    file(
+        FileKind::Plan,
+        cut_for(plan, Audience::Client, &[]),
+        now,
+        by,
+    )
 }
 
 /// A reusable starting point: goals, milestones, actions, KPIs and the check-in schedule, with

@@ -22,7 +22,7 @@ pub const MEDIA_TYPE: &str = "text/markdown; charset=utf-8";
 ///
 /// Always escaped: `\` `` ` `` `*` `[` `]` `<` `>` `&` `~` `|` (code, emphasis, links, images,
 /// HTML, entities, strikethrough, tables). `_` unless inside a word (where it cannot emphasise).
-/// `#` at the start or after a space (a heading, or a heading's closing `#`s). `:` after a
+/// `#` at the start or after a space (a heading, or a heading's closing `#`s). `(` after `]`. `:` after a
 /// URL-scheme-like word and before a non-space (`javascript:`, `https://`: no autolink). At the
 /// start of the text: `-` `+` `=` before a space, the end or itself (list item, thematic break,
 /// heading underline), and the `.` or `)` of a leading number (ordered list).
@@ -53,6 +53,8 @@ pub fn escape_inline(s: &str) -> String {
             ':' => scheme_before(&chars[..i]) && at(i + 1).is_some_and(|n| !n.is_whitespace()),
             '-' | '+' | '=' => i == 0 && at(1).is_none_or(|n| n.is_whitespace() || n == c),
             '.' | ')' => list_number && i == digits,
+            // Never `](` in the text, even escaped: nothing that reads as a link's target.
+            '(' => i > 0 && at(i - 1) == Some(']'),
             _ => false,
         };
         if escape {
@@ -116,11 +118,7 @@ pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
     let mut md = String::new();
     let e = escape_inline;
     let _ = writeln!(md, "# {}\n", e(&plan.title));
-    let _ = writeln!(
-        md,
-        "Exported from Waymark on {}.\n",
-        now.format("%Y-%m-%d")
-    );
+    let _ = writeln!(md, "Exported from Waymark on {}.\n", now.format("%Y-%m-%d"));
 
     if let Some(p) = plan.live_profile() {
         md.push_str("## Profile\n\n");

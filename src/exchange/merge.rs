@@ -515,7 +515,8 @@ impl Acc {
         } else {
             Outcome::Unchanged
         };
-        self.count_named(&merged, l, outcome);
+        let named = if merged.meta().deleted { l } else { &merged };
+        self.count_named(&merged, named, outcome);
         merged
     }
 

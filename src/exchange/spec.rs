@@ -343,21 +343,7 @@ fn schema_of(ty: &Ty) -> Value {
         }
         Ty::Obj(fields) => object_schema(fields, None),
         Ty::Record(fields) => {
-            let mut meta = object_schema(META, None);
-            if let Some(Value::Object(props)) = meta.get_mut("properties") {
-                props.insert("deleted".into(), json!({"const": true}));
-            }
-            if let Some(Value::Array(required)) = meta.get_mut("required") {
-                required.push(json!("deleted"));
-            }
-            let tombstone = json!({
-                "title": "Tombstone (a deleted record: its meta alone)",
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["meta"],
-                "properties": {"meta": meta},
-            });
-            json!({"anyOf": [object_schema(fields, None), tombstone]})
+            json!({"anyOf": [object_schema(fields, None), {"$ref": "#/$defs/tombstone"}]})
         }
         Ty::Times => json!({
             "type": "object",
@@ -429,11 +415,27 @@ pub fn json_schema() -> Value {
             }
         }
     });
+    // A tombstone (a deleted record) is its meta alone, with `"deleted": true`.
+    let mut tombstone_meta = object_schema(META, None);
+    if let Some(Value::Object(props)) = tombstone_meta.get_mut("properties") {
+        props.insert("deleted".into(), json!({"const": true}));
+    }
+    if let Some(Value::Array(required)) = tombstone_meta.get_mut("required") {
+        required.push(json!("deleted"));
+    }
+    let tombstone = json!({
+        "title": "Tombstone: a deleted record, its meta alone",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["meta"],
+        "properties": {"meta": tombstone_meta},
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://waymark.app/schema/waymark-plan.schema.json",
         "title": "Waymark plan file (.waymark.json, application/vnd.waymark+json)",
         "description": "Generated from src/exchange/spec.rs; see docs/FILE_FORMAT.md for the meaning of each field.",
         "oneOf": [plan, sealed],
+        "$defs": {"tombstone": tombstone},
     })
 }

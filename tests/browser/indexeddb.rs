@@ -113,7 +113,13 @@ async fn upgrade_erases_the_words_of_stored_tombstones() {
     let records: js_sys::Array = js_sys::JSON::parse(fixture).unwrap().into();
     raw::create_v2(&name, records).await.close();
     let before: Vec<Document> = serde_json::from_str(fixture).unwrap();
-    let deleted_words = ["Quietly leave Acme", "Jane Roe", "regret", "my manager", "drained"];
+    let deleted_words = [
+        "Quietly leave Acme",
+        "Jane Roe",
+        "regret",
+        "my manager",
+        "drained",
+    ];
     assert!(deleted_words
         .iter()
         .all(|w| before.iter().any(|d| d.body.contains(w))));
@@ -128,9 +134,17 @@ async fn upgrade_erases_the_words_of_stored_tombstones() {
         assert_eq!((d.kind, d.rev), (was.kind, was.rev), "{}", d.id);
         let v: serde_json::Value = serde_json::from_str(&d.body).unwrap();
         if v["meta"]["deleted"] == true {
-            assert_eq!(v.as_object().unwrap().len(), 1, "a tombstone keeps its meta alone: {}", d.body);
+            assert_eq!(
+                v.as_object().unwrap().len(),
+                1,
+                "a tombstone keeps its meta alone: {}",
+                d.body
+            );
             let old: serde_json::Value = serde_json::from_str(&was.body).unwrap();
-            assert_eq!(v["meta"], old["meta"], "the clocks the merge needs are kept");
+            assert_eq!(
+                v["meta"], old["meta"],
+                "the clocks the merge needs are kept"
+            );
         } else {
             assert_eq!(d.body, was.body, "a live record is untouched");
         }
@@ -140,7 +154,10 @@ async fn upgrade_erases_the_words_of_stored_tombstones() {
     }
     let plan = Plan::from_documents(plan_id, &after).unwrap();
     assert_eq!(plan.live_goals().len(), 1);
-    assert_eq!(plan.reflections.iter().filter(|r| r.meta.is_live()).count(), 1);
+    assert_eq!(
+        plan.reflections.iter().filter(|r| r.meta.is_live()).count(),
+        1
+    );
     assert_eq!(plan.reflections.len(), 3);
 }
 

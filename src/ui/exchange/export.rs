@@ -9,11 +9,11 @@ use uuid::Uuid;
 
 use super::device_files;
 use crate::core::Author;
+use crate::exchange::audience::shareable_with_coach;
 use crate::exchange::crypto::encrypt_plan_file;
 use crate::exchange::csv::export_measurements_csv;
 use crate::exchange::ics::export_ics;
 use crate::exchange::markdown::export_markdown;
-use crate::exchange::audience::shareable_with_coach;
 use crate::exchange::{
     export_client_plan, export_plan, export_progress_report, export_template, Audience,
     ExportedFile,
@@ -281,9 +281,21 @@ pub fn ExportPanel() -> impl IntoView {
 /// (label, what a readable copy holds) for `audience`, worded for a device of `role`.
 fn readable_words(audience: Audience, role: Author) -> (&'static str, &'static str) {
     match (audience, role) {
-        (Audience::Coach, _) => ("My coach", "Your plan and journal without your private reflections."),
-        (Audience::Client, _) => ("My client", "The plan and the client's journal without your private notes."),
-        (Audience::Myself, Author::Client) => ("Only me", "Everything, your private reflections included (marked private)."),
-        (Audience::Myself, Author::Coach) => ("Only me", "Everything, your private notes included (marked private)."),
+        (Audience::Coach, _) => (
+            "My coach",
+            "Your plan and journal without your private reflections.",
+        ),
+        (Audience::Client, _) => (
+            "My client",
+            "The plan and the client's journal without your private notes.",
+        ),
+        (Audience::Myself, Author::Client) => (
+            "Only me",
+            "Everything, your private reflections included (marked private).",
+        ),
+        (Audience::Myself, Author::Coach) => (
+            "Only me",
+            "Everything, your private notes included (marked private).",
+        ),
     }
 }

@@ -9,7 +9,8 @@ use super::device_files;
 use crate::core::{Author, PlanKind};
 use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
 use crate::exchange::{
-    merge_import, parse_plan_file, preview, received, FileKind, ImportPreview, ImportTarget, PlanFile,
+    merge_import, parse_plan_file, preview, received, FileKind, ImportPreview, ImportTarget,
+    PlanFile,
 };
 use crate::ui::state::{device_role, reports, use_workspace};
 use crate::ui::widgets::ErrorNotice;

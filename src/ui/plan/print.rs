@@ -12,9 +12,9 @@ use super::common::{
 use crate::core::goal::Goal;
 use crate::core::progress::latest_measurement;
 use crate::core::Plan;
+use crate::exchange::{cut_for, Audience};
 use crate::ui::checkin::describe_schedule;
 use crate::ui::page::Page;
-use crate::exchange::{cut_for, Audience};
 use crate::ui::state::{device_role, use_workspace, WithPlan};
 
 #[component]
