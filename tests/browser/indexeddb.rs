@@ -302,7 +302,7 @@ async fn schema_too_new_is_refused() {
         result.err(),
         Some(StoreError::SchemaTooNew {
             found: 99,
-            known: 2
+            known: 3
         })
     );
 }
@@ -311,8 +311,8 @@ async fn schema_too_new_is_refused() {
 async fn newer_version_elsewhere_closes_this_connection() {
     let name = raw::unique_name("versionchange");
     let store = IndexedDbStore::open_named(&name).await.unwrap();
-    // A "newer Waymark" upgrades to 3: our store must let go instead of blocking it.
-    let newer = raw::open(&name, 3, |_| {}).await.unwrap();
+    // A "newer Waymark" upgrades to 4: our store must let go instead of blocking it.
+    let newer = raw::open(&name, 4, |_| {}).await.unwrap();
     assert_eq!(
         store.load_plan(Uuid::new_v4()).await,
         Err(StoreError::Closed)
@@ -320,7 +320,7 @@ async fn newer_version_elsewhere_closes_this_connection() {
     newer.close();
     assert_eq!(
         IndexedDbStore::open_named(&name).await.err(),
-        Some(StoreError::SchemaTooNew { found: 3, known: 2 })
+        Some(StoreError::SchemaTooNew { found: 4, known: 3 })
     );
 }
 
