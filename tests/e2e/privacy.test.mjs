@@ -62,7 +62,7 @@ async function exportFile(page, kind) {
 /** "Plan as Markdown" from /share, for the reader chosen by `forWhom`. */
 async function markdown(page, forWhom) {
   await go(page, "/share");
-  await page.getByRole("radio", { name: forWhom }).check();
+  await page.getByRole("group", { name: "Who are they for?" }).getByRole("radio", { name: forWhom }).check();
   return download(page, () => page.getByRole("button", { name: "Plan as Markdown" }).tap());
 }
 
@@ -88,7 +88,19 @@ async function reflect(page, words, isPrivate) {
   await saved(page);
   if (isPrivate) {
     await page.getByRole("checkbox", { name: "Private" }).check();
-    await saved(page);
+    // "Saved" may still be the text's; the flag is saved once the stored record says so.
+    const storedPrivate = () =>
+      page.evaluate(async (w) => {
+        const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+        for (const { name } of await indexedDB.databases()) {
+          const db = await req(indexedDB.open(name));
+          const docs = db.objectStoreNames.contains("documents") ? await req(db.transaction("documents").objectStore("documents").getAll()) : [];
+          db.close();
+          if (docs.some((d) => d.kind === "reflection" && JSON.parse(d.body).text === w && JSON.parse(d.body).private)) return true;
+        }
+        return false;
+      }, words);
+    while (!(await storedPrivate())) await page.waitForTimeout(100);
   }
   await page.waitForFunction((w) => document.querySelector("#reflection-text")?.value === w, words);
 }
@@ -167,13 +179,17 @@ test("2. a coach's private note never reaches the client's device through any fi
   assert.equal(JSON.parse(forClient.text).exported_by, "coach");
 
   const other = client.page;
-  for (const file of [forClient, template, mistake]) {
+  // The plan and the backup merge into the client's plan, which stays open: its journal.
+  for (const file of [forClient, mistake]) {
     await importFile(other, file.path);
   }
-  assert.ok(!(await indexedDbText(other)).includes("Zq9-note"), "the note reached the client's device");
   await go(other, "/journal");
   await other.getByTestId("journal-count").waitFor();
+  assert.ok((await other.getByTestId("journal-entry").count()) > 0);
   assert.equal(await other.getByTestId("journal-entry").filter({ hasText: "Zq9-note" }).count(), 0);
+  // The template opens as a plan of its own.
+  await importFile(other, template.path);
+  assert.ok(!(await indexedDbText(other)).includes("Zq9-note"), "the note reached the client's device");
   assert.deepEqual(client.consoleErrors, []);
   assert.deepEqual(coach.consoleErrors, []);
 });

@@ -46,9 +46,9 @@ impl Choice {
             (Choice::Template, Author::Client) => ("Template",
                 "For anyone: goals, milestones, actions, KPIs and the check-in schedule. No personal data, values or journal."),
             (Choice::Backup, Author::Coach) => ("Full backup for myself",
-                "For you only: everything, your private notes included. To send the plan to your client, choose \"Plan for my client\"."),
+                "For you only: everything, your private notes included. For your client, send them their plan instead."),
             (Choice::Backup, Author::Client) => ("Full backup for myself",
-                "For you only: everything, your private reflections included. To send your coach your progress, choose \"Progress report\"."),
+                "For you only: everything, your private reflections included. For your coach, send a progress report instead."),
         }
     }
 }
