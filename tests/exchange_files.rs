@@ -556,3 +556,34 @@ fn a_protected_file_asks_for_the_passphrase_and_a_damaged_envelope_says_so() {
         );
     }
 }
+
+#[test]
+fn markdown_escapes_only_where_commonmark_needs_it() {
+    for plain in [
+        "Maya: from teaching",
+        "2026-11-29",
+        "(8 years)",
+        "snake_case",
+        "C# and F#",
+        "well-known",
+        "Q1. budget",
+    ] {
+        assert_eq!(escape_inline(plain), plain);
+    }
+    for (text, escaped) in [
+        ("- not a list", "\\- not a list"),
+        ("+ not a list", "\\+ not a list"),
+        ("1. not a list", "1\\. not a list"),
+        ("3) not a list", "3\\) not a list"),
+        ("---", "\\---"),
+        ("=== not an underline", "\\=== not an underline"),
+        ("# not a heading", "\\# not a heading"),
+        ("ends with #", "ends with \\#"),
+        ("javascript:alert(1)", "javascript\\:alert(1)"),
+        ("see https://example.org", "see https\\://example.org"),
+        ("[x](y)", "\\[x\\]\\(y)"),
+        ("a | b ~~c~~", "a \\| b \\~\\~c\\~\\~"),
+    ] {
+        assert_eq!(escape_inline(text), escaped, "{text:?}");
+    }
+}

@@ -4,8 +4,9 @@
 //!
 //! Invariants kept by every verb: each collection is ordered by (`created_at`, id), so two
 //! plans with the same records compare equal however the records arrived; records are never
-//! removed, only tombstoned (a tombstone keeps its meta and nothing the person wrote); a verb validates everything before it changes anything, so a
-//! refused change leaves the plan as it was.
+//! removed, only tombstoned (a tombstone keeps its meta and nothing the person wrote); a verb
+//! validates everything before it changes anything, so a refused change leaves the plan as it
+//! was.
 
 use super::action::Action;
 use super::assessment::NeedsAssessment;

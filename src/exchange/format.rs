@@ -1,6 +1,7 @@
 //! API boundary: the plan file. One JSON document, `format` + integer `version` first, then who
 //! exported it and when, then the plan header and its records, each exactly as the core
-//! writes it (a tombstone as its meta alone, `core::record::Written`). Documented field by field in `docs/FILE_FORMAT.md`.
+//! writes it (a tombstone as its meta alone, `core::record::Written`). Documented field by
+//! field in `docs/FILE_FORMAT.md`.
 
 use crate::core::action::Action;
 use crate::core::assessment::NeedsAssessment;

@@ -22,9 +22,9 @@ pub const MEDIA_TYPE: &str = "text/markdown; charset=utf-8";
 ///
 /// Always escaped: `\` `` ` `` `*` `[` `]` `<` `>` `&` `~` `|` (code, emphasis, links, images,
 /// HTML, entities, strikethrough, tables). `_` unless inside a word (where it cannot emphasise).
-/// `#` at the start or after a space (a heading, or a heading's closing `#`s). `(` after `]`. `:` after a
-/// URL-scheme-like word and before a non-space (`javascript:`, `https://`: no autolink). At the
-/// start of the text: `-` `+` `=` before a space, the end or itself (list item, thematic break,
+/// `#` at the start or after a space (a heading, or a heading's closing `#`s). `(` after `]`.
+/// `:` after a URL-scheme-like word and before a non-space (`javascript:`, `https://`: no
+/// autolink). At the start of the text: `-` `+` `=` before a space, the end or itself (list item, thematic break,
 /// heading underline), and the `.` or `)` of a leading number (ordered list).
 pub fn escape_inline(s: &str) -> String {
     let clean: String = s
