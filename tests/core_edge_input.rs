@@ -552,6 +552,7 @@ const NOT_TEXT_KEYS: &[&str] = &[
     "created_at",
     "updated_at",
     "updated_by",
+    "author",
     "status",
     "start_date",
     "target_date",

@@ -126,6 +126,15 @@ fn the_published_schema_is_the_generated_one_and_real_exports_pass_it() {
         .build(&schema)
         .expect("the schema compiles");
     let plan = rich_plan();
+    // Content-free tombstones of every kind a goal's deletion makes, and a cleared schedule.
+    let mut with_tombstones = seeded_plan(2, 3, 2, 2, 4).unwrap();
+    let goal = with_tombstones.live_goals()[0].meta.id;
+    with_tombstones
+        .delete_goal(goal, now(), Author::Client)
+        .unwrap();
+    with_tombstones
+        .clear_schedule(now(), Author::Coach)
+        .unwrap();
     let env = Envelope {
         kind: FileKind::Plan,
         iterations: 600_000,
@@ -138,6 +147,7 @@ fn the_published_schema_is_the_generated_one_and_real_exports_pass_it() {
         template_file(&plan, now(), Author::Coach).to_json(),
         progress_report_file(&plan, &[], now(), Author::Client).to_json(),
         plan_file(&seeded_plan(3, 5, 20, 5, 9).unwrap(), now(), Author::Coach).to_json(),
+        plan_file(&with_tombstones, now(), Author::Coach).to_json(),
         std::fs::read(root().join("tests/fixtures/plan-files/v1-sample.waymark.json")).unwrap(),
         env.to_json(),
     ];
@@ -544,5 +554,36 @@ fn a_protected_file_asks_for_the_passphrase_and_a_damaged_envelope_says_so() {
             parse_envelope(damaged.as_bytes()).unwrap_err().to_string(),
             "The passphrase is wrong, or the file was changed after it was exported."
         );
+    }
+}
+
+#[test]
+fn markdown_escapes_only_where_commonmark_needs_it() {
+    for plain in [
+        "Maya: from teaching",
+        "2026-11-29",
+        "(8 years)",
+        "snake_case",
+        "C# and F#",
+        "well-known",
+        "Q1. budget",
+    ] {
+        assert_eq!(escape_inline(plain), plain);
+    }
+    for (text, escaped) in [
+        ("- not a list", "\\- not a list"),
+        ("+ not a list", "\\+ not a list"),
+        ("1. not a list", "1\\. not a list"),
+        ("3) not a list", "3\\) not a list"),
+        ("---", "\\---"),
+        ("=== not an underline", "\\=== not an underline"),
+        ("# not a heading", "\\# not a heading"),
+        ("ends with #", "ends with \\#"),
+        ("javascript:alert(1)", "javascript\\:alert(1)"),
+        ("see https://example.org", "see https\\://example.org"),
+        ("[x](y)", "\\[x\\]\\(y)"),
+        ("a | b ~~c~~", "a \\| b \\~\\~c\\~\\~"),
+    ] {
+        assert_eq!(escape_inline(text), escaped, "{text:?}");
     }
 }

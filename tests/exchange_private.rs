@@ -4,7 +4,8 @@
 //! deleted, opted in or not, plus opt-ins naming ids that are no reflection), the bytes of the
 //! progress report hold no word of a private entry that was not opted in: not its text (as the
 //! file writes it, JSON-escaped), not its tags, not its marker, and not the text it had before
-//! an edit. A template holds no entry at all.
+//! an edit. A deleted entry leaves no word in it either, shared or not (a tombstone is
+//! content-free). A template holds no entry at all.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
@@ -137,7 +138,8 @@ proptest! {
             if e.opted_in {
                 opt_ins.push(id);
             }
-            written.push((marker(i, 0), first, last, tag, !private || e.opted_in));
+            let shared = !e.deleted && (!private || e.opted_in);
+            written.push((marker(i, 0), first, last, tag, shared));
         }
 
         let report = export_progress_report(&plan, &opt_ins, at, Author::Client).bytes;
@@ -160,7 +162,9 @@ proptest! {
         }
         let read = parse_plan_file(&report).unwrap();
         let shared = written.iter().filter(|w| w.4).count();
-        prop_assert_eq!(read.plan.reflections.len(), shared);
+        prop_assert_eq!(read.plan.reflections.iter().filter(|r| r.meta.is_live()).count(), shared);
+        let deleted = entries.iter().filter(|e| e.deleted).count();
+        prop_assert_eq!(read.plan.reflections.iter().filter(|r| !r.meta.is_live()).count(), deleted);
     }
 }
 

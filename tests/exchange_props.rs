@@ -15,6 +15,7 @@ use waymark::core::ids::id_from_bytes;
 use waymark::core::journal::{Reflection, ReflectionDraft};
 use waymark::core::kpi::{Direction, Measurement};
 use waymark::core::meta::Meta;
+use waymark::core::record::Record;
 use waymark::core::sample::seeded_plan;
 use waymark::core::{Author, Plan};
 use waymark::exchange::export::{plan_file, progress_report_file, template_file};
@@ -151,9 +152,11 @@ fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
                 }
             }
             Op::DeleteAction { n, at, coach } => {
+                // Tombstoned the way the verbs do it: content-free.
                 if let Some(a) = plan.actions.get_mut(n) {
                     a.meta.deleted = true;
                     a.meta.touch(t(at), who(coach));
+                    *a = a.erased();
                 }
             }
             Op::EditMeasurement { n, at, value } => {
@@ -174,6 +177,7 @@ fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
                             mood: Some(3),
                             private,
                         },
+                        author: Some(Author::Client),
                     });
                 }
             }

@@ -26,6 +26,7 @@ use waymark::exchange::export::{export_plan, export_progress_report, export_temp
 use waymark::exchange::ics::{export_ics, plan_ics};
 use waymark::exchange::markdown::{export_markdown, plan_markdown};
 use waymark::exchange::parse_plan_file;
+use waymark::exchange::Audience;
 
 fn payloads() -> Vec<String> {
     let path = concat!(
@@ -368,9 +369,9 @@ fn every_payload_in_every_field_stays_inert_in_every_export() {
         check_plan_files(&p, &plan);
         // Download names are plain: letters, digits, dashes and the extension.
         for name in [
-            export_markdown(&plan, now()).file_name,
-            export_ics(&plan, now()).file_name,
-            export_measurements_csv(&plan).file_name,
+            export_markdown(&plan, Audience::Myself, now()).file_name,
+            export_ics(&plan, Audience::Myself, now()).file_name,
+            export_measurements_csv(&plan, Audience::Myself).file_name,
             export_plan(&plan, now(), Author::Client).file_name,
         ] {
             assert!(

@@ -80,4 +80,15 @@ impl Action {
     }
 }
 
-record!(Action, DocKind::Action, "action");
+record!(Action, DocKind::Action, "action", |meta| Action {
+    meta,
+    fields: ActionDraft {
+        goal_id: None,
+        title: String::new(),
+        due: None,
+        impact: 0,
+        effort: 0,
+        if_then: None,
+    },
+    done_at: None,
+});

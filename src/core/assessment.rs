@@ -73,4 +73,12 @@ impl NeedsAssessment {
     }
 }
 
-record!(NeedsAssessment, DocKind::Assessment, "assessment");
+record!(NeedsAssessment, DocKind::Assessment, "assessment", |meta| {
+    NeedsAssessment {
+        meta,
+        fields: AssessmentDraft {
+            taken_on: NaiveDate::default(),
+            answers: Vec::new(),
+        },
+    }
+});

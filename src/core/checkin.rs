@@ -92,7 +92,13 @@ impl CheckIn {
     }
 }
 
-record!(CheckIn, DocKind::CheckIn, "check-in");
+record!(CheckIn, DocKind::CheckIn, "check-in", |meta| CheckIn {
+    meta,
+    date: NaiveDate::default(),
+    entries: Vec::new(),
+    confidence: 0,
+    mood: 0,
+});
 
 /// Where the client stands with their check-in routine today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

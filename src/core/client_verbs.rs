@@ -117,6 +117,7 @@ impl Plan {
         let r = Reflection {
             meta: Meta::new(id, now, by),
             fields: draft,
+            author: Some(by),
         };
         r.validate()?;
         insert_record(&mut self.reflections, r);

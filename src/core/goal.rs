@@ -121,7 +121,21 @@ impl Goal {
     }
 }
 
-record!(Goal, DocKind::Goal, "goal");
+record!(Goal, DocKind::Goal, "goal", |meta| Goal {
+    meta,
+    status: GoalStatus::default(),
+    fields: GoalDraft {
+        title: String::new(),
+        why: String::new(),
+        description: String::new(),
+        confidence: None,
+        support: String::new(),
+        serves: Vec::new(),
+        start_date: NaiveDate::default(),
+        target_date: None,
+        priority: Priority::default(),
+    },
+});
 
 /// A deliberate change to a goal, applied by `Plan::adapt_goal` together with its reason.
 #[derive(Clone, Debug, PartialEq)]

@@ -8,7 +8,7 @@ use super::history::{self, Adaptation, ChangeKind};
 use super::ids::new_id;
 use super::limits;
 use super::meta::{Author, Meta};
-use super::plan::{edit, insert_record, live_index, tombstone, Plan};
+use super::plan::{edit, erase, insert_record, live_index, tombstone, Plan};
 use super::record::Record;
 use super::touched::Touched;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -225,8 +225,7 @@ impl Plan {
             .iter_mut()
             .filter(|m| m.meta.is_live() && m.fields.goal_id == goal_id)
         {
-            m.meta.deleted = true;
-            m.meta.touch(now, by);
+            erase(m, now, by);
             t.add(DocKind::Milestone, m.meta.id);
         }
         for a in self
@@ -234,8 +233,7 @@ impl Plan {
             .iter_mut()
             .filter(|a| a.meta.is_live() && a.fields.goal_id == Some(goal_id))
         {
-            a.meta.deleted = true;
-            a.meta.touch(now, by);
+            erase(a, now, by);
             t.add(DocKind::Action, a.meta.id);
         }
         for k in self
@@ -243,9 +241,17 @@ impl Plan {
             .iter_mut()
             .filter(|k| k.meta.is_live() && k.fields.goal_id == goal_id)
         {
-            k.meta.deleted = true;
-            k.meta.touch(now, by);
+            erase(k, now, by);
             t.add(DocKind::Kpi, k.meta.id);
+        }
+        // Its history quotes the goal ("before" and "after"): deleted with it, like its words.
+        for h in self
+            .adaptations
+            .iter_mut()
+            .filter(|h| h.meta.is_live() && h.goal_id == Some(goal_id))
+        {
+            erase(h, now, by);
+            t.add(DocKind::Adaptation, h.meta.id);
         }
         Ok(t)
     }

@@ -41,7 +41,16 @@ impl Adaptation {
     }
 }
 
-record!(Adaptation, DocKind::Adaptation, "adaptation");
+record!(Adaptation, DocKind::Adaptation, "adaptation", |meta| {
+    Adaptation {
+        meta,
+        goal_id: None,
+        change: ChangeKind::Edited,
+        before: String::new(),
+        after: String::new(),
+        reason: String::new(),
+    }
+});
 
 /// A reason must say something: the history is worthless without the why.
 pub fn reason(text: &str) -> Result<(), CoreError> {

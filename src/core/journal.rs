@@ -5,7 +5,7 @@
 use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
-use super::meta::Meta;
+use super::meta::{Author, Meta};
 use super::record::record;
 use super::schedule::local_date;
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
@@ -21,7 +21,9 @@ pub struct ReflectionDraft {
     pub tags: Vec<String>,
     /// 1 (low) – 5 (great).
     pub mood: Option<u8>,
-    /// Private entries stay out of what the coach sees unless the client shares them.
+    /// Private entries are for their author alone: a client's stay out of what the coach
+    /// sees unless the client shares them; a coach's never go to the client (see
+    /// `exchange::audience`).
     pub private: bool,
 }
 
@@ -44,6 +46,11 @@ pub struct Reflection {
     pub meta: Meta,
     #[serde(flatten)]
     pub fields: ReflectionDraft,
+    /// Who wrote it: the role of the device it was written on. `None` for entries written
+    /// before this was recorded; whose they are is then unknown, so a private one goes to
+    /// neither side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Author>,
 }
 
 impl Reflection {
@@ -52,7 +59,13 @@ impl Reflection {
     }
 }
 
-record!(Reflection, DocKind::Reflection, "reflection");
+record!(Reflection, DocKind::Reflection, "reflection", |meta| {
+    Reflection {
+        meta,
+        fields: ReflectionDraft::default(),
+        author: None,
+    }
+});
 
 #[derive(Clone, Debug)]
 struct Entry {

@@ -64,7 +64,17 @@ impl Kpi {
     }
 }
 
-record!(Kpi, DocKind::Kpi, "KPI");
+record!(Kpi, DocKind::Kpi, "KPI", |meta| Kpi {
+    meta,
+    fields: KpiDraft {
+        goal_id: uuid::Uuid::nil(),
+        name: String::new(),
+        unit: String::new(),
+        baseline: 0.0,
+        target: 0.0,
+        direction: Direction::default(),
+    },
+});
 
 /// One value of a KPI at a moment. Append-only in spirit: corrections are new measurements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,4 +92,11 @@ impl Measurement {
     }
 }
 
-record!(Measurement, DocKind::Measurement, "measurement");
+record!(Measurement, DocKind::Measurement, "measurement", |meta| {
+    Measurement {
+        meta,
+        kpi_id: uuid::Uuid::nil(),
+        value: 0.0,
+        at: DateTime::<Utc>::UNIX_EPOCH,
+    }
+});

@@ -47,4 +47,15 @@ impl Milestone {
     }
 }
 
-record!(Milestone, DocKind::Milestone, "milestone");
+record!(Milestone, DocKind::Milestone, "milestone", |meta| {
+    Milestone {
+        meta,
+        fields: MilestoneDraft {
+            goal_id: uuid::Uuid::nil(),
+            title: String::new(),
+            due: NaiveDate::default(),
+            order: 0,
+        },
+        done_at: None,
+    }
+});

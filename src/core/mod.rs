@@ -29,7 +29,7 @@ pub mod progress; // derived progress: percent, pace, overdue, stale
 pub mod prompts; // reflection prompts from coaching practice
 pub mod questions; // the guided needs assessment and suggested values
 pub mod ranking; // which action to do first
-pub(crate) mod record; // what all record kinds share
+pub mod record; // what all record kinds share, and how tombstones are written (content-free)
 pub mod review; // progress reviews and the facts of a period
 pub mod routine_verbs; // verbs on the schedule, check-ins and reviews
 pub mod sample; // the sample plan and the seeded generator

@@ -4,8 +4,9 @@
 //!
 //! Invariants kept by every verb: each collection is ordered by (`created_at`, id), so two
 //! plans with the same records compare equal however the records arrived; records are never
-//! removed, only tombstoned; a verb validates everything before it changes anything, so a
-//! refused change leaves the plan as it was.
+//! removed, only tombstoned (a tombstone keeps its meta and nothing the person wrote); a verb
+//! validates everything before it changes anything, so a refused change leaves the plan as it
+//! was.
 
 use super::action::Action;
 use super::assessment::NeedsAssessment;
@@ -324,10 +325,17 @@ pub(crate) fn tombstone<T: Record>(
     by: Author,
 ) -> Result<Touched, CoreError> {
     let i = live_index(list, id)?;
-    let m = list[i].meta_mut();
+    erase(&mut list[i], now, by);
+    Ok(Touched::one(T::KIND, id))
+}
+
+/// Turns a record into its tombstone: deleted at `now` by `by`, and its content erased
+/// (`Record::erased`), so what a person deleted is gone and can never be written anywhere.
+pub(crate) fn erase<T: Record>(r: &mut T, now: DateTime<Utc>, by: Author) {
+    let m = r.meta_mut();
     m.deleted = true;
     m.touch(now, by);
-    Ok(Touched::one(T::KIND, id))
+    *r = r.erased();
 }
 
 /// Replaces the editable part of a live record after validating it, and stamps the clocks of

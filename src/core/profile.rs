@@ -54,4 +54,9 @@ impl ClientProfile {
     }
 }
 
-record!(ClientProfile, DocKind::Profile, "profile");
+record!(ClientProfile, DocKind::Profile, "profile", |meta| {
+    ClientProfile {
+        meta,
+        fields: ProfileDraft::default(),
+    }
+});

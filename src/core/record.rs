@@ -5,7 +5,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::meta::{changed_fields, field_names, Author, Meta};
 use chrono::{DateTime, Utc};
-use serde::{de::DeserializeOwned, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 pub trait Record: Serialize + DeserializeOwned + Clone {
     const KIND: DocKind;
@@ -15,6 +15,15 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     fn meta_mut(&mut self) -> &mut Meta;
     /// The same rules the verbs apply, re-checked when a record is loaded from storage.
     fn validate(&self) -> Result<(), CoreError>;
+    /// The record with this meta and no content: every field empty, zero or its default. A
+    /// tombstone is this (see `erased`); it never passes `validate` and is never shown.
+    fn blank(meta: Meta) -> Self;
+
+    /// What a deleted record keeps: its meta (kind, id, `deleted`, the clocks), which is all
+    /// the merge needs. Everything the person wrote is gone, on the device and in every file.
+    fn erased(&self) -> Self {
+        Self::blank(self.meta().clone())
+    }
 
     /// Marks `self`, an edited copy of `old`, as changed at `now` by `by`: the fields whose
     /// serialised values differ from `old`'s get `now` as their clock (see `meta.rs`). An edit
@@ -30,9 +39,95 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     }
 }
 
-/// Implements `Record` for a struct with a `meta` field and a `check` method.
+// ---- how records are written and read back -------------------------------------------------------
+//
+// A tombstone is written as `{"meta": {...}}` alone, in storage and in files. Reading accepts
+// that, and also a tombstone that still carries the words it had before deletions were erased
+// (stored, or in a file from an older version): those words are dropped on the way in.
+
+/// A record as it is written: a tombstone as its meta alone.
+pub struct Written<'a, T>(pub &'a T);
+
+#[derive(Serialize)]
+struct TombstoneOut<'a> {
+    meta: &'a Meta,
+}
+
+impl<T: Record> Serialize for Written<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.meta().deleted {
+            TombstoneOut {
+                meta: self.0.meta(),
+            }
+            .serialize(s)
+        } else {
+            self.0.serialize(s)
+        }
+    }
+}
+
+/// A list of records as written (see `Written`).
+pub struct WrittenList<'a, T>(pub &'a [T]);
+
+impl<T: Record> Serialize for WrittenList<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(Written))
+    }
+}
+
+/// Only the meta of a written record; other fields are ignored.
+#[derive(Deserialize)]
+struct MetaOnly {
+    meta: Meta,
+}
+
+/// Reads a written record (JSON text): a tombstone comes back content-free however it was
+/// written.
+pub fn read_record<T: Record>(body: &str) -> Result<T, serde_json::Error> {
+    match serde_json::from_str::<T>(body) {
+        Ok(r) if r.meta().deleted => Ok(r.erased()),
+        Ok(r) => Ok(r),
+        Err(e) => match serde_json::from_str::<MetaOnly>(body) {
+            Ok(m) if m.meta.deleted => Ok(T::blank(m.meta)),
+            _ => Err(e),
+        },
+    }
+}
+
+/// `read_record` for a parsed JSON value (an entry of a plan file).
+pub fn read_record_value<T: Record>(v: &serde_json::Value) -> Result<T, serde_json::Error> {
+    match T::deserialize(v) {
+        Ok(r) if r.meta().deleted => Ok(r.erased()),
+        Ok(r) => Ok(r),
+        Err(e) => match MetaOnly::deserialize(v) {
+            Ok(m) if m.meta.deleted => Ok(T::blank(m.meta)),
+            _ => Err(e),
+        },
+    }
+}
+
+/// True when a written record (a JSON object) is a tombstone.
+pub fn is_tombstone(v: &serde_json::Value) -> bool {
+    v.get("meta").and_then(|m| m.get("deleted")) == Some(&serde_json::Value::Bool(true))
+}
+
+/// A stored document's body with a tombstone's words dropped, or `None` when there is nothing
+/// to drop (a live record, an already content-free tombstone, or a body that is not JSON).
+/// The store upgrade that erases tombstones written before this rule uses it.
+pub fn strip_tombstone_body(body: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(body).ok()?;
+    let obj = v.as_object()?;
+    if !is_tombstone(&v) || obj.len() == 1 {
+        return None;
+    }
+    let meta = obj.get("meta")?.clone();
+    Some(serde_json::json!({ "meta": meta }).to_string())
+}
+
+/// Implements `Record` for a struct with a `meta` field and a `check` method; `$blank` builds
+/// the content-free record from a meta (`Record::blank`).
 macro_rules! record {
-    ($ty:ty, $kind:expr, $noun:literal) => {
+    ($ty:ty, $kind:expr, $noun:literal, $blank:expr) => {
         impl $crate::core::record::Record for $ty {
             const KIND: $crate::core::document::DocKind = $kind;
             const NOUN: &'static str = $noun;
@@ -44,6 +139,10 @@ macro_rules! record {
             }
             fn validate(&self) -> Result<(), $crate::core::errors::CoreError> {
                 self.check()
+            }
+            fn blank(meta: $crate::core::meta::Meta) -> Self {
+                let blank: fn($crate::core::meta::Meta) -> Self = $blank;
+                blank(meta)
             }
         }
     };

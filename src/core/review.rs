@@ -49,7 +49,17 @@ impl ProgressReview {
     }
 }
 
-record!(ProgressReview, DocKind::Review, "review");
+record!(ProgressReview, DocKind::Review, "review", |meta| {
+    ProgressReview {
+        meta,
+        fields: ReviewDraft {
+            from: NaiveDate::default(),
+            to: NaiveDate::default(),
+            went_well: String::new(),
+            to_change: String::new(),
+        },
+    }
+});
 
 /// What happened in a period, counted from live records. Days are the client's days.
 #[derive(Clone, Debug, Default, PartialEq)]

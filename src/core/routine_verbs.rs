@@ -6,7 +6,7 @@ use super::errors::CoreError;
 use super::ids::{new_id, schedule_id};
 use super::kpi::Measurement;
 use super::meta::{Author, Meta};
-use super::plan::{edit, insert_record, tombstone, Plan};
+use super::plan::{edit, erase, insert_record, tombstone, Plan};
 use super::record::Record;
 use super::review::{ProgressReview, ReviewDraft};
 use super::schedule::{CheckInSchedule, ScheduleDraft};
@@ -60,8 +60,7 @@ impl Plan {
         self.guard(now)?;
         match &mut self.schedule {
             Some(s) if s.meta.is_live() => {
-                s.meta.deleted = true;
-                s.meta.touch(now, by);
+                erase(s, now, by);
                 Ok(Touched::one(DocKind::Schedule, s.meta.id))
             }
             _ => Ok(Touched::none()),

@@ -3,7 +3,7 @@
 //!
 //! Layout: one `DocKind::Plan` header document whose id is the plan id (title, kind, archived
 //! and the plan's meta); one document per record, tombstones included, whose id is the
-//! record's id; the profile and the schedule use ids derived from the plan id
+//! record's id (a tombstone's body is `{"meta": ...}` alone, see `record::Written`); the profile and the schedule use ids derived from the plan id
 //! (`ids::profile_id`, `ids::schedule_id`), so every device names them alike.
 //!
 //! Revisions, kept simple: `from_documents` remembers each document's `rev`; `to_documents`
@@ -18,7 +18,7 @@ use super::ids::{profile_id, schedule_id};
 use super::limits;
 use super::meta::Meta;
 use super::plan::{Plan, PlanKind};
-use super::record::Record;
+use super::record::{read_record, Record, Written};
 use super::touched::Touched;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -61,7 +61,7 @@ impl Plan {
             id: r.meta().id,
             kind: T::KIND,
             rev: self.rev_of(r.meta().id),
-            body: body(r),
+            body: body(&Written(r)),
         }
     }
 
@@ -250,10 +250,10 @@ fn check_meta(d: &Document, m: &Meta) -> Result<(), CoreError> {
         .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))
 }
 
-/// Reads one record and checks it is what the document says it is.
+/// Reads one record and checks it is what the document says it is. A tombstone comes back
+/// content-free (`read_record`), and has no content to check.
 fn parse<T: Record>(d: &Document) -> Result<T, CoreError> {
-    let r: T = serde_json::from_str(&d.body)
-        .map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
+    let r: T = read_record(&d.body).map_err(|e| CoreError::corrupt(d.kind, d.id, e.to_string()))?;
     if r.meta().id != d.id {
         return Err(CoreError::corrupt(
             d.kind,
@@ -262,6 +262,9 @@ fn parse<T: Record>(d: &Document) -> Result<T, CoreError> {
         ));
     }
     check_meta(d, r.meta())?;
+    if r.meta().deleted {
+        return Ok(r);
+    }
     match r.validate() {
         Err(e) if is_control_rule(&e) => scrubbed(&r)?.validate(),
         other => other,

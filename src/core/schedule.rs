@@ -137,7 +137,19 @@ impl CheckInSchedule {
     }
 }
 
-record!(CheckInSchedule, DocKind::Schedule, "check-in schedule");
+record!(
+    CheckInSchedule,
+    DocKind::Schedule,
+    "check-in schedule",
+    |meta| CheckInSchedule {
+        meta,
+        fields: ScheduleDraft {
+            cadence: Cadence::Monthly { day: 1 },
+            utc_offset_minutes: 0,
+            starts_on: NaiveDate::default(),
+        },
+    }
+);
 
 /// The calendar day it is for the client at `now`.
 pub fn local_date(now: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {

@@ -6,6 +6,7 @@
 //! it as a formula. Numbers are written by Waymark (never user text) and are not prefixed, so
 //! negative values stay numbers.
 
+use super::audience::{cut_for, Audience};
 use super::format::{slug, ExportedFile};
 use crate::core::Author;
 use crate::core::Plan;
@@ -64,9 +65,9 @@ pub fn measurements_csv(plan: &Plan) -> String {
 }
 
 /// The measurements as a download: `<title>-measurements.csv`.
-pub fn export_measurements_csv(plan: &Plan) -> ExportedFile {
+pub fn export_measurements_csv(plan: &Plan, audience: Audience) -> ExportedFile {
     ExportedFile {
-        bytes: measurements_csv(plan).into_bytes(),
+        bytes: measurements_csv(&cut_for(plan, audience, &[])).into_bytes(),
         file_name: format!("{}-measurements.csv", slug(&plan.title)),
         media_type: MEDIA_TYPE,
     }

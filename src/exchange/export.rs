@@ -1,6 +1,7 @@
-//! The three kinds of plan file, cut from a plan. Each returns the `PlanFile` (for tests and for
-//! encryption) and the ready-to-download `ExportedFile`.
+//! The kinds of plan file, cut from a plan for their audience (`audience::cut_for`). Each returns
+//! the `PlanFile` (for tests and for encryption) and the ready-to-download `ExportedFile`.
 
+use super::audience::{cut_for, Audience};
 use super::format::{slug, ExportedFile, FileKind, PlanFile, EXTENSION, MEDIA_TYPE};
 use crate::core::goal::GoalStatus;
 use crate::core::ids::schedule_id;
@@ -9,10 +10,25 @@ use crate::core::{Author, Plan, PlanKind};
 use chrono::{DateTime, Utc};
 use uuid::{Builder, Uuid};
 
-/// Everything in the plan, private reflections and tombstones included (a backup, or the plan
-/// moving to another device).
+/// Everything in the plan, for the person themself: private reflections included, tombstones
+/// content-free (a backup, or the plan moving to their other device).
 pub fn plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
-    file(FileKind::Plan, plan.clone(), now, by)
+    file(
+        FileKind::Plan,
+        cut_for(plan, Audience::Myself, &[]),
+        now,
+        by,
+    )
+}
+
+/// The whole plan for the coach's client: everything but the coach's private reflections.
+pub fn client_plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
+    file(
+        FileKind::Plan,
+        cut_for(plan, Audience::Client, &[]),
+        now,
+        by,
+    )
 }
 
 /// A reusable starting point: goals, milestones, actions, KPIs and the check-in schedule, with
@@ -25,6 +41,8 @@ pub fn plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
 /// from a template keeps its id), so a template never lands on top of the client plan it came
 /// from, and exporting the same plan's template again names the same template.
 pub fn template_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
+    // A template goes to the other side: its prompts come only from what they may read.
+    let plan = &cut_for(plan, Audience::other_side(by), &[]);
     let id = match plan.kind {
         PlanKind::Template => plan.id(),
         PlanKind::ClientPlan => template_id(plan.id()),
@@ -89,9 +107,7 @@ pub fn progress_report_file(
     now: DateTime<Utc>,
     by: Author,
 ) -> PlanFile {
-    let mut copy = plan.clone();
-    copy.reflections
-        .retain(|r| !r.fields.private || include_private.contains(&r.meta.id));
+    let copy = cut_for(plan, Audience::Coach, include_private);
     file(FileKind::ProgressReport, copy, now, by)
 }
 
@@ -119,6 +135,11 @@ pub fn template_id(plan_id: Uuid) -> Uuid {
 /// `plan_file` as a download: `<title>-<date>.waymark.json`.
 pub fn export_plan(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
     download(&plan_file(plan, now, by), "")
+}
+
+/// `client_plan_file` as a download: `<title>-<date>.waymark.json`.
+pub fn export_client_plan(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
+    download(&client_plan_file(plan, now, by), "")
 }
 
 /// `template_file` as a download: `<title>-template.waymark.json`.

@@ -1,6 +1,7 @@
 //! API boundary: the plan file. One JSON document, `format` + integer `version` first, then who
 //! exported it and when, then the plan header and its records, each exactly as the core
-//! serialises it. Documented field by field in `docs/FILE_FORMAT.md`.
+//! writes it (a tombstone as its meta alone, `core::record::Written`). Documented field by
+//! field in `docs/FILE_FORMAT.md`.
 
 use crate::core::action::Action;
 use crate::core::assessment::NeedsAssessment;
@@ -11,6 +12,7 @@ use crate::core::journal::Reflection;
 use crate::core::kpi::{Kpi, Measurement};
 use crate::core::milestone::Milestone;
 use crate::core::profile::ClientProfile;
+use crate::core::record::{Written, WrittenList};
 use crate::core::review::ProgressReview;
 use crate::core::schedule::CheckInSchedule;
 use crate::core::{Author, Meta, Plan, PlanKind};
@@ -104,18 +106,18 @@ struct FileOut<'a> {
     exported_at: DateTime<Utc>,
     exported_by: Author,
     plan: HeaderOut<'a>,
-    profile: Option<&'a ClientProfile>,
-    schedule: Option<&'a CheckInSchedule>,
-    assessments: &'a [NeedsAssessment],
-    goals: &'a [Goal],
-    milestones: &'a [Milestone],
-    actions: &'a [Action],
-    kpis: &'a [Kpi],
-    measurements: &'a [Measurement],
-    checkins: &'a [CheckIn],
-    reviews: &'a [ProgressReview],
-    reflections: &'a [Reflection],
-    adaptations: &'a [Adaptation],
+    profile: Option<Written<'a, ClientProfile>>,
+    schedule: Option<Written<'a, CheckInSchedule>>,
+    assessments: WrittenList<'a, NeedsAssessment>,
+    goals: WrittenList<'a, Goal>,
+    milestones: WrittenList<'a, Milestone>,
+    actions: WrittenList<'a, Action>,
+    kpis: WrittenList<'a, Kpi>,
+    measurements: WrittenList<'a, Measurement>,
+    checkins: WrittenList<'a, CheckIn>,
+    reviews: WrittenList<'a, ProgressReview>,
+    reflections: WrittenList<'a, Reflection>,
+    adaptations: WrittenList<'a, Adaptation>,
     prompts: &'a [String],
 }
 
@@ -135,18 +137,18 @@ impl PlanFile {
                 kind: p.kind,
                 archived: p.archived,
             },
-            profile: p.profile.as_ref(),
-            schedule: p.schedule.as_ref(),
-            assessments: &p.assessments,
-            goals: &p.goals,
-            milestones: &p.milestones,
-            actions: &p.actions,
-            kpis: &p.kpis,
-            measurements: &p.measurements,
-            checkins: &p.checkins,
-            reviews: &p.reviews,
-            reflections: &p.reflections,
-            adaptations: &p.adaptations,
+            profile: p.profile.as_ref().map(Written),
+            schedule: p.schedule.as_ref().map(Written),
+            assessments: WrittenList(&p.assessments),
+            goals: WrittenList(&p.goals),
+            milestones: WrittenList(&p.milestones),
+            actions: WrittenList(&p.actions),
+            kpis: WrittenList(&p.kpis),
+            measurements: WrittenList(&p.measurements),
+            checkins: WrittenList(&p.checkins),
+            reviews: WrittenList(&p.reviews),
+            reflections: WrittenList(&p.reflections),
+            adaptations: WrittenList(&p.adaptations),
             prompts: &self.prompts,
         };
         let mut bytes = serde_json::to_vec_pretty(&out)

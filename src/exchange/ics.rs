@@ -6,6 +6,7 @@
 //! into a calendar updates the events instead of duplicating them. Check-ins are all-day events
 //! on the client's own calendar days, so no time zone is needed.
 
+use super::audience::{cut_for, Audience};
 use super::format::{slug, ExportedFile};
 use crate::core::schedule::Cadence;
 use crate::core::Plan;
@@ -150,9 +151,9 @@ pub fn plan_ics(plan: &Plan, now: DateTime<Utc>) -> String {
 }
 
 /// The calendar as a download: `<title>.ics`.
-pub fn export_ics(plan: &Plan, now: DateTime<Utc>) -> ExportedFile {
+pub fn export_ics(plan: &Plan, audience: Audience, now: DateTime<Utc>) -> ExportedFile {
     ExportedFile {
-        bytes: plan_ics(plan, now).into_bytes(),
+        bytes: plan_ics(&cut_for(plan, audience, &[]), now).into_bytes(),
         file_name: format!("{}.ics", slug(&plan.title)),
         media_type: MEDIA_TYPE,
     }

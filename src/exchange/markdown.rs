@@ -2,6 +2,7 @@
 //! that whatever markup it holds (`# `, `*`, `[link](…)`, `<script>`) shows as the characters
 //! typed and never becomes structure, links or HTML.
 
+use super::audience::{cut_for, Audience};
 use super::format::{slug, ExportedFile};
 use crate::core::checkin::CheckIn;
 use crate::core::goal::{Goal, GoalStatus, Priority, Serves};
@@ -14,25 +15,65 @@ use std::fmt::Write;
 
 pub const MEDIA_TYPE: &str = "text/markdown; charset=utf-8";
 
-/// Escapes one line of user text for use inline: every ASCII punctuation character that
-/// Markdown or HTML could read as markup gets a backslash (CommonMark lets any ASCII
-/// punctuation be escaped), and line breaks become spaces.
+/// Escapes one line of user text so that it shows as typed, wherever it lands (inline, or at
+/// the start of a line of a paragraph): a backslash goes only where CommonMark (or GitHub's
+/// tables and strikethrough) could read markup, so "Maya: from teaching", "2026-11-29" and
+/// "(8 years)" stay as they are. Line breaks become spaces; other control characters go.
+///
+/// Always escaped: `\` `` ` `` `*` `[` `]` `<` `>` `&` `~` `|` (code, emphasis, links, images,
+/// HTML, entities, strikethrough, tables). `_` unless inside a word (where it cannot emphasise).
+/// `#` at the start or after a space (a heading, or a heading's closing `#`s). `(` after `]`.
+/// `:` after a URL-scheme-like word and before a non-space (`javascript:`, `https://`: no
+/// autolink). At the start of the text: `-` `+` `=` before a space, the end or itself (list item, thematic break,
+/// heading underline), and the `.` or `)` of a leading number (ordered list).
 pub fn escape_inline(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.'
-            | '!' | '|' | '<' | '>' | '&' | '~' | '=' | '"' | ':' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' => {}
-            '\n' | '\t' => out.push(' '),
-            c if c.is_control() => {}
-            c => out.push(c),
+    let clean: String = s
+        .chars()
+        .filter_map(|c| match c {
+            '\r' => None,
+            '\n' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    let chars: Vec<char> = clean.trim().chars().collect();
+    let mut out = String::with_capacity(chars.len() + 8);
+    let at = |i: usize| chars.get(i).copied();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // A leading number followed by `.` or `)`: the position of that `.` or `)`.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_number = (1..=9).contains(&digits)
+        && matches!(at(digits), Some('.' | ')'))
+        && at(digits + 1).is_none_or(char::is_whitespace);
+    for (i, &c) in chars.iter().enumerate() {
+        let escape = match c {
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '&' | '~' | '|' => true,
+            '_' => !(i > 0 && word(at(i - 1)) && word(at(i + 1))),
+            '#' => i == 0 || at(i - 1).is_some_and(char::is_whitespace),
+            ':' => scheme_before(&chars[..i]) && at(i + 1).is_some_and(|n| !n.is_whitespace()),
+            '-' | '+' | '=' => i == 0 && at(1).is_none_or(|n| n.is_whitespace() || n == c),
+            '.' | ')' => list_number && i == digits,
+            // Never `](` in the text, even escaped: nothing that reads as a link's target.
+            '(' => i > 0 && at(i - 1) == Some(']'),
+            _ => false,
+        };
+        if escape {
+            out.push('\\');
         }
+        out.push(c);
     }
-    out.trim().to_owned()
+    out
+}
+
+/// True when `before` ends in something shaped like a URL scheme: a letter, then letters,
+/// digits, `+`, `-` or `.`.
+fn scheme_before(before: &[char]) -> bool {
+    let run = before
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        .count();
+    run > 0 && before[before.len() - run].is_ascii_alphabetic()
 }
 
 /// Escapes multi-line user text as paragraphs: each line escaped, line breaks kept as hard
@@ -70,17 +111,14 @@ fn priority(p: Priority) -> &'static str {
     }
 }
 
-/// Renders the plan. Deleted records are left out; private journal entries are included and
-/// marked, since this is the user's own copy.
+/// Renders the plan as given. Deleted records are left out; private journal entries in it are
+/// marked. `export_markdown` cuts the plan for its audience first (no private entries but the
+/// person's own copy's).
 pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
     let mut md = String::new();
     let e = escape_inline;
     let _ = writeln!(md, "# {}\n", e(&plan.title));
-    let _ = writeln!(
-        md,
-        "Exported from Waymark on {}.\n",
-        now.format("%Y\\-%m\\-%d")
-    );
+    let _ = writeln!(md, "Exported from Waymark on {}.\n", now.format("%Y-%m-%d"));
 
     if let Some(p) = plan.live_profile() {
         md.push_str("## Profile\n\n");
@@ -232,7 +270,7 @@ fn goal(md: &mut String, plan: &Plan, g: &Goal, n: usize) {
     let f = &g.fields;
     let _ = writeln!(
         md,
-        "### {n}\\. {} ({}, {} priority)\n",
+        "### {n}. {} ({}, {} priority)\n",
         e(&f.title),
         status(g.status),
         priority(f.priority)
@@ -332,10 +370,10 @@ fn action_line(md: &mut String, a: &crate::core::action::Action) {
     md.push('\n');
 }
 
-/// The plan as a Markdown download: `<title>.md`.
-pub fn export_markdown(plan: &Plan, now: DateTime<Utc>) -> ExportedFile {
+/// The plan as a Markdown download for `audience` (`audience::cut_for`): `<title>.md`.
+pub fn export_markdown(plan: &Plan, audience: Audience, now: DateTime<Utc>) -> ExportedFile {
     ExportedFile {
-        bytes: plan_markdown(plan, now).into_bytes(),
+        bytes: plan_markdown(&cut_for(plan, audience, &[]), now).into_bytes(),
         file_name: format!("{}.md", slug(&plan.title)),
         media_type: MEDIA_TYPE,
     }

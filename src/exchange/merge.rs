@@ -435,6 +435,12 @@ enum Outcome {
 
 impl Acc {
     fn count<T: Mergeable>(&mut self, r: &T, outcome: Outcome) {
+        self.count_named(r, r, outcome);
+    }
+
+    /// Counts `r`; a summary names it by `named` (this device's live copy of a record the
+    /// file deletes: a tombstone has no title of its own).
+    fn count_named<T: Mergeable>(&mut self, r: &T, named: &T, outcome: Outcome) {
         let i = match self.summary.kinds.iter().position(|k| k.kind == T::KIND) {
             Some(i) => i,
             None => {
@@ -469,10 +475,10 @@ impl Acc {
             }
         };
         if titles.len() < MAX_TITLES {
-            let label = if r.meta().deleted {
-                format!("{} (deleted)", r.label())
-            } else {
-                r.label()
+            let label = match (r.meta().deleted, named.meta().deleted) {
+                (false, _) => named.label(),
+                (true, false) => format!("{} (deleted)", named.label()),
+                (true, true) => format!("A deleted {}", T::NOUN),
             };
             titles.push(label);
         }
@@ -509,7 +515,8 @@ impl Acc {
         } else {
             Outcome::Unchanged
         };
-        self.count(&merged, outcome);
+        let named = if merged.meta().deleted { l } else { &merged };
+        self.count_named(&merged, named, outcome);
         merged
     }
 

@@ -12,12 +12,15 @@
 //! - `spec`: the file's shape as data; the checker and the JSON Schema both come from it.
 //! - `validate`: `parse_plan_file`.
 //! - `migrate`: the table of format versions and their pure migrations.
+//! - `audience`: who a file is for, and the one rule (`cut_for`) every export and import
+//!   goes through: nothing deleted, no private reflection of someone else's.
 //! - `export`: full plan, template and progress-report files.
 //! - `merge`, `preview`: the field-by-field merge (tombstones win whole) and what an import
 //!   would do.
 //! - `markdown`, `ics`, `csv`: readable exports.
 //! - `crypto`: passphrase protection (envelope here, WebCrypto on wasm32).
 
+pub mod audience;
 pub mod crypto;
 pub mod csv;
 pub mod error;
@@ -31,8 +34,9 @@ pub mod preview;
 pub mod spec;
 pub mod validate;
 
+pub use audience::{cut_for, received, Audience};
 pub use error::ImportError;
-pub use export::{export_plan, export_progress_report, export_template};
+pub use export::{export_client_plan, export_plan, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
 pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
 pub use preview::{preview, ImportPreview, ImportTarget};

@@ -40,6 +40,9 @@ pub(crate) enum Ty {
     /// moments, with at most `MAX_FIELD_TIMES` entries. Which names a record may use is checked
     /// with the record (they must be its own fields).
     Times,
+    /// A record: an object with exactly these fields, or a tombstone, which is its `meta` alone
+    /// with `"deleted": true` (a deleted record keeps nothing the person wrote).
+    Record(&'static [Field]),
     /// An object whose `tag` field says which variant it is; each variant has its own fields.
     Tagged {
         tag: &'static str,
@@ -256,6 +259,7 @@ pub(crate) const REFLECTION: &[Field] = &[
     f("tags", Ty::List(&TITLE, Some(MAX_LIST))),
     f("mood", Ty::Opt(&Ty::Int(1, 5))),
     f("private", Ty::Bool),
+    opt("author", AUTHOR),
 ];
 
 pub(crate) const ADAPTATION: &[Field] = &[
@@ -279,7 +283,7 @@ pub(crate) const ADAPTATION: &[Field] = &[
 
 macro_rules! records {
     ($name:literal, $fields:expr) => {
-        opt($name, Ty::List(&Ty::Obj($fields), None))
+        opt($name, Ty::List(&Ty::Record($fields), None))
     };
 }
 
@@ -291,8 +295,8 @@ pub(crate) const FILE: &[Field] = &[
     f("exported_at", Ty::Instant),
     f("exported_by", AUTHOR),
     f("plan", Ty::Obj(HEADER)),
-    opt("profile", Ty::Opt(&Ty::Obj(PROFILE))),
-    opt("schedule", Ty::Opt(&Ty::Obj(SCHEDULE))),
+    opt("profile", Ty::Opt(&Ty::Record(PROFILE))),
+    opt("schedule", Ty::Opt(&Ty::Record(SCHEDULE))),
     records!("assessments", ASSESSMENT),
     records!("goals", GOAL),
     records!("milestones", MILESTONE),
@@ -338,6 +342,9 @@ fn schema_of(ty: &Ty) -> Value {
             s
         }
         Ty::Obj(fields) => object_schema(fields, None),
+        Ty::Record(fields) => {
+            json!({"anyOf": [object_schema(fields, None), {"$ref": "#/$defs/tombstone"}]})
+        }
         Ty::Times => json!({
             "type": "object",
             "maxProperties": MAX_FIELD_TIMES,
@@ -408,11 +415,27 @@ pub fn json_schema() -> Value {
             }
         }
     });
+    // A tombstone (a deleted record) is its meta alone, with `"deleted": true`.
+    let mut tombstone_meta = object_schema(META, None);
+    if let Some(Value::Object(props)) = tombstone_meta.get_mut("properties") {
+        props.insert("deleted".into(), json!({"const": true}));
+    }
+    if let Some(Value::Array(required)) = tombstone_meta.get_mut("required") {
+        required.push(json!("deleted"));
+    }
+    let tombstone = json!({
+        "title": "Tombstone: a deleted record, its meta alone",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["meta"],
+        "properties": {"meta": tombstone_meta},
+    });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://waymark.app/schema/waymark-plan.schema.json",
         "title": "Waymark plan file (.waymark.json, application/vnd.waymark+json)",
         "description": "Generated from src/exchange/spec.rs; see docs/FILE_FORMAT.md for the meaning of each field.",
         "oneOf": [plan, sealed],
+        "$defs": {"tombstone": tombstone},
     })
 }

@@ -15,7 +15,7 @@ use crate::core::ids::{profile_id, schedule_id};
 use crate::core::limits::{first_refused, MAX_NUMBER, MAX_YEAR, MIN_YEAR};
 use crate::core::meta::{field_names, MAX_FIELD_NAME, MAX_FIELD_TIMES};
 use crate::core::plan::HEADER_FIELDS;
-use crate::core::record::Record;
+use crate::core::record::{is_tombstone, read_record_value, Record};
 use crate::core::{Author, Meta, Plan, PlanKind};
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde_json::{Map, Value};
@@ -146,12 +146,35 @@ pub(crate) fn read_checked(value: Value) -> Result<PlanFile, ImportError> {
             })
         }
     };
-    let value = migrate::to_current(value, source_version)?;
+    let mut value = migrate::to_current(value, source_version)?;
+    strip_tombstones(&mut value);
     let mut path = String::new();
     check_fields(&value, spec::FILE, &mut path)?;
     let mut file = build(&value)?;
     file.source_version = source_version;
     Ok(file)
+}
+
+/// Cuts every tombstone in the file down to its meta. Files written before deletions were
+/// erased carry the deleted words; they are dropped here, before anything reads them, so they
+/// are never shown, merged or stored.
+fn strip_tombstones(value: &mut Value) {
+    let Some(file) = value.as_object_mut() else {
+        return;
+    };
+    let mut strip = |v: &mut Value| {
+        if let (true, Some(obj)) = (is_tombstone(v), v.as_object_mut()) {
+            obj.retain(|k, _| k == "meta");
+        }
+    };
+    for (key, v) in file.iter_mut() {
+        match (key.as_str(), v) {
+            ("profile" | "schedule", v) => strip(v),
+            ("prompts" | "plan", _) => {}
+            (_, Value::Array(items)) => items.iter_mut().for_each(&mut strip),
+            _ => {}
+        }
+    }
 }
 
 // ---- the structural walk ----------------------------------------------------------------------
@@ -335,6 +358,9 @@ fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
             }
         }
         Ty::Obj(fields) => check_fields(v, fields, path)?,
+        // `read_checked` has already cut tombstones down to their meta.
+        Ty::Record(fields) if is_tombstone(v) => check_fields(v, &fields[..1], path)?,
+        Ty::Record(fields) => check_fields(v, fields, path)?,
         Ty::Times => {
             let obj = v
                 .as_object()
@@ -446,11 +472,13 @@ fn typed<T: serde::de::DeserializeOwned>(v: &Value, path: &str) -> Result<T, Imp
 }
 
 /// One record: typed, then the core's own rules (lengths, ranges, date order), then its field
-/// clocks, which may only name the record's own fields.
+/// clocks, which may only name the record's own fields. A tombstone has no content to check.
 fn record<T: Record>(v: &Value, path: &str) -> Result<T, ImportError> {
-    let r: T = typed(v, path)?;
-    r.validate()
-        .map_err(|e| ImportError::invalid(path, e.to_string()))?;
+    let r: T = read_record_value(v).map_err(|e| ImportError::invalid(path, e.to_string()))?;
+    if !r.meta().deleted {
+        r.validate()
+            .map_err(|e| ImportError::invalid(path, e.to_string()))?;
+    }
     check_clock_names(r.meta(), &field_names(&r), path)?;
     Ok(r)
 }

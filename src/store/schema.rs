@@ -13,6 +13,7 @@
 //! | 0 | no database |
 //! | 1 | object store `documents`, key path `["plan_id", "id"]` (hyphenated UUID strings); value: `{plan_id, id, kind, rev, body}` as a plain object (`kind` snake_case, `rev` a number, `body` the core's JSON string) |
 //! | 2 | + index `by_kind_plan` on `["kind", "plan_id"]`: plan headers (`kind = "plan"`) of all plans without reading every document, and "one kind of one plan" for later lazy loading |
+//! | 3 | same stores; every tombstone's `body` is its meta alone (`{"meta": ...}`): the words of records deleted before deletions were erased are dropped |
 
 use super::StoreError;
 use wasm_bindgen::JsValue;
@@ -23,9 +24,9 @@ pub mod current {
     use super::{v1, v2, Version};
 
     #[cfg(not(feature = "next-schema"))]
-    pub const VERSION: Version = Version::V2;
-    #[cfg(feature = "next-schema")]
     pub const VERSION: Version = Version::V3;
+    #[cfg(feature = "next-schema")]
+    pub const VERSION: Version = Version::V4;
     pub use v1::keys::{DOCUMENTS, DOCUMENTS_KEY_PATH};
     pub use v2::keys::{BY_KIND_PLAN, BY_KIND_PLAN_KEY_PATH};
 }
@@ -40,9 +41,11 @@ pub enum Version {
     V1 = 1,
     /// See [`v2`].
     V2 = 2,
-    /// See [`v3`]. Only in the test build one schema ahead.
-    #[cfg(feature = "next-schema")]
+    /// See [`v3`].
     V3 = 3,
+    /// See [`v4`]. Only in the test build one schema ahead.
+    #[cfg(feature = "next-schema")]
+    V4 = 4,
 }
 
 impl Version {
@@ -59,12 +62,13 @@ impl Version {
         match self {
             Self::V0 => v1::create(db).map(Some),
             Self::V1 => v2::create(tx).map(Some),
+            Self::V2 => v3::erase_tombstones(tx).map(Some),
             #[cfg(not(feature = "next-schema"))]
-            Self::V2 => Ok(None),
-            #[cfg(feature = "next-schema")]
-            Self::V2 => v3::create(tx).map(Some),
-            #[cfg(feature = "next-schema")]
             Self::V3 => Ok(None),
+            #[cfg(feature = "next-schema")]
+            Self::V3 => v4::create(tx).map(Some),
+            #[cfg(feature = "next-schema")]
+            Self::V4 => Ok(None),
         }
     }
 }
@@ -81,8 +85,9 @@ impl TryFrom<u32> for Version {
             0 => Ok(Self::V0),
             1 => Ok(Self::V1),
             2 => Ok(Self::V2),
-            #[cfg(feature = "next-schema")]
             3 => Ok(Self::V3),
+            #[cfg(feature = "next-schema")]
+            4 => Ok(Self::V4),
             v => Err(UnknownVersion(v)),
         }
     }
@@ -163,14 +168,64 @@ pub mod v2 {
     }
 }
 
-/// Version 3, built only with the `next-schema` feature: "the next release" for the test that
+/// Version 3: tombstones keep no content. Records deleted before this version kept their words
+/// in storage (only flagged deleted); this step rewrites each such document to its meta alone
+/// (`core::record::strip_tombstone_body`), so what a person deleted is gone from the device.
+pub mod v3 {
+    use super::*;
+    use crate::core::record::strip_tombstone_body;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    /// V2 → V3. One `getAll` on the upgrade transaction, then one `put` per tombstone that
+    /// still has a body, all issued from the request's success handler: the transaction stays
+    /// open while its requests are pending, and a failed `put` aborts the whole upgrade (the
+    /// database stays at version 2 and the next start tries again).
+    pub fn erase_tombstones(tx: &IdbTransaction) -> Result<Version, StoreError> {
+        let documents = tx
+            .object_store(v1::keys::DOCUMENTS)
+            .map_err(|e| schema_error("open documents", e))?;
+        let all = documents
+            .get_all()
+            .map_err(|e| schema_error("read documents", e))?;
+        let store = documents.clone();
+        let on_read = Closure::once_into_js(move |event: web_sys::Event| {
+            let Some(docs) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::IdbRequest>().ok())
+                .and_then(|r| r.result().ok())
+                .and_then(|v| v.dyn_into::<js_sys::Array>().ok())
+            else {
+                return;
+            };
+            let body_key = JsValue::from_str("body");
+            for doc in docs.iter() {
+                let Some(stripped) = js_sys::Reflect::get(&doc, &body_key)
+                    .ok()
+                    .and_then(|b| b.as_string())
+                    .and_then(|b| strip_tombstone_body(&b))
+                else {
+                    continue;
+                };
+                if js_sys::Reflect::set(&doc, &body_key, &JsValue::from_str(&stripped)).is_ok() {
+                    // A failure aborts the transaction, which fails the open with its error.
+                    let _ = store.put(&doc);
+                }
+            }
+        });
+        all.set_onsuccess(Some(on_read.unchecked_ref()));
+        Ok(Version::V3)
+    }
+}
+
+/// Version 4, built only with the `next-schema` feature: "the next release" for the test that
 /// deploys a new version over data the current one wrote (tests/e2e/update.test.mjs). Its
 /// change is the kind a real release would make: one more index over existing records.
 #[cfg(feature = "next-schema")]
-pub mod v3 {
+pub mod v4 {
     use super::*;
 
-    /// V2 → V3.
+    /// V3 → V4.
     pub fn create(tx: &IdbTransaction) -> Result<Version, StoreError> {
         let documents = tx
             .object_store(v1::keys::DOCUMENTS)
@@ -182,7 +237,7 @@ pub mod v3 {
                 &IdbIndexParameters::new(),
             )
             .map_err(|e| schema_error("create index by_plan_kind", e))?;
-        Ok(Version::V3)
+        Ok(Version::V4)
     }
 }
 

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use uuid::Uuid;
 use wasm_bindgen_test::wasm_bindgen_test;
 use waymark::core::document::{DocKind, Document};
+use waymark::core::Plan;
 use waymark::store::indexeddb::{self, IndexedDbStore};
 use waymark::store::memory::MemoryStore;
 use waymark::store::{device, ChangeSet, RemoteChange, Store, StoreError};
@@ -111,6 +112,64 @@ async fn upgrade_from_v1_fixture() {
         .await
         .unwrap();
     assert_eq!(revs, vec![(reflection.id, reflection.rev + 1)]);
+}
+
+/// Version 3 erases what version 2 kept of deleted records: each tombstone's body becomes its
+/// meta alone, in place (same key, same revision); live records and already content-free
+/// tombstones are left byte for byte; the plan loads, with the same live records.
+#[wasm_bindgen_test]
+async fn upgrade_erases_the_words_of_stored_tombstones() {
+    let name = raw::unique_name("tombstones");
+    let fixture = include_str!("fixtures/v2_full_tombstones.json");
+    let records: js_sys::Array = js_sys::JSON::parse(fixture).unwrap().into();
+    raw::create_v2(&name, records).await.close();
+    let before: Vec<Document> = serde_json::from_str(fixture).unwrap();
+    let deleted_words = [
+        "Quietly leave Acme",
+        "Jane Roe",
+        "regret",
+        "my manager",
+        "drained",
+    ];
+    assert!(deleted_words
+        .iter()
+        .all(|w| before.iter().any(|d| d.body.contains(w))));
+
+    let store = IndexedDbStore::open_named(&name).await.unwrap();
+    let plan_id = before[0].plan_id;
+    let mut after = store.load_plan(plan_id).await.unwrap();
+    after.sort_by_key(|d| d.id);
+    assert_eq!(after.len(), before.len());
+    for d in &after {
+        let was = before.iter().find(|b| b.id == d.id).unwrap();
+        assert_eq!((d.kind, d.rev), (was.kind, was.rev), "{}", d.id);
+        let v: serde_json::Value = serde_json::from_str(&d.body).unwrap();
+        if v["meta"]["deleted"] == true {
+            assert_eq!(
+                v.as_object().unwrap().len(),
+                1,
+                "a tombstone keeps its meta alone: {}",
+                d.body
+            );
+            let old: serde_json::Value = serde_json::from_str(&was.body).unwrap();
+            assert_eq!(
+                v["meta"], old["meta"],
+                "the clocks the merge needs are kept"
+            );
+        } else {
+            assert_eq!(d.body, was.body, "a live record is untouched");
+        }
+        for w in deleted_words {
+            assert!(!d.body.contains(w), "{w:?} is still stored in {}", d.body);
+        }
+    }
+    let plan = Plan::from_documents(plan_id, &after).unwrap();
+    assert_eq!(plan.live_goals().len(), 1);
+    assert_eq!(
+        plan.reflections.iter().filter(|r| r.meta.is_live()).count(),
+        1
+    );
+    assert_eq!(plan.reflections.len(), 3);
 }
 
 #[wasm_bindgen_test]
@@ -254,7 +313,7 @@ async fn schema_too_new_is_refused() {
         result.err(),
         Some(StoreError::SchemaTooNew {
             found: 99,
-            known: 2
+            known: 3
         })
     );
 }
@@ -263,8 +322,8 @@ async fn schema_too_new_is_refused() {
 async fn newer_version_elsewhere_closes_this_connection() {
     let name = raw::unique_name("versionchange");
     let store = IndexedDbStore::open_named(&name).await.unwrap();
-    // A "newer Waymark" upgrades to 3: our store must let go instead of blocking it.
-    let newer = raw::open(&name, 3, |_| {}).await.unwrap();
+    // A "newer Waymark" upgrades to 4: our store must let go instead of blocking it.
+    let newer = raw::open(&name, 4, |_| {}).await.unwrap();
     assert_eq!(
         store.load_plan(Uuid::new_v4()).await,
         Err(StoreError::Closed)
@@ -272,7 +331,7 @@ async fn newer_version_elsewhere_closes_this_connection() {
     newer.close();
     assert_eq!(
         IndexedDbStore::open_named(&name).await.err(),
-        Some(StoreError::SchemaTooNew { found: 3, known: 2 })
+        Some(StoreError::SchemaTooNew { found: 4, known: 3 })
     );
 }
 

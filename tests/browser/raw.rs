@@ -65,6 +65,34 @@ pub async fn create_v1(name: &str, records: Array) -> IdbDatabase {
     .expect("create V1 database")
 }
 
+/// The version-2 layout (V1's store plus the `by_kind_plan` index), as the V2 build left it,
+/// filled with `records`: the last layout whose tombstones still carried their words.
+pub async fn create_v2(name: &str, records: Array) -> IdbDatabase {
+    open(name, 2, move |db| {
+        let params = IdbObjectStoreParameters::new();
+        let key_path: Array = ["plan_id", "id"]
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        params.set_key_path(&key_path);
+        let store = db
+            .create_object_store_with_optional_parameters("documents", &params)
+            .expect("create V2 store");
+        let index_path: Array = ["kind", "plan_id"]
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        store
+            .create_index_with_str_sequence("by_kind_plan", &index_path)
+            .expect("create V2 index");
+        for record in records.iter() {
+            store.put(&record).expect("put V2 record");
+        }
+    })
+    .await
+    .expect("create V2 database")
+}
+
 /// Waits `ms` milliseconds.
 pub async fn sleep(ms: i32) {
     let done = Promise::new(&mut |resolve, _| {

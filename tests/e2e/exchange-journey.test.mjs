@@ -331,7 +331,7 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   assert.ok(!stored.includes(SECRET), "nowhere in the coach's storage");
 });
 
-test("3b. the coach adapts a goal with a reason, adds a milestone and downloads the plan", async () => {
+test("3b. the coach adapts a goal with a reason, adds a milestone and downloads the plan for the client", async () => {
   const { page } = coach;
   await openGoal(page, WEEKENDS);
   await page.getByRole("button", { name: "Adapt this goal" }).tap();
@@ -350,7 +350,7 @@ test("3b. the coach adapts a goal with a reason, adds a milestone and downloads 
   await roadmap.getByRole("checkbox", { name: new RegExp(MILESTONE) }).waitFor();
   await saved(page);
 
-  files.revised = await exportFile(page, "Full backup");
+  files.revised = await exportFile(page, "Plan for my client");
   const json = JSON.parse(readFileSync(files.revised, "utf8"));
   assert.equal(json.kind, "plan");
   assert.equal(json.exported_by, "coach");

@@ -99,7 +99,7 @@ test("a version with a database upgrade, deployed while the app is open offline,
     await page.goto(origin + "/journal");
     await waitForApp(page);
     await waitForServiceWorkerControl(page);
-    assert.equal(await schemaVersion(page), 2);
+    assert.equal(await schemaVersion(page), 3);
 
     // Offline, and meanwhile the next version is deployed.
     await context.setOffline(true);
@@ -130,7 +130,7 @@ test("a version with a database upgrade, deployed while the app is open offline,
     await waitForApp(page);
     await Promise.all([page.waitForEvent("load"), banner.getByRole("button", { name: "Reload" }).tap()]);
     await waitForApp(page);
-    assert.equal(await schemaVersion(page), 3, "the new version upgraded the database");
+    assert.equal(await schemaVersion(page), 4, "the new version upgraded the database");
     for (const words of [
       "Written offline by the old version",
       "Written by the old version after the new one arrived",

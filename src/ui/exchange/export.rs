@@ -1,5 +1,7 @@
-//! Exporting the open plan: which kind of file, which private reflections go with a progress
-//! report (none unless ticked), an optional passphrase, and how to hand it over.
+//! Exporting the open plan: which kind of file, for whom (each choice says what it holds,
+//! worded for this device's role), which private reflections go with a progress report (none
+//! unless ticked), an optional passphrase, and how to hand it over. What each file holds is
+//! decided in `exchange::audience`, never here.
 
 use chrono::Utc;
 use leptos::prelude::*;
@@ -7,15 +9,49 @@ use uuid::Uuid;
 
 use super::device_files;
 use crate::core::Author;
+use crate::exchange::audience::shareable_with_coach;
 use crate::exchange::crypto::encrypt_plan_file;
 use crate::exchange::csv::export_measurements_csv;
 use crate::exchange::ics::export_ics;
 use crate::exchange::markdown::export_markdown;
 use crate::exchange::{
-    export_plan, export_progress_report, export_template, ExportedFile, FileKind,
+    export_client_plan, export_plan, export_progress_report, export_template, Audience,
+    ExportedFile,
 };
 use crate::ui::state::{backups, device_role, use_workspace};
 use crate::ui::widgets::{ErrorNotice, InfoNotice};
+
+/// The files this screen makes. Which are offered depends on the device's role.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Choice {
+    /// Client to coach.
+    Report,
+    /// Coach to client.
+    ClientPlan,
+    Template,
+    /// For the person themself.
+    Backup,
+}
+
+impl Choice {
+    /// (label, what it holds and for whom), worded for a device of `role`.
+    fn words(self, role: Author) -> (&'static str, &'static str) {
+        match (self, role) {
+            (Choice::Report, _) => ("Progress report for my coach",
+                "For your coach: your plan with check-ins, KPI values and reflections. Your private reflections stay out unless you tick them below."),
+            (Choice::ClientPlan, _) => ("Plan for my client",
+                "For your client: the whole plan with its progress and the client's reflections. Your private notes stay out."),
+            (Choice::Template, Author::Coach) => ("Template for a client",
+                "For a new client: goals, milestones, actions, KPIs and the check-in schedule. No personal data, values, notes or journal."),
+            (Choice::Template, Author::Client) => ("Template",
+                "For anyone: goals, milestones, actions, KPIs and the check-in schedule. No personal data, values or journal."),
+            (Choice::Backup, Author::Coach) => ("Full backup for myself",
+                "For you only: everything, your private notes included. For your client, send them their plan instead."),
+            (Choice::Backup, Author::Client) => ("Full backup for myself",
+                "For you only: everything, your private reflections included. For your coach, send a progress report instead."),
+        }
+    }
+}
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Readable {
@@ -31,11 +67,16 @@ pub fn ExportPanel() -> impl IntoView {
     // Settings' backup reminder links here with ?backup.
     let asked_for_backup =
         leptos_router::hooks::use_query_map().with_untracked(|q| q.get("backup").is_some());
-    let kind = RwSignal::new(match role {
-        _ if asked_for_backup => FileKind::Plan,
-        Author::Client => FileKind::ProgressReport,
-        Author::Coach => FileKind::Plan,
+    let choices: [Choice; 3] = match role {
+        Author::Client => [Choice::Report, Choice::Template, Choice::Backup],
+        Author::Coach => [Choice::ClientPlan, Choice::Template, Choice::Backup],
+    };
+    let kind = RwSignal::new(if asked_for_backup {
+        Choice::Backup
+    } else {
+        choices[0]
     });
+    let readable_for = RwSignal::new(Audience::other_side(role));
     let include_private = RwSignal::new(Vec::<Uuid>::new());
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -46,10 +87,7 @@ pub fn ExportPanel() -> impl IntoView {
         ws.plan.with(|p| {
             p.as_ref()
                 .map(|p| {
-                    let mut list: Vec<(Uuid, String, String)> = p
-                        .reflections
-                        .iter()
-                        .filter(|r| r.meta.is_live() && r.fields.private)
+                    let mut list: Vec<(Uuid, String, String)> = shareable_with_coach(p)
                         .map(|r| {
                             let first = r
                                 .fields
@@ -78,9 +116,10 @@ pub fn ExportPanel() -> impl IntoView {
         let now = Utc::now();
         ws.plan.with_untracked(|p| {
             p.as_ref().map(|p| match kind.get_untracked() {
-                FileKind::Plan => export_plan(p, now, role),
-                FileKind::Template => export_template(p, now, role),
-                FileKind::ProgressReport => {
+                Choice::Backup => export_plan(p, now, role),
+                Choice::ClientPlan => export_client_plan(p, now, role),
+                Choice::Template => export_template(p, now, role),
+                Choice::Report => {
                     export_progress_report(p, &include_private.get_untracked(), now, role)
                 }
             })
@@ -91,7 +130,7 @@ pub fn ExportPanel() -> impl IntoView {
         error.set(None);
         done.set(None);
         let Some(file) = build() else { return };
-        let is_backup = kind.get_untracked() == FileKind::Plan;
+        let is_backup = kind.get_untracked() == Choice::Backup;
         let plan = ws
             .plan
             .with_untracked(|p| p.as_ref().map(|p| (p.id(), p.title.clone())));
@@ -134,11 +173,12 @@ pub fn ExportPanel() -> impl IntoView {
     let readable = move |what: Readable| {
         error.set(None);
         let now = Utc::now();
+        let audience = readable_for.get_untracked();
         let file = ws.plan.with_untracked(|p| {
             p.as_ref().map(|p| match what {
-                Readable::Markdown => export_markdown(p, now),
-                Readable::Calendar => export_ics(p, now),
-                Readable::Csv => export_measurements_csv(p),
+                Readable::Markdown => export_markdown(p, audience, now),
+                Readable::Calendar => export_ics(p, audience, now),
+                Readable::Csv => export_measurements_csv(p, audience),
             })
         });
         if let Some(Err(e)) = file.map(|f| device_files::download(&f)) {
@@ -153,7 +193,8 @@ pub fn ExportPanel() -> impl IntoView {
         file_name: "plan.waymark.json".to_owned(),
         media_type: crate::exchange::MEDIA_TYPE,
     });
-    let kind_option = move |value: FileKind, label: &'static str, hint: &'static str| {
+    let kind_option = move |value: Choice| {
+        let (label, hint) = value.words(role);
         view! {
             <label class="choice choice-with-hint">
                 <input type="radio" name="export-kind" prop:checked=move || kind.get() == value
@@ -166,16 +207,14 @@ pub fn ExportPanel() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">"Send or back up this plan"</h2>
-            <fieldset class="field choices">
-                <legend>"What to send"</legend>
-                {kind_option(FileKind::ProgressReport, "Progress report for my coach",
-                    "Your plan with check-ins, KPI values and reflections, without private reflections unless you tick them below.")}
-                {kind_option(FileKind::Template, "Template for a client",
-                    "Goals, milestones, actions, KPIs and the check-in schedule. No personal data, values or journal.")}
-                {kind_option(FileKind::Plan, "Full backup",
-                    "Everything, private reflections included. Keep it safe, or protect it with a passphrase.")}
+            <fieldset class="field choices" aria-describedby="export-deleted-hint">
+                <legend>"What to send, and to whom"</legend>
+                {choices.map(kind_option).into_iter().collect_view()}
             </fieldset>
-            <Show when=move || kind.get() == FileKind::ProgressReport && !private_reflections.with(Vec::is_empty)>
+            <p class="field-hint" id="export-deleted-hint">
+                "Nothing you deleted is in any file: a deletion keeps only the note that it happened."
+            </p>
+            <Show when=move || kind.get() == Choice::Report && !private_reflections.with(Vec::is_empty)>
                 <fieldset class="field">
                     <legend>"Private reflections to share (none unless you tick them)"</legend>
                     <For each=move || private_reflections.get() key=|(id, _, _)| *id let((id, date, first))>
@@ -216,12 +255,47 @@ pub fn ExportPanel() -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="readable-heading">
             <h2 id="readable-heading">"Readable copies"</h2>
-            <p class="muted">"For reading, printing or your calendar. These cannot be imported back."</p>
+            <p class="muted">"For reading, printing or a calendar. These cannot be imported back."</p>
+            <fieldset class="field choices">
+                <legend>"Who are they for?"</legend>
+                {[Audience::other_side(role), Audience::Myself].map(|value| {
+                    let (label, hint) = readable_words(value, role);
+                    view! {
+                        <label class="choice choice-with-hint">
+                            <input type="radio" name="readable-for" prop:checked=move || readable_for.get() == value
+                                on:change=move |_| readable_for.set(value)/>
+                            <span>{label}<small class="field-hint">{hint}</small></span>
+                        </label>
+                    }
+                }).into_iter().collect_view()}
+            </fieldset>
             <div class="form-actions">
                 <button class="button" type="button" on:click=move |_| readable(Readable::Markdown)>"Plan as Markdown"</button>
                 <button class="button" type="button" on:click=move |_| readable(Readable::Calendar)>"Check-ins and milestones (.ics)"</button>
                 <button class="button" type="button" on:click=move |_| readable(Readable::Csv)>"KPI values (CSV)"</button>
             </div>
         </section>
+    }
+}
+
+/// (label, what a readable copy holds) for `audience`, worded for a device of `role`.
+fn readable_words(audience: Audience, role: Author) -> (&'static str, &'static str) {
+    match (audience, role) {
+        (Audience::Coach, _) => (
+            "My coach",
+            "Your plan and journal without your private reflections.",
+        ),
+        (Audience::Client, _) => (
+            "My client",
+            "The plan and the client's journal without your private notes.",
+        ),
+        (Audience::Myself, Author::Client) => (
+            "Only me",
+            "Everything, your private reflections included (marked private).",
+        ),
+        (Audience::Myself, Author::Coach) => (
+            "Only me",
+            "Everything, your private notes included (marked private).",
+        ),
     }
 }

@@ -9,7 +9,8 @@ use super::device_files;
 use crate::core::{Author, PlanKind};
 use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
 use crate::exchange::{
-    merge_import, parse_plan_file, preview, FileKind, ImportPreview, ImportTarget, PlanFile,
+    merge_import, parse_plan_file, preview, received, FileKind, ImportPreview, ImportTarget,
+    PlanFile,
 };
 use crate::ui::state::{device_role, reports, use_workspace};
 use crate::ui::widgets::ErrorNotice;
@@ -57,7 +58,9 @@ pub fn ImportPanel() -> impl IntoView {
     let dragging = RwSignal::new(false);
 
     // A client who opens a template starts working on it as their own plan.
-    let show_preview = move |mut file: PlanFile| {
+    let show_preview = move |file: PlanFile| {
+        // Before anything shows or stores it: what the sender should not have sent stays out.
+        let mut file = received(file, device_role());
         leptos::task::spawn_local(async move {
             if file.kind == FileKind::Template && device_role() == Author::Client {
                 file.plan.kind = PlanKind::ClientPlan;

@@ -31,7 +31,7 @@ use crate::core::{DocKind, Plan};
 use crate::store::StoreError;
 use crate::ui::page::Page;
 use crate::ui::params::{record_param, RecordParam};
-use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
+use crate::ui::state::{device_role, use_workspace, ActionError, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, RatingField};
 
 /// How long after the last keystroke the change is saved.
@@ -583,10 +583,7 @@ fn Editor() -> impl IntoView {
                         on:change=move |ev| ui.private.set(event_target_checked(&ev))/>
                     "Private"
                 </label>
-                <p class="field-hint" id="private-hint">
-                    "Private reflections are never included in a file for your coach unless you "
-                    "choose to share them."
-                </p>
+                <p class="field-hint" id="private-hint">{private_hint(device_role())}</p>
             </div>
             <div class="form-actions journal-editor-actions">
                 <a class="button primary" href="/journal">"Done"</a>
@@ -611,4 +608,12 @@ fn Editor() -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// What "private" means on this device (see `exchange::audience`).
+fn private_hint(role: crate::core::Author) -> &'static str {
+    match role {
+        crate::core::Author::Client => "Private reflections are never included in a file for your coach unless you choose to share them.",
+        crate::core::Author::Coach => "Private notes are yours alone: they are never included in any file or copy for your client.",
+    }
 }

@@ -1,6 +1,8 @@
 //! The whole plan on one page, laid out to print or save as PDF for a coaching session:
 //! profile and vision, every goal with its KPIs, roadmap and actions, and the check-in
-//! schedule. The journal is left out: reflections stay on the device unless exported.
+//! schedule. The journal is left out: reflections stay on the device unless exported. A
+//! printout may be handed over, so it shows the plan as cut for the other side
+//! (`exchange::audience`), like every other copy.
 
 use leptos::prelude::*;
 
@@ -8,10 +10,11 @@ use super::common::{fact, priority_label, serves_text, status_label};
 use crate::core::goal::Goal;
 use crate::core::progress::latest_measurement;
 use crate::core::Plan;
+use crate::exchange::{cut_for, Audience};
 use crate::ui::checkin::describe_schedule;
 use crate::ui::format::{number, show_date, show_instant};
 use crate::ui::page::Page;
-use crate::ui::state::{use_workspace, WithPlan};
+use crate::ui::state::{device_role, use_workspace, WithPlan};
 
 #[component]
 pub fn PrintPlanScreen() -> impl IntoView {
@@ -121,7 +124,7 @@ fn PrintablePlan() -> impl IntoView {
     let ws = use_workspace();
     move || {
         ws.plan.with(|p| {
-            let p = p.as_ref()?;
+            let p = &cut_for(p.as_ref()?, Audience::other_side(device_role()), &[]);
             let profile = p.live_profile().map(|pr| {
                 view! {
                     <section class="card">

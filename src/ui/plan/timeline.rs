@@ -44,11 +44,10 @@ fn Timeline() -> impl IntoView {
                 let local = a.meta.created_at.with_timezone(&Local);
                 let month = format!("{} {}", local.format("%B"), local.year());
                 let goal = a.goal_id.map(|g| {
-                    // A deleted goal keeps its history; its title is still in the plan.
+                    // A goal's deletion erases its history too, but a change made on another
+                    // device may arrive after it; tombstones keep no title.
                     let title = p
-                        .goals
-                        .iter()
-                        .find(|x| x.meta.id == g)
+                        .goal(g)
                         .map_or_else(|| "A deleted goal".to_owned(), |x| x.fields.title.clone());
                     (g, title)
                 });
