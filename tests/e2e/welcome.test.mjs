@@ -46,12 +46,12 @@ test("a new client starts a plan and walks the guided assessment; answers surviv
   await page.getByRole("button", { name: "Next" }).tap();
 
   await page.getByRole("heading", { name: "Your values", exact: true }).waitFor();
-  await page.getByRole("checkbox", { name: "Autonomy" }).tap();
-  await page.getByRole("checkbox", { name: "Learning" }).tap();
-  await page.getByLabel("Add a value of your own").fill("Family time");
-  await page.getByRole("button", { name: "Add", exact: true }).tap();
+  await page.getByRole("button", { name: "Autonomy", exact: true }).tap();
+  await page.getByRole("button", { name: "Learning", exact: true }).tap();
+  await page.getByLabel("Add your own value").fill("Family time");
+  await page.getByRole("button", { name: "Add value", exact: true }).tap();
   await page.getByRole("button", { name: "Move Learning up" }).tap();
-  const ranked = await page.locator("ol.ranked .ranked-name").allTextContents();
+  const ranked = await page.getByTestId("ranked-values").locator(".rank-text").allTextContents();
   assert.deepEqual(ranked, ["Learning", "Autonomy", "Family time"]);
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
@@ -66,7 +66,7 @@ test("a new client starts a plan and walks the guided assessment; answers surviv
   await page.goto(server.origin + "/welcome/assessment");
   await waitForApp(page);
   for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).tap();
-  assert.deepEqual(await page.locator("ol.ranked .ranked-name").allTextContents(), ["Learning", "Autonomy", "Family time"]);
+  assert.deepEqual(await page.getByTestId("ranked-values").locator(".rank-text").allTextContents(), ["Learning", "Autonomy", "Family time"]);
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
   assert.equal(await page.getByLabel("Your current role").inputValue(), "Graphic designer");

@@ -82,6 +82,15 @@ fn PlanOverview() -> impl IntoView {
                 .filter(|v| !v.is_empty())
         })
     });
+    let values = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.live_profile())
+                .map(|pr| pr.values.clone())
+                .unwrap_or_default()
+        })
+    });
+    let has_profile = move || vision.with(Option::is_some) || values.with(|v| !v.is_empty());
 
     // Only where a client's progress report was imported: the coach's session view.
     // Memos on the plan's id, so localStorage is read when another plan opens, not per edit.
@@ -91,7 +100,7 @@ fn PlanOverview() -> impl IntoView {
 
     view! {
         <section class="card vision-card" aria-labelledby="vision-heading">
-            <h2 id="vision-heading">"Your vision"</h2>
+            <h2 id="vision-heading">"Your vision and values"</h2>
             {move || match vision.get() {
                 Some(v) => view! { <p class="vision-text">{v}</p> }.into_any(),
                 None => view! {
@@ -99,8 +108,14 @@ fn PlanOverview() -> impl IntoView {
                 }
                 .into_any(),
             }}
+            <Show when=move || values.with(|v| !v.is_empty())>
+                <h3 class="values-heading">"Values, most important first"</h3>
+                <ol class="values-inline" data-testid="plan-values">
+                    {move || values.get().into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}
+                </ol>
+            </Show>
             <a class="button" href="/plan/profile">
-                {move || if vision.get().is_some() { "Edit vision and values" } else { "Write your vision" }}
+                {move || if has_profile() { "Edit vision and values" } else { "Write your vision" }}
             </a>
         </section>
 
