@@ -83,3 +83,43 @@ impl Measurement {
 }
 
 record!(Measurement, DocKind::Measurement, "measurement");
+
+/// The unit as it reads after `value`: a KPI's unit is written for many ("courses",
+/// "applications"), so one of them reads "1 course". Units that are not plural nouns ("%",
+/// "kg", "hours a week") are left as they are, apart from a plural first word.
+pub fn unit_for(value: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    if value.abs() != 1.0 {
+        return unit.to_owned();
+    }
+    let (first, rest) = unit.split_once(' ').unwrap_or((unit, ""));
+    let one = singular(first);
+    if rest.is_empty() {
+        one
+    } else {
+        format!("{one} {rest}")
+    }
+}
+
+fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let keep = word.chars().count() < 3
+        || !word.chars().all(char::is_alphabetic)
+        || lower.ends_with("ss")
+        || lower.ends_with("us")
+        || lower.ends_with("is");
+    if keep || !lower.ends_with('s') {
+        return word.to_owned();
+    }
+    let cut = |n: usize| word[..word.len() - n].to_owned();
+    if lower.ends_with("ies") {
+        format!("{}y", cut(3))
+    } else if ["ches", "shes", "xes", "sses", "zes"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        cut(2)
+    } else {
+        cut(1)
+    }
+}
