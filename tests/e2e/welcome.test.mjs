@@ -110,12 +110,26 @@ test("a finished engagement can be archived and restored", async () => {
   await startWithSamplePlan(page, server.origin);
   await page.goto(server.origin + "/settings");
   await waitForApp(page);
+  // Archiving asks first; "Keep it open" changes nothing.
   await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.getByTestId("confirm-archive").filter({ hasText: "can be read, but nothing in it can be changed" }).waitFor();
+  await page.getByRole("button", { name: "Keep it open" }).tap();
+  assert.equal(await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).count(), 0);
+  assert.equal(await page.getByTestId("archived-notice").count(), 0);
+  await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.getByRole("button", { name: "Archive it" }).tap();
   await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).waitFor();
+  // Every screen says the plan is archived before a change is tried.
+  for (const path of ["/", "/plan", "/checkin", "/journal", "/review", "/share", "/settings"]) {
+    await page.goto(server.origin + path);
+    await waitForApp(page);
+    await page.getByTestId("archived-notice").filter({ hasText: "This plan is archived." }).waitFor();
+  }
   await page.reload();
   await waitForApp(page);
   await page.getByRole("button", { name: "Restore the open plan" }).tap();
   await page.locator(".plan-list .tag").filter({ hasText: "Plan" }).waitFor();
+  assert.equal(await page.getByTestId("archived-notice").count(), 0);
 });
 
 test("a coach keeps a plan as a template and starts a client's plan from it", async () => {
