@@ -148,7 +148,7 @@ test("2a. the client opens the template from the welcome screen and the plan ope
   await page.getByRole("link", { name: "Open a plan file" }).tap();
   await page.waitForURL(server.origin + "/share");
   const text = await previewImport(page, files.template);
-  assert.match(text, /a template from the coach/);
+  assert.match(text, /A template from the coach/);
   assert.match(text, /as a new plan/);
   await page.getByRole("button", { name: "Import" }).tap();
   await page.waitForURL(server.origin + "/plan");
@@ -275,7 +275,7 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   const { page } = coach;
   await go(page, "/share");
   const text = await previewImport(page, files.report);
-  assert.match(text, /a progress report from the client/);
+  assert.match(text, /A progress report from the client/);
   assert.match(text, /as a new plan/);
   await page.getByRole("button", { name: "Import" }).tap();
   // The coach lands on what the client did since the last exchange (here: since the template).
@@ -361,7 +361,7 @@ test("4. the client merges the coach's plan, keeps every entry and gets the coac
   const { page } = client;
   await go(page, "/share");
   const text = await previewImport(page, files.revised);
-  assert.match(text, /a full plan from the coach/);
+  assert.match(text, /A full plan from the coach/);
   assert.match(text, /will be merged into your plan/);
   const preview = page.getByTestId("import-preview");
   assert.match(await preview.locator("h4", { hasText: /^New$/ }).locator("+ ul").textContent(), new RegExp(MILESTONE));

@@ -28,6 +28,7 @@ enum Readable {
 pub fn ExportPanel() -> impl IntoView {
     let ws = use_workspace();
     let role = device_role();
+    let coach = role == Author::Coach;
     // Settings' backup reminder links here with ?backup.
     let asked_for_backup =
         leptos_router::hooks::use_query_map().with_untracked(|q| q.get("backup").is_some());
@@ -170,7 +171,7 @@ pub fn ExportPanel() -> impl IntoView {
                 <legend>"What to send"</legend>
                 {kind_option(FileKind::ProgressReport, "Progress report for my coach",
                     "Your plan with check-ins, KPI values and reflections, without private reflections unless you tick them below.")}
-                {kind_option(FileKind::Template, "Template for a client",
+                {kind_option(FileKind::Template, if coach { "Template for a client" } else { "Template: the plan's structure only" },
                     "Goals, milestones, actions, KPIs and the check-in schedule. No personal data, values or journal.")}
                 {kind_option(FileKind::Plan, "Full backup",
                     "Everything, private reflections included. Keep it safe, or protect it with a passphrase.")}
