@@ -18,7 +18,7 @@ use waymark::core::progress::{
 use waymark::core::ranking::{action_score, ranked_open_actions};
 use waymark::core::sample::seeded_plan;
 use waymark::core::schedule::{local_date, next_checkin, Cadence, ScheduleDraft};
-use waymark::core::smart::{check_goal, SmartLetter};
+use waymark::core::smart::{check_goal, specific_signals, SmartLetter};
 use waymark::core::{Author, DocKind, Plan, PlanKind};
 
 fn t(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -146,6 +146,76 @@ fn specific_needs_more_than_a_couple_of_words_or_a_copy_of_the_title() {
             "{desc}"
         );
     }
+}
+
+#[test]
+fn specific_judges_result_object_and_scope_not_length() {
+    for (desc, ok) in [
+        ("I want to get better at data", false),
+        (
+            "I would like to improve my career prospects in general",
+            false,
+        ),
+        (
+            "I want to be more confident and learn more about things",
+            false,
+        ),
+        ("Pass the Google Data Analytics certificate by spring", true),
+        (
+            "Get a junior service designer role at a hospital trust",
+            true,
+        ),
+        (
+            "Publish three case studies on a simple portfolio site",
+            true,
+        ),
+        ("Apply through referrals only, two a week", true),
+        ("Get better at SQL by finishing 20 exercises", true), // vague, but a number and a result
+        (
+            "Spend time thinking about what I really want from work",
+            false,
+        ),
+    ] {
+        let mut d = smart_goal();
+        d.description = desc.into();
+        let (p, g) = plan_with(d, true);
+        let c = check_goal(&p, p.goal(g).unwrap()).specific;
+        assert_eq!(c.met, ok, "{desc}: {:?}", c.hint);
+        if !ok {
+            let h = c.hint.unwrap();
+            assert!(
+                h.contains("e.g. 'Get a junior UX research role"),
+                "an example: {h}"
+            );
+        }
+    }
+}
+
+#[test]
+fn specific_explains_which_part_is_missing() {
+    let s = specific_signals("I want to get better at data");
+    assert_eq!(s.vague.as_deref(), Some("get better"));
+    assert_eq!(s.object, None);
+    let mut d = smart_goal();
+    d.description = "I want to get better at data".into();
+    let (p, g) = plan_with(d, true);
+    let hint = check_goal(&p, p.goal(g).unwrap()).specific.hint.unwrap();
+    assert!(
+        hint.contains("'get better' does not say what will be different"),
+        "{hint}"
+    );
+
+    let s = specific_signals("Get a junior UX research role at a health-tech company in Berlin");
+    assert_eq!(s.result.as_deref(), Some("get"));
+    assert_eq!(s.object.as_deref(), Some("role"));
+    assert!(s.scope.is_some());
+
+    let mut d = smart_goal();
+    d.description = "Spend time thinking about what I really want from work".into();
+    let (p, g) = plan_with(d, true);
+    let hint = check_goal(&p, p.goal(g).unwrap()).specific.hint.unwrap();
+    assert!(hint.contains("the result (get, pass, publish"), "{hint}");
+    assert!(hint.contains("the thing it is about"), "{hint}");
 }
 
 #[test]
