@@ -52,15 +52,7 @@ pub fn ExportPanel() -> impl IntoView {
                         .iter()
                         .filter(|r| r.meta.is_live() && r.fields.private)
                         .map(|r| {
-                            let first = r
-                                .fields
-                                .text
-                                .lines()
-                                .next()
-                                .unwrap_or("")
-                                .chars()
-                                .take(80)
-                                .collect();
+                            let first = crate::core::journal::excerpt(&r.fields.text, 80);
                             (
                                 r.meta.id,
                                 r.meta.created_at.format("%-d %b %Y").to_string(),

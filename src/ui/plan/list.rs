@@ -173,6 +173,8 @@ fn GoalCard(row: GoalRow) -> impl IntoView {
     };
     let pace_cls = super::common::pace_class(row.pace);
     let (done, total) = row.milestones;
+    // A dropped or achieved goal is history: its SMART gaps and an empty roadmap are not to-dos.
+    let open = matches!(row.status, GoalStatus::Active | GoalStatus::Paused);
     view! {
         <li class="card goal-card" data-testid="goal-card">
             <h3 class="goal-card-title"><a href=href>{row.title.clone()}</a></h3>
@@ -185,8 +187,8 @@ fn GoalCard(row: GoalRow) -> impl IntoView {
             })}
             <p class="goal-meta">
                 <span class=pace_cls>{pace}</span>
-                <span>{format!("Milestones {done}/{total}")}</span>
-                <SmartBadge check=row.smart.clone()/>
+                {(total > 0).then(|| view! { <span>{format!("Milestones {done}/{total}")}</span> })}
+                {open.then(|| view! { <SmartBadge check=row.smart.clone()/> })}
             </p>
         </li>
     }

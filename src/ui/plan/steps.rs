@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::common::{iso, parse_date, show_date, today, RowField, RowRating};
 use crate::core::action::{Action, ActionDraft, IfThen};
 use crate::core::milestone::MilestoneDraft;
-use crate::core::ranking::{quadrant, rank_actions, Quadrant};
+use crate::core::ranking::{quadrant, quadrant_rule, rank_actions, Quadrant};
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{DateField, ErrorNotice, TextField};
 
@@ -397,6 +397,7 @@ pub fn ActionsSection(gid: Uuid) -> impl IntoView {
 
         <section class="card" aria-labelledby="grid-heading">
             <h2 id="grid-heading">"Impact and effort"</h2>
+            <p class="muted" data-testid="grid-rule">{quadrant_rule()}</p>
             <div class="effort-grid" data-testid="effort-grid">
                 {move || grid.get().into_iter().map(|(q, titles)| view! {
                     <div class=format!("quadrant q-{}", match q {
