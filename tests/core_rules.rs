@@ -945,6 +945,8 @@ fn one_of_a_unit_reads_in_the_singular() {
         (1.0, "activities", "activity"),
         (1.0, "classes", "class"),
         (1.0, "hours a week", "hour a week"),
+        (1.0, "case studies", "case study"),
+        (1.0, "applications sent", "application sent"),
         (1.0, "%", "%"),
         (1.0, "kg", "kg"),
         (1.0, "status", "status"),

@@ -92,14 +92,28 @@ pub fn unit_for(value: f64, unit: &str) -> String {
     if value.abs() != 1.0 {
         return unit.to_owned();
     }
-    let (first, rest) = unit.split_once(' ').unwrap_or((unit, ""));
-    let one = singular(first);
-    if rest.is_empty() {
-        one
-    } else {
-        format!("{one} {rest}")
-    }
+    // The noun counted is the last plural word before a phrase such as "a week" or "per day":
+    // "case studies" → "case study", "hours a week" → "hour a week".
+    let words: Vec<&str> = unit.split(' ').collect();
+    let end = words
+        .iter()
+        .position(|w| LINKS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(words.len());
+    let Some(i) = words[..end]
+        .iter()
+        .rposition(|w| w.to_lowercase().ends_with('s'))
+    else {
+        return unit.to_owned();
+    };
+    let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    out[i] = singular(words[i]);
+    out.join(" ")
 }
+
+/// Words that start the phrase after a unit's noun ("a week", "per day", "of code").
+const LINKS: &[&str] = &[
+    "a", "an", "per", "each", "every", "of", "in", "on", "to", "for",
+];
 
 fn singular(word: &str) -> String {
     let lower = word.to_lowercase();
