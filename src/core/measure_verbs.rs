@@ -87,12 +87,6 @@ impl Plan {
         self.guard(now)?;
         self.guard_client_data("measurements")?;
         self.require_kpi(kpi_id)?;
-        // A value is a reading of what happened; one dated later than now is a slip of the finger.
-        if at > now {
-            return Err(CoreError::MeasuredInFuture {
-                on: at.format("%-d %b %Y").to_string(),
-            });
-        }
         let m = Measurement {
             meta: Meta::new(id, now, by),
             kpi_id,
@@ -100,6 +94,12 @@ impl Plan {
             at,
         };
         m.validate()?;
+        // A value is a reading of what happened; one dated later than now is a slip of the finger.
+        if at > now {
+            return Err(CoreError::MeasuredInFuture {
+                on: at.format("%-d %b %Y").to_string(),
+            });
+        }
         insert_record(&mut self.measurements, m);
         Ok(Touched::one(DocKind::Measurement, id))
     }

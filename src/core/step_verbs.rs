@@ -58,6 +58,11 @@ impl Plan {
 
     /// A milestone is a step on the way to its goal, so it can't fall before the goal starts.
     fn milestone_within_goal(&self, draft: &MilestoneDraft) -> Result<(), CoreError> {
+        // A date outside the years the app keeps is refused by the record's own check, which
+        // says so; this rule is about dates a person could mean.
+        if super::limits::date("The due date", draft.due).is_err() {
+            return Ok(());
+        }
         match self.goal(draft.goal_id) {
             Some(g) if draft.due < g.fields.start_date => Err(CoreError::MilestoneBeforeStart {
                 due: draft.due.format("%-d %b %Y").to_string(),
