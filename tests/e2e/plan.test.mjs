@@ -282,6 +282,7 @@ test("a goal can be created with the keyboard alone", async () => {
   assert.equal(await page.locator("h1").textContent(), "Speak at a patient-experience meetup");
   await page.goto(server.origin + "/plan");
   await waitForApp(page);
+  await page.getByTestId("goal-card").nth(1).waitFor();
   assert.equal(await page.getByTestId("goal-card").count(), 2);
 });
 
