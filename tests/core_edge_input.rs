@@ -760,8 +760,14 @@ fn dates_from_1900_to_2200_are_kept_and_others_refused_naming_the_field() {
     ];
     for (d, ok) in edges {
         let mut p = plan();
+        // A milestone can't fall before its goal starts, so the dated one goes on a goal that
+        // starts on the first day the app accepts.
+        let early = p
+            .add_goal(GoalDraft::titled("Early", day(1900, 1, 1)), now(), WHO)
+            .unwrap()
+            .id_of(waymark::core::DocKind::Goal)
+            .unwrap();
         let before = p.clone();
-        let g = p.goals[0].meta.id;
         let k = p.kpis[0].meta.id;
         let check = |r: Result<_, CoreError>, field: &str| match (r, ok) {
             (Ok(_), true) => {}
@@ -785,7 +791,7 @@ fn dates_from_1900_to_2200_are_kept_and_others_refused_naming_the_field() {
         check(
             p.add_milestone(
                 MilestoneDraft {
-                    goal_id: g,
+                    goal_id: early,
                     title: "m".into(),
                     due: d,
                     order: 0,
@@ -857,8 +863,10 @@ fn dates_from_1900_to_2200_are_kept_and_others_refused_naming_the_field() {
             },
         );
         let at = d.and_hms_opt(12, 0, 0).unwrap().and_utc();
+        // A value can't be dated after "now", so the far edge is logged on that day.
+        let now_then = if ok { at.max(now()) } else { now() };
         check(
-            p.log_measurement(k, 1.0, at, now(), WHO),
+            p.log_measurement(k, 1.0, at, now_then, WHO),
             "The measurement time",
         );
         check(p.rename("Later", at, WHO), "The current time");

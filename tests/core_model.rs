@@ -246,8 +246,8 @@ fn adapting_a_goal_needs_a_reason_and_is_recorded() {
     let a = &history(&p)[0];
     assert_eq!(a.meta.id, aid);
     assert_eq!(a.change, ChangeKind::TargetChanged);
-    assert_eq!(a.before, "Target date: 2025-06-30");
-    assert_eq!(a.after, "Target date: 2025-09-30");
+    assert_eq!(a.before, "Target date: 30 Jun 2025");
+    assert_eq!(a.after, "Target date: 30 Sep 2025");
     assert_eq!(a.reason, "Hiring freeze over summer");
 
     // No-op changes record nothing.

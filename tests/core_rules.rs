@@ -18,7 +18,7 @@ use waymark::core::progress::{
 use waymark::core::ranking::{action_score, ranked_open_actions};
 use waymark::core::sample::seeded_plan;
 use waymark::core::schedule::{local_date, next_checkin, Cadence, ScheduleDraft};
-use waymark::core::smart::{check_goal, SmartLetter};
+use waymark::core::smart::{check_goal, specific_signals, SmartLetter};
 use waymark::core::{Author, DocKind, Plan, PlanKind};
 
 fn t(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
@@ -146,6 +146,76 @@ fn specific_needs_more_than_a_couple_of_words_or_a_copy_of_the_title() {
             "{desc}"
         );
     }
+}
+
+#[test]
+fn specific_judges_result_object_and_scope_not_length() {
+    for (desc, ok) in [
+        ("I want to get better at data", false),
+        (
+            "I would like to improve my career prospects in general",
+            false,
+        ),
+        (
+            "I want to be more confident and learn more about things",
+            false,
+        ),
+        ("Pass the Google Data Analytics certificate by spring", true),
+        (
+            "Get a junior service designer role at a hospital trust",
+            true,
+        ),
+        (
+            "Publish three case studies on a simple portfolio site",
+            true,
+        ),
+        ("Apply through referrals only, two a week", true),
+        ("Get better at SQL by finishing 20 exercises", true), // vague, but a number and a result
+        (
+            "Spend time thinking about what I really want from work",
+            false,
+        ),
+    ] {
+        let mut d = smart_goal();
+        d.description = desc.into();
+        let (p, g) = plan_with(d, true);
+        let c = check_goal(&p, p.goal(g).unwrap()).specific;
+        assert_eq!(c.met, ok, "{desc}: {:?}", c.hint);
+        if !ok {
+            let h = c.hint.unwrap();
+            assert!(
+                h.contains("e.g. 'Get a junior UX research role"),
+                "an example: {h}"
+            );
+        }
+    }
+}
+
+#[test]
+fn specific_explains_which_part_is_missing() {
+    let s = specific_signals("I want to get better at data");
+    assert_eq!(s.vague.as_deref(), Some("get better"));
+    assert_eq!(s.object, None);
+    let mut d = smart_goal();
+    d.description = "I want to get better at data".into();
+    let (p, g) = plan_with(d, true);
+    let hint = check_goal(&p, p.goal(g).unwrap()).specific.hint.unwrap();
+    assert!(
+        hint.contains("'get better' does not say what will be different"),
+        "{hint}"
+    );
+
+    let s = specific_signals("Get a junior UX research role at a health-tech company in Berlin");
+    assert_eq!(s.result.as_deref(), Some("get"));
+    assert_eq!(s.object.as_deref(), Some("role"));
+    assert!(s.scope.is_some());
+
+    let mut d = smart_goal();
+    d.description = "Spend time thinking about what I really want from work".into();
+    let (p, g) = plan_with(d, true);
+    let hint = check_goal(&p, p.goal(g).unwrap()).specific.hint.unwrap();
+    assert!(hint.contains("the result (get, pass, publish"), "{hint}");
+    assert!(hint.contains("the thing it is about"), "{hint}");
 }
 
 #[test]
@@ -813,4 +883,120 @@ fn a_backup_older_than_two_weeks_or_none_at_all_earns_a_nudge() {
     assert_eq!(days_ago(0), "today");
     assert_eq!(days_ago(1), "yesterday");
     assert_eq!(days_ago(15), "15 days ago");
+}
+
+// ---- dates a person can mistype ---------------------------------------------------------
+
+#[test]
+fn a_kpi_value_dated_in_the_future_is_refused_with_the_day() {
+    let (mut p, g) = plan_with(smart_goal(), true);
+    let k = p.kpis_of(g).next().unwrap().meta.id;
+    let now = t(2025, 2, 1, 9, 0);
+    let err = p
+        .log_measurement(k, 3.0, t(2025, 2, 3, 12, 0), now, WHO)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "3 Feb 2025 is in the future. Log a value on the day it was measured: today or earlier."
+    );
+    assert!(p.measurements.is_empty(), "nothing changed");
+    p.log_measurement(k, 3.0, now, now, WHO).unwrap();
+    p.log_measurement(k, 2.0, t(2025, 1, 20, 12, 0), now, WHO)
+        .unwrap();
+}
+
+#[test]
+fn a_milestone_before_its_goal_starts_is_refused_with_both_dates() {
+    let (mut p, g) = plan_with(smart_goal(), true);
+    let now = t(2025, 1, 2, 9, 0);
+    let draft = |due| MilestoneDraft {
+        goal_id: g,
+        title: "Portfolio online".into(),
+        due,
+        order: 0,
+    };
+    let err = p
+        .add_milestone(draft(day(2024, 12, 20)), now, WHO)
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "The milestone's date, 20 Dec 2024, is before the goal starts (1 Jan 2025). Choose 1 Jan 2025 or later, or change the goal's start date."
+    );
+    assert!(p.milestones.is_empty());
+    let id = p
+        .add_milestone(draft(day(2025, 1, 1)), now, WHO)
+        .unwrap()
+        .id_of(DocKind::Milestone)
+        .unwrap();
+    assert!(p
+        .update_milestone(id, draft(day(2024, 11, 1)), now, WHO)
+        .is_err());
+}
+
+// ---- words on screens -------------------------------------------------------------------
+
+#[test]
+fn one_of_a_unit_reads_in_the_singular() {
+    use waymark::core::kpi::unit_for;
+    for (v, unit, reads) in [
+        (1.0, "courses", "course"),
+        (2.0, "courses", "courses"),
+        (1.0, "applications", "application"),
+        (1.0, "activities", "activity"),
+        (1.0, "classes", "class"),
+        (1.0, "hours a week", "hour a week"),
+        (1.0, "case studies", "case study"),
+        (1.0, "applications sent", "application sent"),
+        (1.0, "%", "%"),
+        (1.0, "kg", "kg"),
+        (1.0, "status", "status"),
+        (1.0, "", ""),
+    ] {
+        assert_eq!(unit_for(v, unit), reads, "{v} {unit}");
+    }
+}
+
+#[test]
+fn an_excerpt_ends_on_a_whole_word_with_an_ellipsis() {
+    use waymark::core::journal::excerpt;
+    let text = "Today I finally understood why the interview went badly and what to change";
+    let e = excerpt(text, 40);
+    assert_eq!(e, "Today I finally understood why the…");
+    assert!(text.starts_with(e.trim_end_matches('…')));
+    assert_eq!(excerpt("Short and whole", 40), "Short and whole");
+    assert_eq!(excerpt("First line\nSecond line", 40), "First line …");
+    assert_eq!(
+        excerpt("Supercalifragilisticexpialidocious", 10),
+        "Supercalif…"
+    );
+}
+
+#[test]
+fn a_change_in_the_history_names_its_field_once_and_dates_read_as_words() {
+    use waymark::core::history::readable_change;
+    let c = readable_change(
+        "Applications sent: 0 → 20 applications",
+        "Applications sent: 0 → 30 applications",
+    );
+    assert_eq!(c.field.as_deref(), Some("Applications sent"));
+    assert_eq!(c.before, "0 → 20 applications");
+    assert_eq!(c.after, "0 → 30 applications");
+    let c = readable_change("Target date: 2027-09-30", "Target date: 2027-12-01");
+    assert_eq!(c.field.as_deref(), Some("Target date"));
+    assert_eq!(
+        (c.before.as_str(), c.after.as_str()),
+        ("30 Sep 2027", "1 Dec 2027")
+    );
+    let c = readable_change("Title: A\nWhy: B", "Title: C\nWhy: D");
+    assert_eq!(c.field, None, "several fields keep their own names");
+    assert_eq!(
+        readable_change("12345-67-890 2027-13-01", "x").before,
+        "12345-67-890 2027-13-01"
+    );
+}
+
+#[test]
+fn the_action_grid_says_where_high_begins() {
+    use waymark::core::ranking::{quadrant_rule, HIGH_RATING};
+    assert!(quadrant_rule().contains(&format!("{HIGH_RATING} or more counts as high")));
 }

@@ -37,6 +37,10 @@ pub enum CoreError {
         earlier: &'static str,
         later: &'static str,
     },
+    #[error("{on} is in the future. Log a value on the day it was measured: today or earlier.")]
+    MeasuredInFuture { on: String },
+    #[error("The milestone's date, {due}, is before the goal starts ({start}). Choose {start} or later, or change the goal's start date.")]
+    MilestoneBeforeStart { due: String, start: String },
     #[error("For a KPI that should go {direction}, the target must be {relation} the baseline.")]
     KpiTargetDirection {
         direction: &'static str,

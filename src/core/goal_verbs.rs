@@ -258,7 +258,7 @@ impl Plan {
 }
 
 fn show_date(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "none".to_owned(), |d| d.format("%Y-%m-%d").to_string())
+    d.map_or_else(|| "none".to_owned(), |d| d.format("%-d %b %Y").to_string())
 }
 
 fn show_kpi(k: &super::kpi::KpiDraft) -> String {

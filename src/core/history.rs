@@ -83,3 +83,67 @@ pub fn goal_history(plan: &Plan, goal_id: Uuid) -> Vec<&Adaptation> {
         .filter(|a| a.goal_id == Some(goal_id))
         .collect()
 }
+
+/// A change as a person reads it: the field named once, then what it was and what it is now,
+/// dates as "30 Sep 2027". Older records wrote dates as 2027-09-30 and repeated the field
+/// ("Applications sent: 0 → 20 → Applications sent: 0 → 30"); this reads those too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadableChange {
+    pub field: Option<String>,
+    pub before: String,
+    pub after: String,
+}
+
+pub fn readable_change(before: &str, after: &str) -> ReadableChange {
+    let (before, after) = (readable_dates(before), readable_dates(after));
+    // One field changed: both sides start "Field: ". Several fields are one line each.
+    let single = !before.contains('\n') && !after.contains('\n');
+    let field = before
+        .split_once(": ")
+        .zip(after.split_once(": "))
+        .filter(|((a, _), (b, _))| single && a == b)
+        .map(|((f, x), (_, y))| (f.to_owned(), x.to_owned(), y.to_owned()));
+    match field {
+        Some((f, x, y)) => ReadableChange {
+            field: Some(f),
+            before: x,
+            after: y,
+        },
+        None => ReadableChange {
+            field: None,
+            before,
+            after,
+        },
+    }
+}
+
+/// Rewrites every ISO date (2027-09-30) in `text` as "30 Sep 2027".
+fn readable_dates(text: &str) -> String {
+    let b = text.as_bytes();
+    let (mut out, mut i, mut last) = (String::with_capacity(text.len()), 0, 0);
+    while i + 10 <= b.len() {
+        let shape = b[i..i + 10].iter().enumerate().all(|(k, c)| {
+            if k == 4 || k == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        let alone = (i == 0 || !b[i - 1].is_ascii_digit())
+            && (i + 10 == b.len() || !b[i + 10].is_ascii_digit());
+        // All ten bytes are ASCII here, so the slice falls on character boundaries.
+        if let Some(d) = (shape && alone)
+            .then(|| chrono::NaiveDate::parse_from_str(&text[i..i + 10], "%Y-%m-%d").ok())
+            .flatten()
+        {
+            out.push_str(&text[last..i]);
+            out.push_str(&d.format("%-d %b %Y").to_string());
+            i += 10;
+            last = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}

@@ -207,3 +207,31 @@ pub fn group_by_week<'a>(
     }
     groups
 }
+
+/// The opening of a reflection for a list: its first line, cut at a word boundary within
+/// `max` characters and marked with "…" when anything was left out.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let first = text.trim().lines().next().unwrap_or("").trim();
+    let more_lines = text.trim().lines().nth(1).is_some();
+    if first.chars().count() <= max {
+        return if more_lines {
+            format!("{first} …")
+        } else {
+            first.to_owned()
+        };
+    }
+    let cut = first
+        .char_indices()
+        .nth(max)
+        .map_or(first.len(), |(i, _)| i);
+    let head = &first[..cut];
+    // Back to the last space, unless the first word alone is longer than `max`.
+    let head = match head.rfind(char::is_whitespace) {
+        Some(i) if i > 0 => &head[..i],
+        _ => head,
+    };
+    format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || ",;:".contains(c))
+    )
+}

@@ -100,3 +100,57 @@ record!(Measurement, DocKind::Measurement, "measurement", |meta| {
         at: DateTime::<Utc>::UNIX_EPOCH,
     }
 });
+
+/// The unit as it reads after `value`: a KPI's unit is written for many ("courses",
+/// "applications"), so one of them reads "1 course". Units that are not plural nouns ("%",
+/// "kg", "hours a week") are left as they are, apart from a plural first word.
+pub fn unit_for(value: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    if value.abs() != 1.0 {
+        return unit.to_owned();
+    }
+    // The noun counted is the last plural word before a phrase such as "a week" or "per day":
+    // "case studies" → "case study", "hours a week" → "hour a week".
+    let words: Vec<&str> = unit.split(' ').collect();
+    let end = words
+        .iter()
+        .position(|w| LINKS.contains(&w.to_lowercase().as_str()))
+        .unwrap_or(words.len());
+    let Some(i) = words[..end]
+        .iter()
+        .rposition(|w| w.to_lowercase().ends_with('s'))
+    else {
+        return unit.to_owned();
+    };
+    let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
+    out[i] = singular(words[i]);
+    out.join(" ")
+}
+
+/// Words that start the phrase after a unit's noun ("a week", "per day", "of code").
+const LINKS: &[&str] = &[
+    "a", "an", "per", "each", "every", "of", "in", "on", "to", "for",
+];
+
+fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let keep = word.chars().count() < 3
+        || !word.chars().all(char::is_alphabetic)
+        || lower.ends_with("ss")
+        || lower.ends_with("us")
+        || lower.ends_with("is");
+    if keep || !lower.ends_with('s') {
+        return word.to_owned();
+    }
+    let cut = |n: usize| word[..word.len() - n].to_owned();
+    if lower.ends_with("ies") {
+        format!("{}y", cut(3))
+    } else if ["ches", "shes", "xes", "sses", "zes"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
+        cut(2)
+    } else {
+        cut(1)
+    }
+}

@@ -94,6 +94,12 @@ impl Plan {
             at,
         };
         m.validate()?;
+        // A value is a reading of what happened; one dated later than now is a slip of the finger.
+        if at > now {
+            return Err(CoreError::MeasuredInFuture {
+                on: at.format("%-d %b %Y").to_string(),
+            });
+        }
         insert_record(&mut self.measurements, m);
         Ok(Touched::one(DocKind::Measurement, id))
     }

@@ -28,12 +28,14 @@ pub const GUIDED_QUESTIONS: &[(AssessmentArea, &str)] = &[
     ),
 ];
 
-/// Values to choose from; people may add their own.
+/// Values to choose from, in the assessment and on the profile alike; people may add their own.
 pub const SUGGESTED_VALUES: &[&str] = &[
     "Autonomy",
     "Balance",
+    "Challenge",
     "Collaboration",
     "Creativity",
+    "Curiosity",
     "Expertise",
     "Financial security",
     "Helping others",

@@ -89,6 +89,14 @@ impl Quadrant {
     }
 }
 
+/// Where the grid draws its lines, in words, so "Quick wins" holding an impact of 3 is no surprise.
+pub fn quadrant_rule() -> String {
+    format!(
+        "Impact and effort are rated 1 to 5. {HIGH_RATING} or more counts as high; {} or less as low.",
+        HIGH_RATING - 1
+    )
+}
+
 pub fn quadrant(a: &Action) -> Quadrant {
     let high_impact = a.fields.impact >= HIGH_RATING;
     let high_effort = a.fields.effort >= HIGH_RATING;

@@ -5,7 +5,8 @@
 use super::goal::{Goal, Serves};
 use super::plan::Plan;
 
-/// A specific description names what, how much, or where; a few words is the least that can.
+/// A specific description names a result, an object and a scope (see [`specific_signals`]);
+/// a few words is the least that can.
 pub const MIN_SPECIFIC_WORDS: usize = 4;
 /// Scripts written without spaces (Chinese, Japanese, Thai) count characters instead.
 pub const MIN_SPECIFIC_CHARS: usize = 12;
@@ -98,28 +99,181 @@ pub fn check_goal(plan: &Plan, goal: &Goal) -> SmartCheck {
     }
 }
 
+/// Verbs that name a result someone can see happen: getting, finishing, publishing.
+#[rustfmt::skip]
+const RESULT_VERBS: &[&str] = &[
+    "get", "land", "win", "earn", "gain", "pass", "finish", "complete", "publish", "launch",
+    "ship", "build", "create", "write", "present", "speak", "lead", "run", "start", "found",
+    "open", "move", "switch", "join", "become", "apply", "deliver", "teach", "release", "hire",
+    "sign", "secure", "reach", "cut", "reduce", "raise", "increase", "save", "organise",
+    "organize", "host", "attend", "qualify", "graduate", "negotiate", "obtain",
+];
+
+/// Things a goal can be about, which someone else could check exist.
+#[rustfmt::skip]
+const OBJECT_WORDS: &[&str] = &[
+    "role", "job", "position", "post", "offer", "promotion", "contract", "salary", "raise",
+    "certificate", "certification", "degree", "diploma", "course", "qualification", "licence",
+    "license", "exam", "portfolio", "case study", "case studies", "interview", "project",
+    "client", "customer", "talk", "article", "paper", "book", "blog", "website", "site", "app",
+    "business", "company", "team", "mentor", "meetup", "conference", "workshop", "application",
+    "study", "studies", "report", "product", "service", "prototype", "newsletter", "podcast",
+    "video", "hours", "hour", "days", "week", "weeks", "referral", "referrals",
+];
+
+/// Numbers written as words, and words that set a quantity or a rhythm.
+#[rustfmt::skip]
+const SCOPE_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "fifty", "hundred", "dozen", "half", "per", "every", "each", "weekly",
+    "monthly", "daily", "most", "least", "first",
+];
+
+/// Phrases that promise change without saying what will be different.
+#[rustfmt::skip]
+const VAGUE_PHRASES: &[&str] = &[
+    "get better", "better at", "be better", "improve", "learn more", "more about", "work on",
+    "be more", "get more", "somehow", "something", "stuff", "things", "in general", "a bit",
+    "more confident", "up my game", "level up",
+];
+
+/// Why a description reads as specific or not: what it names, each as the words found.
+/// The SMART checker explains itself with these, so a client sees what counts and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpecificSignals {
+    /// A result someone can see happen ("get", "publish", "pass").
+    pub result: Option<String>,
+    /// The thing the goal is about ("role", "certificate", a name such as "Berlin").
+    pub object: Option<String>,
+    /// How much, how often or where ("three", "20", "per week", "at a hospital").
+    pub scope: Option<String>,
+    /// A phrase that promises change without saying what ("get better at").
+    pub vague: Option<String>,
+}
+
+impl SpecificSignals {
+    pub fn count(&self) -> usize {
+        [&self.result, &self.object, &self.scope]
+            .iter()
+            .filter(|s| s.is_some())
+            .count()
+    }
+}
+
+/// Reads a description for the three things that make a goal specific: a result, an object
+/// and a scope. Two of the three are enough; a vague phrase needs a thing or a number beside it.
+pub fn specific_signals(description: &str) -> SpecificSignals {
+    let lower = format!(" {} ", description.to_lowercase());
+    let words: Vec<&str> = description
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let lower_words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let has_word = |list: &[&str]| -> Option<String> {
+        list.iter()
+            .copied()
+            .find(|w: &&str| {
+                let w: &str = w;
+                if w.contains(' ') {
+                    lower.contains(&format!(" {w}"))
+                } else {
+                    lower_words
+                        .iter()
+                        .any(|x| x.as_str() == w || x.strip_suffix('s') == Some(w))
+                }
+            })
+            .map(str::to_owned)
+    };
+    // A capitalised word after the first (not "I") names something: a place, a company, a tool.
+    let name = words
+        .iter()
+        .skip(1)
+        .find(|w| *w != &"I" && w.chars().next().is_some_and(char::is_uppercase))
+        .map(|w| (*w).to_owned());
+    let number = words
+        .iter()
+        .find(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .map(|w| (*w).to_owned());
+    // "at a hospital", "in health tech", "with patients": where or with whom.
+    let place = lower_words.windows(2).find_map(|w| {
+        let prep = ["at", "in", "with", "for", "within"].contains(&w[0].as_str());
+        let follows = ["a", "an", "the", "my"].contains(&w[1].as_str())
+            || words.iter().any(|x| {
+                x.to_lowercase() == w[1] && x.chars().next().is_some_and(char::is_uppercase)
+            });
+        (prep && follows).then(|| format!("{} {}", w[0], w[1]))
+    });
+    SpecificSignals {
+        result: has_word(RESULT_VERBS),
+        object: has_word(OBJECT_WORDS).or(name),
+        scope: number.or_else(|| has_word(SCOPE_WORDS)).or(place),
+        vague: VAGUE_PHRASES
+            .iter()
+            .find(|p| lower.contains(&format!(" {p}")))
+            .map(|p| (*p).to_owned()),
+    }
+}
+
+const SPECIFIC_EXAMPLE: &str =
+    "e.g. 'Get a junior UX research role at a health-tech company in Berlin' or 'Pass the Google Data Analytics certificate'";
+
 fn specific(goal: &Goal) -> Criterion {
     let d = goal.fields.description.trim();
     let words = d.split_whitespace().count();
     let chars = d.chars().filter(|c| !c.is_whitespace()).count();
     if d.is_empty() {
-        missing(
+        return missing(
             SmartLetter::Specific,
-            "Specific: describe exactly what you will do or reach, e.g. 'Get a junior UX research role at a health-tech company in Berlin'.".into(),
-        )
-    } else if d.to_lowercase() == goal.fields.title.trim().to_lowercase() {
-        missing(
+            format!("Specific: describe exactly what you will do or reach, {SPECIFIC_EXAMPLE}."),
+        );
+    }
+    if d.to_lowercase() == goal.fields.title.trim().to_lowercase() {
+        return missing(
             SmartLetter::Specific,
             "Specific: the description repeats the title. Say what exactly: which role, how much, where or with whom.".into(),
-        )
-    } else if words < MIN_SPECIFIC_WORDS && chars < MIN_SPECIFIC_CHARS {
-        missing(
+        );
+    }
+    // Scripts written without spaces cannot be read word by word here; length is the fair test.
+    if words == 1 && chars >= MIN_SPECIFIC_CHARS && !d.is_ascii() {
+        return met(SmartLetter::Specific);
+    }
+    if words < MIN_SPECIFIC_WORDS && chars < MIN_SPECIFIC_CHARS {
+        return missing(
             SmartLetter::Specific,
             format!("Specific: '{d}' is a start. Add what exactly: which role, how much, where or with whom."),
-        )
-    } else {
-        met(SmartLetter::Specific)
+        );
     }
+    let s = specific_signals(d);
+    let concrete = s.object.is_some()
+        || s.scope
+            .as_ref()
+            .is_some_and(|w| w.chars().any(|c| c.is_ascii_digit()));
+    if let Some(v) = s.vague.as_ref().filter(|_| !concrete) {
+        return missing(
+            SmartLetter::Specific,
+            format!("Specific: '{v}' does not say what will be different. Name the result you will see and the thing it is about, {SPECIFIC_EXAMPLE}."),
+        );
+    }
+    if s.count() >= 2 {
+        return met(SmartLetter::Specific);
+    }
+    let mut lacking = Vec::new();
+    if s.result.is_none() {
+        lacking.push("the result (get, pass, publish, lead…)");
+    }
+    if s.object.is_none() {
+        lacking.push("the thing it is about (a role, a certificate, a portfolio…)");
+    }
+    if s.scope.is_none() {
+        lacking.push("the scope (how many, how often, where or with whom)");
+    }
+    missing(
+        SmartLetter::Specific,
+        format!(
+            "Specific: say {}, {SPECIFIC_EXAMPLE}.",
+            lacking.join(" and ")
+        ),
+    )
 }
 
 fn measurable(plan: &Plan, goal: &Goal) -> Criterion {

@@ -32,6 +32,7 @@ impl Plan {
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
         self.require_goal(draft.goal_id)?;
+        self.milestone_within_goal(&draft)?;
         let m = Milestone {
             meta: Meta::new(id, now, by),
             fields: draft,
@@ -51,7 +52,24 @@ impl Plan {
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
         self.require_goal(draft.goal_id)?;
+        self.milestone_within_goal(&draft)?;
         edit(&mut self.milestones, id, now, by, |m| m.fields = draft)
+    }
+
+    /// A milestone is a step on the way to its goal, so it can't fall before the goal starts.
+    fn milestone_within_goal(&self, draft: &MilestoneDraft) -> Result<(), CoreError> {
+        // A date outside the years the app keeps is refused by the record's own check, which
+        // says so; this rule is about dates a person could mean.
+        if super::limits::date("The due date", draft.due).is_err() {
+            return Ok(());
+        }
+        match self.goal(draft.goal_id) {
+            Some(g) if draft.due < g.fields.start_date => Err(CoreError::MilestoneBeforeStart {
+                due: draft.due.format("%-d %b %Y").to_string(),
+                start: g.fields.start_date.format("%-d %b %Y").to_string(),
+            }),
+            _ => Ok(()),
+        }
     }
 
     pub fn complete_milestone(

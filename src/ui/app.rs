@@ -15,7 +15,9 @@ use super::plan::{
 };
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
-use super::shell::{theme, update, BottomNav, Header, StorageFullNotice, UpdateBanner};
+use super::shell::{
+    theme, update, ArchivedNotice, BottomNav, Header, StorageFullNotice, UpdateBanner,
+};
 use super::state::provide_workspace;
 use super::today::TodayScreen;
 use super::welcome::{AssessmentScreen, WelcomeScreen};
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
             <Header/>
             <main id="main" class="app-main" tabindex="-1">
                 <StorageFullNotice/>
+                <ArchivedNotice/>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=TodayScreen/>
                     <Route path=path!("/welcome") view=WelcomeScreen/>

@@ -84,12 +84,12 @@ pub fn number(v: f64) -> String {
     }
 }
 
-/// A value with its unit: "8 applications".
+/// A value with its unit: "8 applications", "1 application".
 pub fn with_unit(v: f64, unit: &str) -> String {
-    if unit.is_empty() {
+    if unit.trim().is_empty() {
         number(v)
     } else {
-        format!("{} {unit}", number(v))
+        format!("{} {}", number(v), crate::core::kpi::unit_for(v, unit))
     }
 }
 

@@ -158,10 +158,13 @@ fn PlansOnDevice() -> impl IntoView {
             }
         });
     };
+    // Archiving freezes the plan, so it is asked first; restoring is harmless and acts at once.
+    let confirm_archive = RwSignal::new(false);
     let toggle_archive = move |_| {
         let to = !ws
             .plan
             .with_untracked(|p| p.as_ref().is_some_and(|p| p.archived));
+        confirm_archive.set(false);
         leptos::task::spawn_local(async move {
             if let Err(e) = ws
                 .apply(move |p, now, by| p.set_archived(to, now, by))
@@ -213,12 +216,26 @@ fn PlansOnDevice() -> impl IntoView {
                         "Start a client plan from this template"
                     </button>
                 </Show>
-                <Show when=move || open_id().is_some()>
-                    <button class="button" type="button" on:click=toggle_archive>
-                        {move || if archived() { "Restore the open plan" } else { "Archive the open plan" }}
-                    </button>
+                <Show when=move || open_id().is_some() && !confirm_archive.get()>
+                    {move || if archived() {
+                        view! { <button class="button" type="button" on:click=toggle_archive>"Restore the open plan"</button> }.into_any()
+                    } else {
+                        view! { <button class="button" type="button" on:click=move |_| confirm_archive.set(true)>"Archive the open plan"</button> }.into_any()
+                    }}
                 </Show>
             </div>
+            <Show when=move || confirm_archive.get()>
+                <div class="notice warning confirm-archive" role="alertdialog" aria-labelledby="confirm-archive-text" data-testid="confirm-archive">
+                    <p id="confirm-archive-text">
+                        {move || format!("Archive “{}”? It is kept on this device and can be read, but nothing in it can be changed until you restore it.",
+                            ws.plan.with(|p| p.as_ref().map(|p| p.title.clone()).unwrap_or_default()))}
+                    </p>
+                    <div class="form-actions">
+                        <button class="button danger" type="button" on:click=toggle_archive>"Archive it"</button>
+                        <button class="button" type="button" on:click=move |_| confirm_archive.set(false)>"Keep it open"</button>
+                    </div>
+                </div>
+            </Show>
             <p class="field-hint">"Archive a plan when an engagement ends: it is kept, read-only, and can be restored."</p>
         </section>
     }

@@ -8,12 +8,12 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::page::Page;
-use super::state::{use_workspace, WithPlan};
+use super::state::{device_role, use_workspace, WithPlan};
 use super::widgets::ErrorNotice;
 use crate::core::checkin::checkin_status;
 use crate::core::progress::{due_soon_actions, latest_measurement, overdue_actions, stale_kpis};
 use crate::core::prompts::prompt_for_day;
-use crate::core::Plan;
+use crate::core::{Author, Plan};
 use crate::ui::format::{self, long_date, short_date, short_day_of, with_unit};
 
 /// A KPI is "not logged lately" after this many days without a value.
@@ -120,6 +120,27 @@ fn kpi_rows(plan: &Plan) -> Vec<KpiRow> {
         .collect()
 }
 
+/// What the empty "KPIs to update" list means: no KPI at all, KPIs never logged (too new to be
+/// listed), or every KPI logged lately. Only the last may say "every KPI has a recent value".
+fn kpi_empty_text(plan: &Plan) -> &'static str {
+    let open: Vec<_> = plan
+        .kpis
+        .iter()
+        .filter(|k| k.meta.is_live())
+        .filter(|k| plan.goal(k.fields.goal_id).is_some_and(|g| g.is_open()))
+        .collect();
+    if open.is_empty() {
+        "No KPI to update yet. A KPI makes a goal measurable: add one on the goal's page."
+    } else if open
+        .iter()
+        .any(|k| latest_measurement(plan, k.meta.id).is_none())
+    {
+        "Some KPIs have no value yet. Log the first one on the goal's page when you have it."
+    } else {
+        "Every KPI has a recent value. Log new ones at your next check-in."
+    }
+}
+
 fn checkin_view(plan: &Plan) -> CheckInView {
     let Some(schedule) = plan.live_schedule() else {
         return CheckInView::NoSchedule;
@@ -165,8 +186,11 @@ fn TodayContent() -> impl IntoView {
                 .unwrap_or(CheckInView::NoSchedule)
         })
     });
+    let kpi_empty = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map_or("", kpi_empty_text)));
     let action_error = RwSignal::new(None::<String>);
     let prompt = prompt_for_day(format::today());
+    // On a coach's device the open plan is a client's: speak of the client, not to them.
+    let coach = device_role() == Author::Coach;
 
     view! {
         <div class="today">
@@ -179,7 +203,11 @@ fn TodayContent() -> impl IntoView {
                     }.into_any(),
                     CheckInView::Due { since, streak } => view! {
                         <p class="status-line"><span class="badge due">"Due now"</span>
-                            {format!(" Your check-in has been due since {since}.")}</p>
+                            {if coach {
+                                format!(" The client's check-in has been due since {since}.")
+                            } else {
+                                format!(" Your check-in has been due since {since}.")
+                            }}</p>
                         {streak_text(streak).map(|s| view! { <p class="muted">{s}</p> })}
                         <a class="button primary" href="/checkin/run">"Start check-in"</a>
                     }.into_any(),
@@ -212,8 +240,8 @@ fn TodayContent() -> impl IntoView {
             <section class="card" aria-labelledby="today-kpis-h">
                 <h2 id="today-kpis-h">"KPIs to update"</h2>
                 <Show when=move || kpis.with(|k| !k.is_empty())
-                    fallback=|| view! {
-                        <p class="empty-line">"Every KPI has a recent value. Log new ones at your next check-in."</p>
+                    fallback=move || view! {
+                        <p class="empty-line" data-testid="kpis-empty">{move || kpi_empty.get()}</p>
                     }>
                     <p class="muted">{format!("Not logged in the last {STALE_AFTER_DAYS} days.")}</p>
                     <ul class="today-list" data-testid="stale-kpis">

@@ -132,7 +132,7 @@ test("walk the check-in step by step, go back without losing input, save, and se
   const summary = page.getByTestId("checkin-summary");
   const text = await summary.textContent();
   assert.match(text, /Drafted the second case study\./);
-  assert.match(text, /Case studies published: 1 case studies/);
+  assert.match(text, /Case studies published: 1 case study/);
   assert.match(text, /Applications sent: 10 applications/);
   assert.match(text, /Skipped this time\./);
   assert.match(text, /Confidence 7\/10 · Mood 4\/5/);
@@ -147,7 +147,9 @@ test("walk the check-in step by step, go back without losing input, save, and se
   await page.waitForURL(server.origin + "/checkin");
   const latest = page.getByTestId("past-checkins").locator("details").first();
   assert.match(await latest.textContent(), /Confidence 7\/10 · Mood 4\/5/);
-  assert.match(await latest.textContent(), /2 goals: (Drafted the second case study\.|Two more applications out\.)/);
+  // The closed row quotes every goal of the check-in, each with the start of its note.
+  const lines = await latest.getByTestId("ci-goal-lines").locator(".ci-goal-line").allTextContents();
+  assert.deepEqual(lines.sort(), [`${job}: Two more applications out.`, `${portfolio}: Drafted the second case study.`].sort());
   await latest.locator("summary").tap();
   assert.match(await latest.textContent(), /Applications sent: 10 applications/);
   assert.match(await page.getByTestId("checkin-status").textContent(), /Done for now/);

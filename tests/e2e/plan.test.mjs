@@ -19,6 +19,13 @@ after(async () => {
 const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const smart = (page, letter) =>
   page.getByTestId("smart-checker").locator(`[data-letter="${letter}"] .smart-state`);
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** A day as the app writes it: "30 Sep 2027". */
+const wordDay = (daysFromNow) => {
+  const d = new Date();
+  d.setDate(d.getDate() + daysFromNow);
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+};
 const isoDay = (daysFromNow) => {
   const d = new Date();
   d.setDate(d.getDate() + daysFromNow);
@@ -115,7 +122,13 @@ test("logging a KPI value shows the percent of target and the pace in words", as
   await kpi.getByRole("button", { name: "Log value for Portfolio projects" }).tap();
   await kpi.getByRole("alert").filter({ hasText: "'lots' is not a number." }).waitFor();
 
+  // A value dated tomorrow is refused with the day, and nothing is logged.
   await kpi.getByLabel("Log a value").fill("1");
+  await kpi.getByLabel("Date").fill(isoDay(1));
+  await kpi.getByRole("button", { name: "Log value for Portfolio projects" }).tap();
+  await kpi.getByRole("alert").filter({ hasText: "is in the future. Log a value on the day it was measured" }).waitFor();
+  assert.equal(await kpi.getByTestId("kpi-latest").textContent(), "Nothing logged yet");
+  await kpi.getByLabel("Date").fill(isoDay(0));
   assert.equal(await kpi.getByLabel("Date").inputValue(), isoDay(0));
   await kpi.getByRole("button", { name: "Log value for Portfolio projects" }).tap();
   await kpi.getByRole("progressbar").and(page.locator('[aria-valuenow="25"]')).waitFor();
@@ -128,10 +141,19 @@ test("a milestone is added to the roadmap and ticked off with one tap", async ()
   const { page } = browser;
   const roadmap = page.getByTestId("milestones");
   await roadmap.getByLabel("Milestone", { exact: true }).fill("First project published");
+  // A step on the way can't come before the goal starts (today): refused, saying why.
+  await roadmap.getByLabel("Milestone due date").fill(isoDay(-3));
+  await roadmap.getByRole("button", { name: "Add milestone" }).tap();
+  await roadmap.getByRole("alert").filter({ hasText: "is before the goal starts" }).waitFor();
+  assert.equal(await roadmap.getByTestId("milestone").count(), 0);
   await roadmap.getByLabel("Milestone due date").fill(isoDay(30));
   await roadmap.getByRole("button", { name: "Add milestone" }).tap();
   const box = roadmap.getByRole("checkbox", { name: /First project published/ });
   await box.waitFor();
+  // Tapping the title reads it; only the box ticks the milestone off.
+  await roadmap.locator(".roadmap-title", { hasText: "First project published" }).tap();
+  assert.equal(await box.isChecked(), false);
+  assert.ok(await roadmap.getByText("0 of 1 milestones done").isVisible());
   await box.tap();
   await roadmap.getByText("1 of 1 milestones done").waitFor();
   assert.equal(await box.isChecked(), true);
@@ -183,7 +205,10 @@ test("adapting a goal needs a reason, and the change shows in the goal's history
   const history = page.getByTestId("goal-history");
   await history.getByText("The hospital hires in spring, not winter.").waitFor();
   assert.ok(await history.getByText("Target changed").isVisible());
-  assert.ok(await history.getByText(`Target date: ${isoDay(200)}`).isVisible());
+  // The field once, then was and now, dates in words as on every other screen.
+  assert.ok(await history.getByText("Target date", { exact: true }).isVisible());
+  assert.ok(await history.getByText(`Now: ${wordDay(200)}`).isVisible());
+  assert.doesNotMatch(await history.textContent(), /\d{4}-\d{2}-\d{2}/);
 
   await page.goto(server.origin + "/plan/history");
   await waitForApp(page);
@@ -244,11 +269,20 @@ test("a goal can be created with the keyboard alone", async () => {
     if ((await page.evaluate(() => document.activeElement?.id)) === "field-title") break;
   }
   await page.keyboard.type("Speak at a patient-experience meetup");
+  // Enter in the title does not create the goal before the rest is filled in.
+  await page.keyboard.press("Enter");
+  assert.equal(page.url(), server.origin + "/plan/goals/new");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "field-title");
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === "Create goal") break;
+  }
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/plan\/goals\/[0-9a-f-]{36}$/);
   assert.equal(await page.locator("h1").textContent(), "Speak at a patient-experience meetup");
   await page.goto(server.origin + "/plan");
   await waitForApp(page);
+  await page.getByTestId("goal-card").nth(1).waitFor();
   assert.equal(await page.getByTestId("goal-card").count(), 2);
 });
 

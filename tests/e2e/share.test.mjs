@@ -58,7 +58,7 @@ test("a full backup moves the plan to another device, previewed before it is sto
   await chooseFile(page, path);
   const preview = page.getByTestId("import-preview");
   await preview.waitFor();
-  assert.match(await preview.textContent(), /a full plan from the client/);
+  assert.match(await preview.textContent(), /A full plan from the client/);
   assert.match(await preview.textContent(), /new plan/);
   assert.deepEqual(await plansOnDevice(page), [], "nothing is stored before Import");
 
@@ -97,7 +97,7 @@ test("a plan file dropped on the import area opens the same preview", async () =
     await zone.dispatchEvent("dragover", { dataTransfer: transfer });
     await zone.dispatchEvent("drop", { dataTransfer: transfer });
     await page.getByTestId("import-preview").waitFor();
-    assert.match(await page.getByTestId("import-preview").textContent(), /a full plan from the client/);
+    assert.match(await page.getByTestId("import-preview").textContent(), /A full plan from the client/);
     assert.deepEqual(fresh.consoleErrors, []);
   } finally {
     await fresh.close();

@@ -63,7 +63,7 @@ test("a KPI not logged lately is logged from Today with one tap", async () => {
   await page.goto(server.origin + "/review");
   await waitForApp(page);
   const chart = page.getByRole("img", { name: /^Case studies published/ });
-  assert.match(await chart.getAttribute("aria-label"), /Latest value 1 case studies/);
+  assert.match(await chart.getAttribute("aria-label"), /Latest value 1 case study/);
 });
 
 test("the check-in card says a check-in is due and starts it; reflecting is one tap away", async () => {

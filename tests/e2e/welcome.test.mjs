@@ -46,12 +46,12 @@ test("a new client starts a plan and walks the guided assessment; answers surviv
   await page.getByRole("button", { name: "Next" }).tap();
 
   await page.getByRole("heading", { name: "Your values", exact: true }).waitFor();
-  await page.getByRole("checkbox", { name: "Autonomy" }).tap();
-  await page.getByRole("checkbox", { name: "Learning" }).tap();
-  await page.getByLabel("Add a value of your own").fill("Family time");
-  await page.getByRole("button", { name: "Add", exact: true }).tap();
+  await page.getByRole("button", { name: "Autonomy", exact: true }).tap();
+  await page.getByRole("button", { name: "Learning", exact: true }).tap();
+  await page.getByLabel("Add your own value").fill("Family time");
+  await page.getByRole("button", { name: "Add value", exact: true }).tap();
   await page.getByRole("button", { name: "Move Learning up" }).tap();
-  const ranked = await page.locator("ol.ranked .ranked-name").allTextContents();
+  const ranked = await page.getByTestId("ranked-values").locator(".rank-text").allTextContents();
   assert.deepEqual(ranked, ["Learning", "Autonomy", "Family time"]);
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
@@ -66,7 +66,7 @@ test("a new client starts a plan and walks the guided assessment; answers surviv
   await page.goto(server.origin + "/welcome/assessment");
   await waitForApp(page);
   for (let i = 0; i < 3; i++) await page.getByRole("button", { name: "Next" }).tap();
-  assert.deepEqual(await page.locator("ol.ranked .ranked-name").allTextContents(), ["Learning", "Autonomy", "Family time"]);
+  assert.deepEqual(await page.getByTestId("ranked-values").locator(".rank-text").allTextContents(), ["Learning", "Autonomy", "Family time"]);
   await page.getByRole("button", { name: "Next" }).tap();
   await page.getByRole("button", { name: "Next" }).tap();
   assert.equal(await page.getByLabel("Your current role").inputValue(), "Graphic designer");
@@ -110,12 +110,26 @@ test("a finished engagement can be archived and restored", async () => {
   await startWithSamplePlan(page, server.origin);
   await page.goto(server.origin + "/settings");
   await waitForApp(page);
+  // Archiving asks first; "Keep it open" changes nothing.
   await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.getByTestId("confirm-archive").filter({ hasText: "can be read, but nothing in it can be changed" }).waitFor();
+  await page.getByRole("button", { name: "Keep it open" }).tap();
+  assert.equal(await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).count(), 0);
+  assert.equal(await page.getByTestId("archived-notice").count(), 0);
+  await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.getByRole("button", { name: "Archive it" }).tap();
   await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).waitFor();
+  // Every screen says the plan is archived before a change is tried.
+  for (const path of ["/", "/plan", "/checkin", "/journal", "/review", "/share", "/settings"]) {
+    await page.goto(server.origin + path);
+    await waitForApp(page);
+    await page.getByTestId("archived-notice").filter({ hasText: "This plan is archived." }).waitFor();
+  }
   await page.reload();
   await waitForApp(page);
   await page.getByRole("button", { name: "Restore the open plan" }).tap();
   await page.locator(".plan-list .tag").filter({ hasText: "Plan" }).waitFor();
+  assert.equal(await page.getByTestId("archived-notice").count(), 0);
 });
 
 test("a coach keeps a plan as a template and starts a client's plan from it", async () => {

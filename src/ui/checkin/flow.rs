@@ -1,10 +1,10 @@
 //! The guided check-in: one step per screen. One step per active goal (progress, KPI values,
 //! what got in the way, next steps; or skip it), then confidence and mood, then a summary to
-//! check and save. The draft lives in sessionStorage, so moving between steps, leaving the
-//! screen or reloading the page never loses what was typed; only "Discard" (asked twice) or a
-//! successful save clears it.
+//! check and save. The draft lives in localStorage, so moving between steps, leaving the
+//! screen, reloading or closing the browser never loses what was typed; only "Discard" (asked
+//! twice) or a successful save clears it.
 
-use gloo_storage::{SessionStorage, Storage};
+use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
@@ -34,7 +34,7 @@ pub fn CheckInFlowScreen() -> impl IntoView {
     }
 }
 
-/// What sessionStorage keeps between steps and reloads.
+/// What localStorage keeps between steps, reloads and closed browsers.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 struct SavedDraft {
     plan_id: Uuid,
@@ -118,13 +118,13 @@ impl GoalForm {
 }
 
 fn load_saved(plan_id: Uuid) -> Option<SavedDraft> {
-    SessionStorage::get::<SavedDraft>(DRAFT_KEY)
+    LocalStorage::get::<SavedDraft>(DRAFT_KEY)
         .ok()
         .filter(|d| d.plan_id == plan_id)
 }
 
 fn forget_saved() {
-    SessionStorage::delete(DRAFT_KEY);
+    LocalStorage::delete(DRAFT_KEY);
 }
 
 /// The goal steps for the plan's active goals, filled from a kept draft when there is one.
@@ -206,7 +206,7 @@ fn Flow() -> impl IntoView {
     // Set once saved: the next check-in date (or None without a schedule).
     let finished = RwSignal::new(None::<Option<String>>);
 
-    // Keep the draft in sessionStorage whenever any part of it changes.
+    // Keep the draft in localStorage whenever any part of it changes.
     Effect::new(move |_| {
         if finished.get().is_some() {
             return;
@@ -218,7 +218,7 @@ fn Flow() -> impl IntoView {
             confidence: confidence.get(),
             mood: mood.get(),
         };
-        if let Err(e) = SessionStorage::set(DRAFT_KEY, &draft) {
+        if let Err(e) = LocalStorage::set(DRAFT_KEY, &draft) {
             leptos::logging::warn!("the check-in draft could not be kept: {e}");
         }
     });
@@ -373,7 +373,7 @@ fn Flow() -> impl IntoView {
                 </div>
             </div>
             <div class="flow-leave">
-                <p class="muted">"Your answers are kept on this device until you save, even if you leave this screen."</p>
+                <p class="muted">"Your answers are kept on this device until you save, even if you leave this screen or close the app."</p>
                 <button type="button" class="button danger-link" on:click=discard>
                     {move || if confirm_discard.get() { "Yes, discard my answers" } else { "Discard this check-in" }}
                 </button>

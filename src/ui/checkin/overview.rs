@@ -110,28 +110,37 @@ struct CheckInRow {
     date: String,
     confidence: u8,
     mood: u8,
-    summary: String,
+    summary: (String, Vec<String>),
     entries: Vec<EntryView>,
 }
 
-fn summary_of(c: &CheckIn) -> String {
-    let first = c
-        .entries
-        .iter()
-        .map(|e| e.progress_note.trim())
-        .find(|n| !n.is_empty());
+/// The closed row of a past check-in: how many goals, then one line per goal with the start of
+/// its progress note, so every goal of the check-in is quoted, not only the first.
+fn summary_of(plan: &Plan, c: &CheckIn) -> (String, Vec<String>) {
     let goals = match c.entries.len() {
         0 => "No goals".to_owned(),
         1 => "1 goal".to_owned(),
         n => format!("{n} goals"),
     };
-    match first {
-        Some(n) if n.chars().count() > 80 => {
-            format!("{goals}: {}…", n.chars().take(80).collect::<String>())
-        }
-        Some(n) => format!("{goals}: {n}"),
-        None => goals,
-    }
+    let lines = c
+        .entries
+        .iter()
+        .map(|e| {
+            let title = goal_title(plan, e.goal_id);
+            match crate::core::journal::excerpt(&e.progress_note, 60) {
+                n if n.is_empty() => title,
+                n => format!("{title}: {n}"),
+            }
+        })
+        .collect();
+    (goals, lines)
+}
+
+fn goal_title(plan: &Plan, id: Uuid) -> String {
+    plan.goals
+        .iter()
+        .find(|g| g.meta.id == id)
+        .map_or_else(|| "A removed goal".to_owned(), |g| g.fields.title.clone())
 }
 
 fn rows_of(plan: &Plan) -> Vec<CheckInRow> {
@@ -147,16 +156,12 @@ fn rows_of(plan: &Plan) -> Vec<CheckInRow> {
             date: long_date(c.date),
             confidence: c.confidence,
             mood: c.mood,
-            summary: summary_of(c),
+            summary: summary_of(plan, c),
             entries: c
                 .entries
                 .iter()
                 .map(|e| EntryView {
-                    goal: plan
-                        .goals
-                        .iter()
-                        .find(|g| g.meta.id == e.goal_id)
-                        .map_or_else(|| "A removed goal".to_owned(), |g| g.fields.title.clone()),
+                    goal: goal_title(plan, e.goal_id),
                     note: e.progress_note.clone(),
                     values: e
                         .measurement_ids
@@ -249,7 +254,10 @@ fn Overview() -> impl IntoView {
                                 <summary>
                                     <span class="ci-date">{r.date}</span>
                                     <span class="ci-scores">{format!("Confidence {}/10 · Mood {}/5 ({})", r.confidence, r.mood, mood_word(r.mood))}</span>
-                                    <span class="ci-summary">{r.summary}</span>
+                                    <span class="ci-summary">{r.summary.0}</span>
+                                    <span class="ci-goal-lines" data-testid="ci-goal-lines">
+                                        {r.summary.1.into_iter().map(|l| view! { <span class="ci-goal-line">{l}</span> }).collect_view()}
+                                    </span>
                                 </summary>
                                 <div class="ci-details">
                                     {r.entries.into_iter().map(|e| view! {

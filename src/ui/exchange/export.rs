@@ -89,15 +89,7 @@ pub fn ExportPanel() -> impl IntoView {
                 .map(|p| {
                     let mut list: Vec<(Uuid, String, String)> = shareable_with_coach(p)
                         .map(|r| {
-                            let first = r
-                                .fields
-                                .text
-                                .lines()
-                                .next()
-                                .unwrap_or("")
-                                .chars()
-                                .take(80)
-                                .collect();
+                            let first = crate::core::journal::excerpt(&r.fields.text, 80);
                             (
                                 r.meta.id,
                                 r.meta.created_at.format("%-d %b %Y").to_string(),

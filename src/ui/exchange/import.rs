@@ -38,12 +38,24 @@ fn author_label(by: Author) -> &'static str {
     }
 }
 
-/// "goal" → "goals", "activity" → "activities": enough for the record nouns merge reports.
+/// "goal" → "Goals", "activity" → "Activities", "plan details" stays "Plan details": enough
+/// for the record nouns merge reports, as the first word of a table row.
 fn plural(noun: &str) -> String {
-    match noun.strip_suffix('y') {
-        Some(stem) => format!("{stem}ies"),
-        None => format!("{noun}s"),
-    }
+    let many = if noun.ends_with('s') {
+        noun.to_owned()
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{stem}ies")
+    } else {
+        format!("{noun}s")
+    };
+    capitalised(&many)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[component]
@@ -214,7 +226,7 @@ pub fn ImportPanel() -> impl IntoView {
             let nothing = p.nothing_to_do();
             view! {
                 <div class="import-preview" data-testid="import-preview">
-                    <h3>{format!("{} from {}", kind_label(file.kind), author_label(file.exported_by))}</h3>
+                    <h3>{capitalised(&format!("{} from {}", kind_label(file.kind), author_label(file.exported_by)))}</h3>
                     <p>{format!("Exported {}.", file.exported_at.format("%-d %B %Y, %H:%M UTC"))}" "{where_to}</p>
                     {if nothing {
                         view! { <p class="notice info">"This device already has everything in this file."</p> }.into_any()

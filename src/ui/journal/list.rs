@@ -67,6 +67,8 @@ struct EntryView {
     date: String,
     datetime: String,
     first_line: String,
+    /// The prompt the entry answers: shown, so a search hit on it shows what matched.
+    prompt: Option<String>,
     text: String,
     tags: Vec<String>,
     mood: Option<u8>,
@@ -109,6 +111,13 @@ fn entry_view(r: &Reflection, offset: i32) -> EntryView {
         date: day.format("%a %-d %b").to_string(),
         datetime: day.to_string(),
         first_line: first_line.chars().take(160).collect(),
+        prompt: r
+            .fields
+            .prompt
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned),
         text: r.fields.text.clone(),
         tags: r.fields.tags.clone(),
         mood: r.fields.mood,
@@ -413,6 +422,7 @@ fn Entry(
         date,
         datetime,
         first_line,
+        prompt,
         text,
         tags,
         mood,
@@ -440,6 +450,12 @@ fn Entry(
                     <span class="journal-private-marker"><Icon name="lock"/>"Private"</span>
                 })}
             </p>
+            {prompt.map(|p| view! {
+                <p class="journal-entry-prompt" data-testid="journal-entry-prompt">
+                    <span class="visually-hidden">"Prompt: "</span>
+                    {move || query.with(|q| highlight(&p, q))}
+                </p>
+            })}
             <h3 class="journal-entry-title">
                 <a href=format!("/journal/{id}")>
                     <span class="journal-entry-line">{move || query.with(|q| highlight(&first_line, q))}</span>

@@ -281,3 +281,16 @@ pub fn SmartStrip(#[prop(into)] check: Signal<SmartCheck>) -> impl IntoView {
         </div>
     }
 }
+
+/// A change in a goal's history: the field once, then what it was and what it is now.
+#[component]
+pub fn ChangeText(before: String, after: String) -> impl IntoView {
+    let c = crate::core::history::readable_change(&before, &after);
+    view! {
+        {c.field.map(|f| view! { <p class="change-field">{f}</p> })}
+        <p class="change">
+            <span class="before"><span class="change-word">"Was: "</span>{c.before}</span>
+            <span class="after"><span class="change-word">"Now: "</span>{c.after}</span>
+        </p>
+    }
+}

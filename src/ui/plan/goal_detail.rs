@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::adapt::AdaptPanel;
 use super::common::{
     change_label, fact, goal_id_param, priority_label, serves_text, status_class, status_label,
-    SmartList,
+    ChangeText, SmartList,
 };
 use super::goal_editor::MissingGoal;
 use super::measures::KpiSection;
@@ -158,11 +158,7 @@ fn GoalHistory(gid: Uuid) -> impl IntoView {
                                 <strong>{change_label(a.change)}</strong>
                                 <time datetime=a.meta.created_at.to_rfc3339()>{show_instant(a.meta.created_at)}</time>
                             </p>
-                            <p class="change">
-                                <span class="before">{a.before.clone()}</span>
-                                <span class="arrow" aria-label="changed to">" → "</span>
-                                <span class="after">{a.after.clone()}</span>
-                            </p>
+                            <ChangeText before=a.before.clone() after=a.after.clone()/>
                             <p class="reason"><span class="reason-label">"Why: "</span>{a.reason.clone()}</p>
                         </li>
                     }).collect_view()}

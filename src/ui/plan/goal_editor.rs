@@ -398,6 +398,16 @@ fn GoalForm(goal_id: Option<Uuid>) -> impl IntoView {
         <form class="goal-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
             save(true);
+        } on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+            // Enter in a one-line field would submit the whole form half filled in; the goal is
+            // created with the button (Enter on it still works), never from a field.
+            let in_field = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+                .is_some();
+            if ev.key() == "Enter" && in_field {
+                ev.prevent_default();
+            }
         }>
             <SmartStrip check=check/>
             <div class="editor-layout">

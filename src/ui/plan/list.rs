@@ -81,6 +81,15 @@ fn PlanOverview() -> impl IntoView {
                 .filter(|v| !v.is_empty())
         })
     });
+    let values = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .and_then(|p| p.live_profile())
+                .map(|pr| pr.values.clone())
+                .unwrap_or_default()
+        })
+    });
+    let has_profile = move || vision.with(Option::is_some) || values.with(|v| !v.is_empty());
 
     // Only where a client's progress report was imported: the coach's session view.
     // Memos on the plan's id, so localStorage is read when another plan opens, not per edit.
@@ -90,7 +99,7 @@ fn PlanOverview() -> impl IntoView {
 
     view! {
         <section class="card vision-card" aria-labelledby="vision-heading">
-            <h2 id="vision-heading">"Your vision"</h2>
+            <h2 id="vision-heading">"Your vision and values"</h2>
             {move || match vision.get() {
                 Some(v) => view! { <p class="vision-text">{v}</p> }.into_any(),
                 None => view! {
@@ -98,8 +107,14 @@ fn PlanOverview() -> impl IntoView {
                 }
                 .into_any(),
             }}
+            <Show when=move || values.with(|v| !v.is_empty())>
+                <h3 class="values-heading">"Values, most important first"</h3>
+                <ol class="values-inline" data-testid="plan-values">
+                    {move || values.get().into_iter().map(|v| view! { <li>{v}</li> }).collect_view()}
+                </ol>
+            </Show>
             <a class="button" href="/plan/profile">
-                {move || if vision.get().is_some() { "Edit vision and values" } else { "Write your vision" }}
+                {move || if has_profile() { "Edit vision and values" } else { "Write your vision" }}
             </a>
         </section>
 
@@ -157,6 +172,8 @@ fn GoalCard(row: GoalRow) -> impl IntoView {
     };
     let pace_cls = super::common::pace_class(row.pace);
     let (done, total) = row.milestones;
+    // A dropped or achieved goal is history: its SMART gaps and an empty roadmap are not to-dos.
+    let open = matches!(row.status, GoalStatus::Active | GoalStatus::Paused);
     view! {
         <li class="card goal-card" data-testid="goal-card">
             <h3 class="goal-card-title"><a href=href>{row.title.clone()}</a></h3>
@@ -169,8 +186,8 @@ fn GoalCard(row: GoalRow) -> impl IntoView {
             })}
             <p class="goal-meta">
                 <span class=pace_cls>{pace}</span>
-                <span>{format!("Milestones {done}/{total}")}</span>
-                <SmartBadge check=row.smart.clone()/>
+                {(total > 0).then(|| view! { <span>{format!("Milestones {done}/{total}")}</span> })}
+                {open.then(|| view! { <SmartBadge check=row.smart.clone()/> })}
             </p>
         </li>
     }

@@ -6,9 +6,9 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::common::{pace_class, pace_label, ProgressBar, RowField};
-use crate::core::kpi::{Direction, KpiDraft};
+use crate::core::kpi::{unit_for, Direction, KpiDraft};
 use crate::core::progress::kpi_progress;
-use crate::ui::format::{iso, number, parse_date, required_number, show_instant, today};
+use crate::ui::format::{iso, number, parse_date, required_number, show_date, show_instant, today};
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{ErrorNotice, NumberField, SelectField, TextField};
 
@@ -66,6 +66,13 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
             }
         };
         let at = match parse_date("Date", &day.get_untracked()) {
+            // The core refuses a future reading too; here the day is the person's own, not UTC's.
+            Ok(Some(d)) if d > today() => {
+                error.set(Some(
+                    crate::core::CoreError::MeasuredInFuture { on: show_date(d) }.to_string(),
+                ));
+                return;
+            }
             Ok(Some(d)) => crate::ui::format::measured_at(d),
             Ok(None) => chrono::Utc::now(),
             Err(e) => {
@@ -90,18 +97,21 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
     view! {
         <li class="kpi-item" data-testid="kpi">
         {move || data.get().map(|(k, pr)| {
-            let unit = if k.unit.is_empty() { String::new() } else { format!(" {}", k.unit) };
-            let range = format!("{} → {}{unit}", number(k.baseline), number(k.target));
+            let unit_after = |v: f64| match unit_for(v, &k.unit) {
+                u if u.is_empty() => String::new(),
+                u => format!(" {u}"),
+            };
+            let range = format!("{} → {}{}", number(k.baseline), number(k.target), unit_after(k.target));
             let latest = pr.latest.map_or_else(
                 || "Nothing logged yet".to_owned(),
-                |v| format!("Latest: {}{unit}{}", number(v), pr.latest_at.map(|t| format!(" on {}", show_instant(t))).unwrap_or_default()),
+                |v| format!("Latest: {}{}{}", number(v), unit_after(v), pr.latest_at.map(|t| format!(" on {}", show_instant(t))).unwrap_or_default()),
             );
             let pace = match (pr.pace, pr.latest) {
                 (Some(p), _) => pace_label(p).to_owned(),
                 (None, None) => "Pace: log a value to see it".to_owned(),
                 (None, Some(_)) => "Pace: set a target date to see it".to_owned(),
             };
-            let expected = pr.expected.map(|e| format!("Expected by today: {}{unit}", number(e)));
+            let expected = pr.expected.map(|e| format!("Expected by today: {}{}", number(e), unit_after(e)));
             view! {
                 <div class="kpi-head">
                     <h3>{k.name.clone()}</h3>

@@ -11,23 +11,7 @@ use crate::core::ids::profile_id;
 use crate::core::profile::ProfileDraft;
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, ActionError, WithPlan};
-use crate::ui::widgets::{ErrorNotice, TextArea, TextField};
-
-/// Values many people name; the client picks some and adds their own.
-const SUGGESTED_VALUES: [&str; 12] = [
-    "Curiosity",
-    "Balance",
-    "Autonomy",
-    "Security",
-    "Helping others",
-    "Creativity",
-    "Growth",
-    "Recognition",
-    "Impact",
-    "Stability",
-    "Challenge",
-    "Teamwork",
-];
+use crate::ui::widgets::{ErrorNotice, TextArea, TextField, ValuesPicker};
 
 #[component]
 pub fn ProfileScreen() -> impl IntoView {
@@ -54,7 +38,6 @@ fn ProfileForm() -> impl IntoView {
     let vision = RwSignal::new(String::new());
     let values = RwSignal::new(Vec::<String>::new());
     let strengths = RwSignal::new(Vec::<String>::new());
-    let new_value = RwSignal::new(String::new());
     let new_strength = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let stale = RwSignal::new(false);
@@ -78,16 +61,6 @@ fn ProfileForm() -> impl IntoView {
     };
     load();
 
-    let add_value = move || {
-        let v = new_value.get_untracked().trim().to_owned();
-        if v.is_empty() {
-            return;
-        }
-        if !values.with_untracked(|l| holds(l, &v)) {
-            values.update(|l| l.push(v));
-        }
-        new_value.set(String::new());
-    };
     let add_strength = move || {
         let v = new_strength.get_untracked().trim().to_owned();
         if v.is_empty() {
@@ -131,15 +104,6 @@ fn ProfileForm() -> impl IntoView {
     };
     let save_keep = save.clone();
 
-    let move_value = move |i: usize, up: bool| {
-        values.update(|l| {
-            let j = if up { i.checked_sub(1) } else { Some(i + 1) };
-            if let Some(j) = j.filter(|j| *j < l.len()) {
-                l.swap(i, j);
-            }
-        })
-    };
-
     view! {
         <p class="lead">"Your vision and values are what every goal should serve. You can change them any time."</p>
         <form class="profile-form" on:submit=move |ev| {
@@ -161,73 +125,7 @@ fn ProfileForm() -> impl IntoView {
             <section class="card" aria-labelledby="values-heading">
                 <h2 id="values-heading">"Values"</h2>
                 <p class="muted">"Pick the values that matter to you, then rank them: most important first."</p>
-                <div class="chips" role="group" aria-label="Suggested values">
-                    {SUGGESTED_VALUES
-                        .iter()
-                        .map(|v| {
-                            let v = *v;
-                            let on = move || values.with(|l| holds(l, v));
-                            view! {
-                                <button type="button" class="value-chip" aria-pressed=move || on().to_string()
-                                    on:click=move |_| {
-                                        if on() {
-                                            values.update(|l| l.retain(|x| x.trim().to_lowercase() != v.to_lowercase()));
-                                        } else {
-                                            values.update(|l| l.push(v.to_owned()));
-                                        }
-                                    }>
-                                    <span aria-hidden="true">{move || if on() { "✓ " } else { "+ " }}</span>
-                                    {v}
-                                </button>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-                <div class="field add-row">
-                    <label for="new-value">"Add your own value"</label>
-                    <div class="inline-input">
-                        <input id="new-value" type="text" maxlength="200" bind:value=new_value
-                            on:keydown=move |ev: KeyboardEvent| {
-                                if ev.key() == "Enter" {
-                                    ev.prevent_default();
-                                    add_value();
-                                }
-                            }/>
-                        <button type="button" class="button" on:click=move |_| add_value()>"Add value"</button>
-                    </div>
-                </div>
-                <Show when=move || values.with(|l| !l.is_empty())
-                    fallback=|| view! { <p class="muted">"No values chosen yet."</p> }>
-                    <h3>"Your values, most important first"</h3>
-                    <ol class="ranked-list" data-testid="ranked-values">
-                        {move || {
-                            let list = values.get();
-                            let n = list.len();
-                            list.into_iter()
-                                .enumerate()
-                                .map(|(i, v)| {
-                                    let v2 = v.clone();
-                                    view! {
-                                        <li class="ranked-item">
-                                            <span class="rank-text">{v.clone()}</span>
-                                            <span class="rank-buttons">
-                                                <button type="button" class="button icon-button" disabled=i == 0
-                                                    aria-label=format!("Move {v} up")
-                                                    on:click=move |_| move_value(i, true)>"↑"</button>
-                                                <button type="button" class="button icon-button" disabled=i + 1 == n
-                                                    aria-label=format!("Move {v} down")
-                                                    on:click=move |_| move_value(i, false)>"↓"</button>
-                                                <button type="button" class="button icon-button"
-                                                    aria-label=format!("Remove {v2}")
-                                                    on:click=move |_| values.update(|l| { l.remove(i); })>"✕"</button>
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </ol>
-                </Show>
+                <ValuesPicker values=values/>
             </section>
 
             <section class="card" aria-labelledby="strengths-heading">

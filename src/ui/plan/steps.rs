@@ -12,7 +12,7 @@ use uuid::Uuid;
 use super::common::{RowField, RowRating};
 use crate::core::action::{Action, ActionDraft, IfThen};
 use crate::core::milestone::MilestoneDraft;
-use crate::core::ranking::{quadrant, rank_actions, Quadrant};
+use crate::core::ranking::{quadrant, quadrant_rule, rank_actions, Quadrant};
 use crate::ui::format::{iso, parse_date, show_date, today};
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{DateField, ErrorNotice, TextField};
@@ -170,20 +170,23 @@ fn MilestoneRow(mid: Uuid) -> impl IntoView {
             }
         });
     };
-    let cb_id = format!("ms-{mid}");
+    // Only the box ticks: the title is text a person taps to read, not a label that toggles.
+    let title_id = format!("ms-{mid}-title");
+    let date_id = format!("ms-{mid}-date");
     view! {
         <li class=move || if done() { "roadmap-item done" } else { "roadmap-item" } data-testid="milestone">
             <div class="roadmap-row">
-                <input type="checkbox" id=cb_id.clone() class="big-check" prop:checked=done on:change=toggle/>
-                <label for=cb_id class="roadmap-label">
-                    <span class="roadmap-title">{title}</span>
-                    <span class="roadmap-date">
+                <input type="checkbox" class="big-check" prop:checked=done on:change=toggle
+                    aria-labelledby=title_id.clone() aria-describedby=date_id.clone()/>
+                <div class="roadmap-label">
+                    <span class="roadmap-title" id=title_id>{title}</span>
+                    <span class="roadmap-date" id=date_id>
                         {move || m.with(|m| m.as_ref().map(|m| {
                             let state = if m.is_done() { "Done" } else if m.fields.due < today() { "Overdue" } else { "Due" };
                             format!("{state} · {}", show_date(m.fields.due))
                         }))}
                     </span>
-                </label>
+                </div>
                 <Show when=move || !confirm.get()
                     fallback=move || view! {
                         <span class="confirm">
@@ -395,6 +398,7 @@ pub fn ActionsSection(gid: Uuid) -> impl IntoView {
 
         <section class="card" aria-labelledby="grid-heading">
             <h2 id="grid-heading">"Impact and effort"</h2>
+            <p class="muted" data-testid="grid-rule">{quadrant_rule()}</p>
             <div class="effort-grid" data-testid="effort-grid">
                 {move || grid.get().into_iter().map(|(q, titles)| view! {
                     <div class=format!("quadrant q-{}", match q {

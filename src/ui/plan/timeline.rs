@@ -3,7 +3,7 @@
 use chrono::{Datelike, Local};
 use leptos::prelude::*;
 
-use super::common::change_label;
+use super::common::{change_label, ChangeText};
 use crate::core::history::history;
 use crate::ui::format::show_instant;
 use crate::ui::icons::Icon;
@@ -92,11 +92,7 @@ fn Timeline() -> impl IntoView {
                                     Some((id, title)) => view! { <p class="history-goal"><a href=format!("/plan/goals/{id}")>{title}</a></p> }.into_any(),
                                     None => view! { <p class="history-goal">"The whole plan"</p> }.into_any(),
                                 }}
-                                <p class="change">
-                                    <span class="before">{e.before}</span>
-                                    <span class="arrow" aria-label="changed to">" → "</span>
-                                    <span class="after">{e.after}</span>
-                                </p>
+                                <ChangeText before=e.before after=e.after/>
                                 <p class="reason"><span class="reason-label">"Why: "</span>{e.reason}</p>
                             </li>
                         }).collect_view()}

@@ -1,5 +1,6 @@
 //! The frame around every screen.
 
+mod archived;
 mod bottom_nav;
 mod header;
 pub mod network;
@@ -7,6 +8,7 @@ mod storage_full;
 pub mod theme;
 pub mod update;
 
+pub use archived::ArchivedNotice;
 pub use bottom_nav::BottomNav;
 pub use header::Header;
 pub use storage_full::StorageFullNotice;

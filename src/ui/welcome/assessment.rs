@@ -8,10 +8,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::core::assessment::{AssessmentAnswer, AssessmentArea, AssessmentDraft};
 use crate::core::profile::ProfileDraft;
-use crate::core::questions::{GUIDED_QUESTIONS, SUGGESTED_VALUES};
+use crate::core::questions::GUIDED_QUESTIONS;
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
-use crate::ui::widgets::{ErrorNotice, TextArea, TextField};
+use crate::ui::widgets::{ErrorNotice, TextArea, TextField, ValuesPicker};
 
 /// The steps, each naming the assessment areas whose questions it asks.
 const STEPS: &[(&str, &[AssessmentArea])] = &[
@@ -59,7 +59,6 @@ fn AssessmentSteps() -> impl IntoView {
         .collect();
     let strengths = RwSignal::new(existing.strengths.join(", "));
     let values = RwSignal::new(existing.values.clone());
-    let own_value = RwSignal::new(String::new());
     let role = RwSignal::new(existing.current_role.clone());
     let vision = RwSignal::new(existing.vision.clone());
     let step = RwSignal::new(0usize);
@@ -122,30 +121,6 @@ fn AssessmentSteps() -> impl IntoView {
         }
     };
 
-    let toggle_value = move |v: String| {
-        values.update(|list| match list.iter().position(|x| *x == v) {
-            Some(i) => {
-                list.remove(i);
-            }
-            None => list.push(v),
-        })
-    };
-    let add_own_value = move || {
-        let v = own_value.get_untracked().trim().to_owned();
-        if !v.is_empty() && !values.get_untracked().contains(&v) {
-            values.update(|l| l.push(v));
-        }
-        own_value.set(String::new());
-    };
-    let move_value = move |i: usize, up: bool| {
-        values.update(|l| {
-            let j = if up { i.checked_sub(1) } else { Some(i + 1) };
-            if let Some(j) = j.filter(|j| *j < l.len()) {
-                l.swap(i, j);
-            }
-        })
-    };
-
     let question_fields = move |areas: &'static [AssessmentArea]| {
         GUIDED_QUESTIONS
             .iter()
@@ -165,51 +140,8 @@ fn AssessmentSteps() -> impl IntoView {
             }
             .into_any(),
             VALUES_STEP => view! {
-                <fieldset class="field">
-                    <legend>"Pick the values that matter most to you"</legend>
-                    <div class="chips">
-                        {SUGGESTED_VALUES
-                            .iter()
-                            .map(|v| {
-                                let name: &'static str = v;
-                                let v = (*v).to_owned();
-                                let v2 = v.clone();
-                                view! {
-                                    <label class="chip">
-                                        <input type="checkbox"
-                                            prop:checked=move || values.with(|l| l.contains(&v))
-                                            on:change=move |_| toggle_value(v2.clone())/>
-                                        <span>{name}</span>
-                                    </label>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
-                </fieldset>
-                <form class="inline-add" on:submit=move |ev| { ev.prevent_default(); add_own_value(); }>
-                    <TextField label="Add a value of your own" value=own_value/>
-                    <button class="button" type="submit">"Add"</button>
-                </form>
-                <h3>"Your values, most important first"</h3>
-                <Show when=move || values.with(|l| !l.is_empty())
-                    fallback=|| view! { <p class="muted">"Pick a few values above."</p> }>
-                    <ol class="ranked">
-                        {move || values.get().into_iter().enumerate().map(|(i, v)| {
-                            let up_label = format!("Move {v} up");
-                            let down_label = format!("Move {v} down");
-                            view! {
-                                <li>
-                                    <span class="ranked-name">{v}</span>
-                                    <button class="button icon-button" type="button" aria-label=up_label
-                                        disabled=i == 0 on:click=move |_| move_value(i, true)>"↑"</button>
-                                    <button class="button icon-button" type="button" aria-label=down_label
-                                        disabled=move || i + 1 >= values.with(Vec::len)
-                                        on:click=move |_| move_value(i, false)>"↓"</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ol>
-                </Show>
+                <p class="muted">"Pick the values that matter most to you, then rank them: most important first."</p>
+                <ValuesPicker values=values/>
             }
             .into_any(),
             VISION_STEP => view! {

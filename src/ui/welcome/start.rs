@@ -4,6 +4,7 @@ use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use crate::core::meta::Author;
 use crate::core::sample::sample_plan;
 use crate::core::{Plan, PlanKind};
 use crate::ui::page::Page;
@@ -39,23 +40,30 @@ pub fn WelcomeScreen() -> impl IntoView {
         }
     };
     let start_sample = start.clone();
+    // A coach starts plans for clients and receives their reports; a client starts their own
+    // and receives files from their coach. The words follow the role set on this device.
+    let coach = device_role() == Author::Coach;
 
     view! {
         <Page title="Welcome to Waymark">
             <p class="lead">
-                "Waymark keeps your career-coaching plan on this device: your vision, SMART goals, "
-                "check-ins and a private journal. It works offline, and nothing leaves this device "
-                "unless you export it."
+                {if coach {
+                    "Waymark keeps your clients' career-coaching plans on this device: their vision, SMART goals, \
+                     check-ins and journal. It works offline, and nothing leaves this device unless you export it."
+                } else {
+                    "Waymark keeps your career-coaching plan on this device: your vision, SMART goals, \
+                     check-ins and a private journal. It works offline, and nothing leaves this device unless you export it."
+                }}
             </p>
             <ErrorNotice message=error/>
             <form class="card" on:submit=move |ev| {
                 ev.prevent_default();
                 start(Plan::new(title.get_untracked().trim(), PlanKind::ClientPlan, Utc::now(), device_role()), "/welcome/assessment");
             }>
-                <h2>"Start your own plan"</h2>
-                <TextField label="Name of your plan" value=title required=true/>
+                <h2>{if coach { "Start a plan for a client" } else { "Start your own plan" }}</h2>
+                <TextField label=if coach { "Name of the plan" } else { "Name of your plan" } value=title required=true/>
                 <button class="button primary" type="submit" disabled=unavailable>
-                    "Start my plan"
+                    {if coach { "Start the plan" } else { "Start my plan" }}
                 </button>
             </form>
             <div class="card">
@@ -68,8 +76,17 @@ pub fn WelcomeScreen() -> impl IntoView {
                 </button>
             </div>
             <div class="card">
-                <h2>"Got a file from your coach?"</h2>
-                <p>"Open the plan file (.waymark.json) your coach sent you, or a backup of your own."</p>
+                {if coach {
+                    view! {
+                        <h2>"Got a file from a client?"</h2>
+                        <p>"Open the progress report (.waymark.json) a client sent you, or a backup of your own."</p>
+                    }.into_any()
+                } else {
+                    view! {
+                        <h2>"Got a file from your coach?"</h2>
+                        <p>"Open the plan file (.waymark.json) your coach sent you, or a backup of your own."</p>
+                    }.into_any()
+                }}
                 <a class="button" href="/share">"Open a plan file"</a>
             </div>
         </Page>

@@ -3,6 +3,8 @@
 
 mod fields;
 mod notice;
+mod values;
 
 pub use fields::{DateField, NumberField, RatingField, SelectField, TextArea, TextField};
 pub use notice::{ErrorNotice, InfoNotice};
+pub use values::ValuesPicker;

@@ -1,0 +1,173 @@
+// Every screen and every step, walked at phone size with touch: no program text leaks into what
+// a person reads, and at 200 % text (root font size, as a person with low vision sets it; WCAG
+// 1.4.4 and 1.4.10) no word is broken mid-word, no control is narrower than its content and
+// nothing scrolls sideways.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { PHONE, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+
+let server;
+const browsers = [];
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  for (const b of browsers) await b.close();
+  server?.stop();
+});
+
+/** Visits every screen and step, calling `check(name)` at each; returns the names visited. */
+async function walk(page, origin, check) {
+  const visited = [];
+  const stop = async (name) => {
+    // Closed sections hide text a person opens with one tap: open them all.
+    await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+    visited.push(name);
+    await check(name);
+  };
+  // The walk is about what each screen shows, not about hitting targets: with 200 % text
+  // Chromium's phone emulation can offset the visual viewport after a scroll, so a tap by
+  // coordinates may land on the control above; the click is sent to the control itself.
+  const press = async (locator) => {
+    await locator.dispatchEvent("click");
+  };
+  const go = async (path) => {
+    await page.goto(origin + path);
+    await waitForApp(page);
+  };
+
+  await go("/welcome");
+  await stop("welcome");
+  await press(page.getByRole("button", { name: "Start my plan" }));
+  await page.waitForURL(/\/welcome\/assessment$/);
+  for (let i = 1; i <= 6; i++) {
+    await page.getByText(`Step ${i} of 6`).waitFor();
+    if (i === 4) {
+      for (const v of ["Autonomy", "Learning", "Balance"]) await press(page.getByRole("button", { name: v, exact: true }));
+    }
+    await stop(`assessment step ${i}`);
+    if (i < 6) await press(page.getByRole("button", { name: "Next" }));
+  }
+
+  await startWithSamplePlan(page, origin);
+  for (const [path, name] of [
+    ["/", "today"],
+    ["/plan", "plan"],
+    ["/plan/profile", "vision and values"],
+    ["/plan/history", "plan history"],
+    ["/plan/print", "printable plan"],
+    ["/plan/goals/new", "new goal"],
+  ]) {
+    await go(path);
+    await stop(name);
+  }
+  await go("/plan");
+  const goal = await page.getByTestId("goal-card").first().locator("a").getAttribute("href");
+  await go(goal);
+  await stop("goal");
+  await go(goal + "/edit");
+  await stop("goal editor");
+
+  await go("/checkin");
+  await stop("check-in");
+  await go("/checkin/run");
+  for (let i = 0; i < 12; i++) {
+    const step = await page.getByTestId("step-indicator").textContent();
+    await stop(`check-in run: ${step}`);
+    if ((await page.getByRole("button", { name: "Save check-in" }).count()) > 0) break;
+    for (const group of [/How confident/, "Your mood"]) {
+      const radios = page.getByRole("group", { name: group }).getByRole("radio");
+      if ((await radios.count()) > 0) await press(radios.nth(2));
+    }
+    await press(page.getByRole("button", { name: "Next" }));
+    await page.getByTestId("step-indicator").filter({ hasNotText: step }).waitFor();
+  }
+
+  for (const [path, name] of [
+    ["/review", "review"],
+    ["/journal", "journal"],
+    ["/journal/new", "new reflection"],
+  ]) {
+    await go(path);
+    await stop(name);
+  }
+  await go("/journal");
+  const entry = await page.getByTestId("journal-entry").first().locator("h3 a").getAttribute("href");
+  await go(entry);
+  await stop("reflection");
+  await go("/settings");
+  await stop("settings");
+  await go("/share");
+  await stop("share");
+  return visited;
+}
+
+// Fragments of Rust and Leptos that never belong in a sentence for a person.
+const CODE = ["=>", "move |", "move||", "on:click", "on : click", ".with(", "::", "prop:", "{move", "|_|", "| _ |"];
+
+test("no screen or step shows program text", async () => {
+  const b = await openBrowser(server.origin);
+  browsers.push(b);
+  const found = [];
+  const visited = await walk(b.page, server.origin, async (name) => {
+    const text = await b.page.locator("body").innerText();
+    for (const c of CODE) if (text.includes(c)) found.push(`${name}: "${c}" in …${text.slice(Math.max(0, text.indexOf(c) - 40), text.indexOf(c) + 40)}…`);
+  });
+  assert.ok(visited.length >= 25, `walked ${visited.length} stops`);
+  assert.deepEqual(found, []);
+  assert.deepEqual(b.consoleErrors, []);
+});
+
+/** What a 200 % root font size breaks on the screen shown, in words. */
+function layoutProblems(screenWidth) {
+  const out = [];
+  const where = (el) => `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ""}>`;
+  // A phone browser widens the page to fit what overflows, so compare with the screen's width.
+  const overflow = document.documentElement.scrollWidth - screenWidth;
+  if (overflow > 0) out.push(`scrolls sideways by ${overflow}px`);
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let n; (n = walker.nextNode()); ) {
+    const el = n.parentElement;
+    if (!el || el.closest(".visually-hidden, script, style, option, noscript")) continue;
+    // A word: letters between spaces, hyphens and slashes (a line may end after a hyphen).
+    const re = /[^\s\-‐–—/]{2,}/g;
+    for (let m; (m = re.exec(n.textContent)); ) {
+      range.setStart(n, m.index);
+      range.setEnd(n, m.index + m[0].length);
+      const tops = [...range.getClientRects()].filter((r) => r.width > 0).map((r) => r.top);
+      if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4) out.push(`"${m[0]}" broken across lines in ${where(el)}`);
+    }
+  }
+  for (const c of document.querySelectorAll("button, a.button, summary, select, label, legend, th")) {
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || c.closest(".visually-hidden")) continue;
+    if (c.scrollWidth > c.clientWidth + 1) out.push(`${where(c)} "${c.textContent.trim().slice(0, 30)}" is narrower than its content`);
+  }
+  for (const c of document.querySelectorAll("input:not([type=checkbox]):not([type=radio]):not([type=file]), textarea")) {
+    const r = c.getBoundingClientRect();
+    if (r.width === 0 || c.closest(".visually-hidden")) continue;
+    const em = parseFloat(getComputedStyle(c).fontSize);
+    // Room for a date (dd/mm/yyyy and its picker) or a few characters of text.
+    const least = c.type === "date" ? 7.5 * em : 5 * em;
+    if (r.width < least) out.push(`${where(c)} #${c.id} is ${Math.round(r.width)}px wide, less than ${least}px for its text`);
+  }
+  return out;
+}
+
+test("at 200 % text no word breaks, no control is squeezed and nothing scrolls sideways", async () => {
+  const b = await openBrowser(server.origin);
+  browsers.push(b);
+  await b.context.addInitScript(() => {
+    const big = () => document.documentElement && (document.documentElement.style.fontSize = "200%");
+    big();
+    document.addEventListener("readystatechange", big);
+  });
+  const found = [];
+  await walk(b.page, server.origin, async (name) => {
+    assert.equal(await b.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "32px");
+    for (const p of await b.page.evaluate(layoutProblems, PHONE.viewport.width)) found.push(`${name}: ${p}`);
+  });
+  if (found.length) console.log(found.join("\n"));
+  assert.deepEqual(found, []);
+});
