@@ -42,7 +42,7 @@ async function startServer(dir, port) {
 // Page-side helpers, defined in every call (`run(W => …)`): find by visible text and label,
 // type as a keyboard would (value + input event, which Leptos's bind:value listens to), tap.
 const HELPERS = `{
-  wait: async (pred, what, ms = 20000) => {
+  async wait(pred, what, ms = 20000) {
     const end = Date.now() + ms;
     for (;;) {
       const v = await pred();
@@ -64,8 +64,12 @@ const HELPERS = `{
     el.dispatchEvent(new Event("input", { bubbles: true }));
     el.dispatchEvent(new Event("change", { bubbles: true }));
   },
-  tap: (el, what) => {
-    if (!el) throw new Error("nothing to tap: " + what + " on " + location.pathname);
+  // Waits until the control is there and enabled (a button is disabled while the app works).
+  async tap(find, what) {
+    const el = await this.wait(() => {
+      const el = typeof find === "function" ? find() : find;
+      return el && !el.disabled && el;
+    }, what + " to be enabled");
     el.click();
   },
 }`;
@@ -82,7 +86,11 @@ for (const engine of ENGINES) {
 
     /** Runs `fn(W, ...args)` in the page, W being the helpers above. */
     const run = (fn, ...args) =>
-      b.run(`async (...a) => { const W = ${HELPERS}; return (${fn})(W, ...a); }`, ...args);
+      b.run(
+        // An element found is answered as `true`: the drivers cannot hand DOM nodes back alike.
+        `async (...a) => { const W = ${HELPERS}; const v = await (${fn})(W, ...a); return v instanceof Node ? true : v; }`,
+        ...args
+      );
     /** Retries across a page that is still loading or navigating. */
     async function until(fn, what, ms = 30000) {
       const end = Date.now() + ms;
@@ -168,9 +176,9 @@ for (const engine of ENGINES) {
               () => [...document.querySelectorAll("label.choice")].find((l) => l.textContent.includes(kind)),
               kind
             );
-            W.tap(choice?.querySelector("input"), kind);
+            await W.tap(choice.querySelector("input"), kind);
             W.fill(document.querySelector("#export-passphrase"), passphrase);
-            W.tap(W.byText("button", "Download file"), "Download file");
+            await W.tap(() => W.byText("button", "Download file"), "Download file");
             await W.wait(() => name && /\.waymark\.json is ready\./.test(document.body.textContent), "the file");
           } finally {
             URL.createObjectURL = create;
@@ -200,7 +208,7 @@ for (const engine of ENGINES) {
 
     test("first run: the sample plan opens and is saved", async () => {
       await go("/welcome");
-      await run((W) => W.tap(document.querySelector('[data-testid="try-sample"]'), "Try the sample plan"));
+      await run((W) => W.tap(() => document.querySelector('[data-testid="try-sample"]'), "Try the sample plan"));
       await until(() => location.pathname === "/", "Today");
       await saved();
       await go("/plan");
@@ -218,7 +226,7 @@ for (const engine of ENGINES) {
         const step = () => W.text('[data-testid="step-indicator"]').trim();
         const next = async () => {
           const before = step();
-          W.tap(W.byText("button", "Next"), "Next");
+          await W.tap(() => W.byText("button", "Next"), "Next");
           await W.wait(() => step() !== before, "the next step");
         };
         await W.wait(() => step() === "Step 1 of 5", "step 1");
@@ -229,11 +237,11 @@ for (const engine of ENGINES) {
         for (const [legend, value] of [["How confident", "7"], ["Your mood", "4"]]) {
           const group = [...document.querySelectorAll("fieldset")].find((f) => f.querySelector("legend")?.textContent.startsWith(legend));
           const option = [...group.querySelectorAll("label")].find((l) => l.textContent.trim() === value);
-          W.tap(option.querySelector("input"), `${legend} ${value}`);
+          await W.tap(option.querySelector("input"), `${legend} ${value}`);
         }
         await next();
         const summary = W.text('[data-testid="checkin-summary"]');
-        W.tap(W.byText("button", "Save check-in"), "Save check-in");
+        await W.tap(() => W.byText("button", "Save check-in"), "Save check-in");
         await W.wait(() => document.querySelector('[data-testid="checkin-done"]'), "the check-in to be saved");
         return summary;
       });
@@ -255,10 +263,10 @@ for (const engine of ENGINES) {
 
     test("the service worker takes control", async () => {
       await go("/");
-      await until(() => navigator.serviceWorker?.controller, "a service worker in control", 60000).catch(async () => {
+      await until(() => !!navigator.serviceWorker?.controller, "a service worker in control", 60000).catch(async () => {
         // Once in a while the first install is slow; a person's next start retries it.
         await reload();
-        await until(() => navigator.serviceWorker?.controller, "a service worker in control", 60000);
+        await until(() => !!navigator.serviceWorker?.controller, "a service worker in control", 60000);
       });
     });
 
@@ -342,18 +350,18 @@ for (const engine of ENGINES) {
       const cleared = await until(() => document.querySelector('[data-testid="storage-cleared"]')?.textContent, "the eviction notice");
       assert.match(cleared, /cleared Waymark's stored data/);
 
-      await run((W) => W.tap(W.byText("a", "Restore from a backup file"), "Restore from a backup file"));
+      await run((W) => W.tap(() => W.byText("a", "Restore from a backup file"), "Restore from a backup file"));
       await until(() => location.pathname === "/share" && document.querySelector("#import-file"), "the import");
       await b.watchConsole?.();
       await b.chooseFile("#import-file", backup.path);
       const preview = await run(async (W) => {
         const pass = await W.wait(() => document.querySelector("#import-passphrase"), "the passphrase prompt");
         W.fill(pass, "correct horse battery");
-        W.tap(W.byText("button", "Open file"), "Open file");
+        await W.tap(() => W.byText("button", "Open file"), "Open file");
         return (await W.wait(() => document.querySelector('[data-testid="import-preview"]'), "the preview")).textContent;
       });
       assert.match(preview, /Full backup|plan/i);
-      await run((W) => W.tap(W.byText("button", "Import"), "Import"));
+      await run((W) => W.tap(() => W.byText("button", "Import"), "Import"));
       await until(() => location.pathname === "/plan" && document.querySelectorAll(".goal-card-title").length, "the goals back");
       assert.equal(await journalFinds("quokka"), "1 reflection found", "the journal is back");
       assert.equal(await journalFinds("wombat"), "1 reflection found");
