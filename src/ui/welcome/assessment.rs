@@ -200,11 +200,15 @@ fn AssessmentSteps() -> impl IntoView {
                             view! {
                                 <li>
                                     <span class="ranked-name">{v}</span>
-                                    <button class="button icon-button" type="button" aria-label=up_label
-                                        disabled=i == 0 on:click=move |_| move_value(i, true)>"↑"</button>
-                                    <button class="button icon-button" type="button" aria-label=down_label
+                                    // The name is the hidden words, not an aria-label, so the arrow
+                                    // shown is never a label missing from the name (WCAG 2.5.3).
+                                    <button class="button icon-button" type="button"
+                                        disabled=i == 0 on:click=move |_| move_value(i, true)>
+                                        <span aria-hidden="true">"↑"</span><span class="visually-hidden">{up_label}</span></button>
+                                    <button class="button icon-button" type="button"
                                         disabled=move || i + 1 >= values.with(Vec::len)
-                                        on:click=move |_| move_value(i, false)>"↓"</button>
+                                        on:click=move |_| move_value(i, false)>
+                                        <span aria-hidden="true">"↓"</span><span class="visually-hidden">{down_label}</span></button>
                                 </li>
                             }
                         }).collect_view()}
