@@ -220,6 +220,18 @@ for (const engine of ENGINES) {
       assert.ok(goals.includes("Build a UX research portfolio"), `the sample plan's goals are listed: ${goals}`);
     });
 
+    test("Settings says what protects the data on this browser", async () => {
+      await go("/settings");
+      const said = await until(() => {
+        const t = document.querySelector('[data-testid="storage-persisted"]')?.textContent ?? "";
+        return !/Checking/.test(t) && t;
+      }, "the storage status");
+      const canPersist = await run(() => typeof navigator.storage?.persist === "function");
+      if (canPersist) assert.match(said, /^(Protected|Not protected: the browser may clear)/);
+      else assert.match(said, /cannot be asked to keep Waymark's data.*seven days.*Home Screen.*backup file/s);
+      if (engine === "webkit") assert.equal(canPersist, false, "WebKitGTK has no persist(); if it gains one, update RELIABILITY.md");
+    });
+
     test("a guided check-in is saved and listed", async () => {
       await go("/checkin/run");
       const summary = await run(async (W) => {
@@ -382,8 +394,11 @@ for (const engine of ENGINES) {
         const keys = await caches.keys();
         return keys.length === 1 && keys[0] === `waymark-${"e".repeat(16)}` && document.querySelector("main#main h1");
       }, "the new version's cache alone");
+      // The reload that follows the new worker's takeover may still be under way: wait for the
+      // page it brings.
+      await until(() => /Journal/.test(document.querySelector("main#main h1")?.textContent ?? ""), "the journal again");
       await b.watchConsole?.();
-      assert.match(await run(() => document.querySelector("h1").textContent), /Journal/);
+      assert.deepEqual(await run(() => caches.keys()), [`waymark-${newId}`]);
     });
 
     test("no console error and no request outside the app's origin", async () => {
