@@ -3,7 +3,7 @@
 # Usage: scripts/serve.sh [port]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup-build.sh
 . scripts/env.sh
 trunk build --release
 exec node scripts/serve.mjs dist "${1:-8080}"

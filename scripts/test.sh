@@ -3,7 +3,9 @@
 #   1. formatting and lints (native and wasm32),
 #   2. native `cargo test`: the coaching core, file format, merge, store semantics,
 #   3. wasm-bindgen-test in headless Chromium: real IndexedDB, localStorage, WebCrypto,
-#   4. end-to-end Playwright tests against the release build at 390x844 with touch.
+#   4. end-to-end Playwright tests against the release build at 390x844 with touch (axe-core
+#      on every screen among them),
+#   5. the phone journeys in the other engines: WebKit (WebKitGTK) and Firefox ESR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -35,3 +37,7 @@ trunk build --release --features next-schema --dist dist-next
 step "end-to-end tests (release build, Chromium at 390x844)"
 # A hung test fails after 8 minutes instead of holding CI (the longest, 200 interrupted saves, takes ~2).
 node --test --test-concurrency=1 --test-timeout=480000 tests/e2e/
+
+step "other engines: the phone journeys in WebKit and Firefox (release build)"
+# A hung journey fails after 5 minutes; both engines together take about two.
+node --test --test-concurrency=1 --test-timeout=300000 tests/engines/

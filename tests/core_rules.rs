@@ -865,16 +865,21 @@ fn reflections_grouped_by_iso_week_in_local_time() {
 
 #[test]
 fn a_backup_older_than_two_weeks_or_none_at_all_earns_a_nudge() {
-    use waymark::core::backup::{days_ago, BackupAge};
+    use waymark::core::backup::{days_ago, BackupAge, StorageSafety::*};
     let now = t(2026, 11, 25, 12, 0);
     assert_eq!(BackupAge::of(None, now), BackupAge::Never);
-    assert!(BackupAge::of(None, now).needs_nudge());
+    assert!(BackupAge::of(None, now).needs_nudge(CanPersist));
     let fresh = BackupAge::of(Some(t(2026, 11, 11, 13, 0)), now);
     assert_eq!(fresh, BackupAge::Recent { days: 13 });
-    assert!(!fresh.needs_nudge());
+    assert!(!fresh.needs_nudge(CanPersist));
     let old = BackupAge::of(Some(t(2026, 11, 10, 11, 0)), now);
     assert_eq!(old, BackupAge::Old { days: 15 });
-    assert!(old.needs_nudge());
+    assert!(old.needs_nudge(CanPersist));
+    // Where the browser cannot be asked to keep the data (WebKit), a week is enough.
+    assert!(BackupAge::of(None, now).needs_nudge(CannotPersist));
+    assert!(!BackupAge::of(Some(t(2026, 11, 19, 12, 0)), now).needs_nudge(CannotPersist));
+    assert!(BackupAge::of(Some(t(2026, 11, 18, 12, 0)), now).needs_nudge(CannotPersist));
+    assert!(old.needs_nudge(CannotPersist));
     // A backup stamped in the future (clock changed) is not "old".
     assert_eq!(
         BackupAge::of(Some(t(2026, 12, 1, 0, 0)), now),

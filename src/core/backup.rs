@@ -17,6 +17,21 @@ pub struct BackupRecord {
 
 /// A backup older than this many days earns a reminder.
 pub const NUDGE_AFTER_DAYS: i64 = 14;
+/// Where the browser cannot be asked to keep stored data, a backup this many days old already
+/// earns one: such a browser may clear the data under pressure, and Safari (every iPhone
+/// browser) clears a site's storage after seven days without use unless it is on the Home
+/// Screen. So the backup file is the only protection there, and it should be about a week old
+/// at most.
+pub const NUDGE_AFTER_DAYS_CANNOT_PERSIST: i64 = 7;
+
+/// Whether this browser can be asked to keep the stored data (`navigator.storage.persist`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageSafety {
+    /// The browser offers persistent storage (granted or not yet).
+    CanPersist,
+    /// No such offer (WebKit without `persist()`): only a backup file protects the plan.
+    CannotPersist,
+}
 
 /// How the last backup of a plan stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,8 +64,14 @@ impl BackupAge {
         }
     }
 
-    pub fn needs_nudge(self) -> bool {
-        !matches!(self, Self::Recent { .. })
+    pub fn needs_nudge(self, safety: StorageSafety) -> bool {
+        match (self, safety) {
+            (Self::Recent { days }, StorageSafety::CannotPersist) => {
+                days >= NUDGE_AFTER_DAYS_CANNOT_PERSIST
+            }
+            (Self::Recent { .. }, StorageSafety::CanPersist) => false,
+            (Self::Never | Self::Old { .. }, _) => true,
+        }
     }
 }
 

@@ -12,6 +12,7 @@
 
 use super::error::unavailable;
 use super::StoreError;
+use crate::core::backup::StorageSafety;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -30,6 +31,20 @@ pub async fn request_persistence_once() -> Result<bool, StoreError> {
     // Not being able to remember only means we may ask again next time.
     let _ = LocalStorage::set(PERSISTED_KEY, granted);
     Ok(granted)
+}
+
+/// Whether this browser can be asked to keep our storage at all: WebKitGTK (and so, as far as
+/// any engine here can show, WebKit) has no `navigator.storage.persist`.
+pub fn storage_safety() -> StorageSafety {
+    let offered = web_sys::window()
+        .map(|w| w.navigator().storage())
+        .and_then(|s| js_sys::Reflect::get(&s, &"persist".into()).ok())
+        .is_some_and(|f| f.is_function());
+    if offered {
+        StorageSafety::CanPersist
+    } else {
+        StorageSafety::CannotPersist
+    }
 }
 
 /// Whether the browser currently keeps our storage persistent.

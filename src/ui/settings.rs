@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::page::Page;
 use super::shell::theme::{self, Theme};
 use super::state::{backups, device_role, set_device_role, use_workspace, PlanSummary};
-use crate::core::backup::BackupAge;
+use crate::core::backup::{BackupAge, StorageSafety};
 use crate::core::{Author, PlanKind};
 
 #[component]
@@ -85,6 +85,7 @@ fn ThemeChoice() -> impl IntoView {
 #[component]
 fn BackupStatus() -> impl IntoView {
     let ws = use_workspace();
+    let safety = ws.storage_safety();
     // Read from localStorage once per open plan, not once per use below.
     let open_id = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(|p| p.id())));
     let last = Memo::new(move |_| open_id.get().map(backups::last_backup));
@@ -105,9 +106,12 @@ fn BackupStatus() -> impl IntoView {
             <section class="card" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">"Backup"</h2>
                 <p data-testid="last-backup">{text}</p>
-                <Show when=move || age().is_some_and(BackupAge::needs_nudge)>
+                <Show when=move || age().is_some_and(|a| a.needs_nudge(safety))>
                     <div class="notice warning" data-testid="backup-nudge">
-                        <p>"Browsers can clear a site's stored data, for example when the device is short of space. A backup file is the way to get your plan back: make one now and keep it somewhere safe."</p>
+                        <p>{match safety {
+                            StorageSafety::CanPersist => "Browsers can clear a site's stored data, for example when the device is short of space. A backup file is the way to get your plan back: make one now and keep it somewhere safe.",
+                            StorageSafety::CannotPersist => "This browser cannot be asked to keep Waymark's data, so a backup file is the only way to get your plan back if it is cleared. Make one now, and again at least once a week.",
+                        }}</p>
                     </div>
                 </Show>
                 <a class="button primary" href="/share?backup">"Back up now"</a>
@@ -254,10 +258,13 @@ fn StorageStatus() -> impl IntoView {
     let persisted = LocalResource::new(move || async move { ws.storage_protected().await });
     let estimate = LocalResource::new(move || async move { ws.storage_estimate().await });
     let persisted_text = move || {
-        match persisted.get().flatten() {
-        Some(true) => "Protected: the browser will not clear your plan to free space.",
-        Some(false) => "Not protected: the browser may clear stored data when the device runs short of space. Installing Waymark (Add to Home Screen) usually protects it; exporting a backup keeps you safe either way.",
-        None => "Checking…",
+        match (ws.storage_safety(), persisted.get().flatten()) {
+        (_, Some(true)) => "Protected: the browser will not clear your plan to free space.",
+        (StorageSafety::CanPersist, Some(false)) => "Not protected: the browser may clear stored data when the device runs short of space. Installing Waymark (Add to Home Screen) usually protects it; exporting a backup keeps you safe either way.",
+        // WebKit: no persistent storage to ask for; Safari also clears a site's storage after
+        // seven days without use unless the site is on the Home Screen.
+        (StorageSafety::CannotPersist, _) => "Not protected: this browser cannot be asked to keep Waymark's data. It may clear it when the device runs short of space, and on an iPhone or iPad, Safari clears it after seven days without use unless Waymark is on the Home Screen. Add Waymark to the Home Screen, and keep a backup file: it is what brings your plan back.",
+        (StorageSafety::CanPersist, None) => "Checking…",
     }
     };
     let usage_text = move || match estimate.get().flatten() {

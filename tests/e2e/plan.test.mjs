@@ -182,7 +182,7 @@ test("actions are ranked high impact and low effort first, and complete with one
   assert.ok(await grid.locator(".q-quick").getByText("Email the design lead").isVisible());
   assert.ok(await grid.locator(".q-sink").getByText("Redo a clinic form").isVisible());
 
-  await page.getByRole("button", { name: "Complete: Email the design lead" }).tap();
+  await page.getByRole("button", { name: "Mark done: Email the design lead" }).tap();
   await page.locator("summary", { hasText: "Done (1)" }).waitFor();
   assert.deepEqual(
     await page.getByTestId("ranked-actions").locator(".action-title").allTextContents(),

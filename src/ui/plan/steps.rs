@@ -517,8 +517,10 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
                         view! { <button type="button" class="button" aria-label=format!("Reopen: {}", title())
                             on:click=move |_| run(|p, id, now, by| p.reopen_action(id, now, by))>"Reopen"</button> }.into_any()
                     } else {
-                        view! { <button type="button" class="button primary" aria-label=format!("Complete: {}", title())
-                            on:click=move |_| run(|p, id, now, by| p.complete_action(id, now, by))>"✓ Done"</button> }.into_any()
+                        // An outlined verb, not a filled "✓ Done" that reads as a status; the name starts with the
+                        // visible words so a voice-control user can say "Mark done" (WCAG 2.5.3).
+                        view! { <button type="button" class="button" aria-label=format!("Mark done: {}", title())
+                            on:click=move |_| run(|p, id, now, by| p.complete_action(id, now, by))>"Mark done"</button> }.into_any()
                     }}
                     <button type="button" class="button" aria-label=move || format!("Edit: {}", title()) on:click=open_edit>"Edit"</button>
                     <Show when=move || !confirm.get()

@@ -33,7 +33,11 @@ pub fn register_service_worker() -> ReadSignal<bool> {
         // Lives as long as the page.
         on_update_found.forget();
         // Ask for a fresh sw.js each time the app starts, so a deploy is found promptly.
-        let _ = registration.update();
+        // Offline the check fails, as expected (the next start asks again); awaited here so
+        // it is not an unhandled rejection, which WebKit reports as a console error.
+        if let Ok(check) = registration.update() {
+            let _ = JsFuture::from(check).await;
+        }
     });
     ready
 }

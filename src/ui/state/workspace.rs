@@ -199,6 +199,11 @@ impl Workspace {
         device::is_persisted().await.ok()
     }
 
+    /// Whether this browser can be asked to keep the data at all (WebKit cannot).
+    pub fn storage_safety(&self) -> crate::core::backup::StorageSafety {
+        device::storage_safety()
+    }
+
     /// `(used, available)` bytes, as the browser estimates them.
     pub async fn storage_estimate(&self) -> Option<(u64, u64)> {
         device::storage_estimate().await.ok()

@@ -87,11 +87,11 @@ pub fn ValuesPicker(values: RwSignal<Vec<String>>) -> impl IntoView {
                                     <span class="rank-text">{v.clone()}</span>
                                     <span class="rank-buttons">
                                         <button type="button" class="button icon-button" disabled=i == 0
-                                            aria-label=format!("Move {v} up")
-                                            on:click=move |_| move_value(i, true)>"↑"</button>
+                                            on:click=move |_| move_value(i, true)><span aria-hidden="true">"↑"</span>
+                                            <span class="visually-hidden">{format!("Move {v} up")}</span></button>
                                         <button type="button" class="button icon-button" disabled=i + 1 == n
-                                            aria-label=format!("Move {v} down")
-                                            on:click=move |_| move_value(i, false)>"↓"</button>
+                                            on:click=move |_| move_value(i, false)><span aria-hidden="true">"↓"</span>
+                                            <span class="visually-hidden">{format!("Move {v} down")}</span></button>
                                         <button type="button" class="button icon-button"
                                             aria-label=format!("Remove {v}")
                                             on:click=move |_| values.update(|l| { l.remove(i); })>"✕"</button>
