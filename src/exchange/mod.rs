@@ -11,6 +11,8 @@
 //! - `validate`: `parse_plan_file` and `ImportError`.
 //! - `migrate`: the table of format versions and their pure migrations.
 //! - `export`: full plan, template and progress-report files.
+//! - `identity`: which plan on this device a file goes into (templates become plans of
+//!   their own; a file whose id is held by someone else's plan is never merged silently).
 //! - `merge`, `preview`: the field-by-field merge (tombstones win whole) and what an import
 //!   would do.
 //! - `markdown`, `ics`, `csv`: readable exports.
@@ -21,6 +23,7 @@ pub mod csv;
 pub mod export;
 pub mod format;
 pub mod ics;
+pub mod identity;
 pub mod markdown;
 pub mod merge;
 pub mod migrate;
@@ -28,8 +31,9 @@ pub mod preview;
 pub mod spec;
 pub mod validate;
 
-pub use export::{export_plan, export_progress_report, export_template};
+pub use export::{export_plan, export_plan_for_client, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
 pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
-pub use preview::{preview, ImportPreview, ImportTarget};
+pub use identity::{route, Mismatch, Placement, Route, StartSetup};
+pub use preview::{preview, preview_route, ImportPreview, ImportTarget};
 pub use validate::{parse_plan_file, ImportError};

@@ -8,6 +8,7 @@ mod icons;
 mod journal;
 mod page;
 mod plan;
+mod plan_naming;
 mod review;
 mod settings;
 mod shell;

@@ -12,7 +12,8 @@ use crate::exchange::csv::export_measurements_csv;
 use crate::exchange::ics::export_ics;
 use crate::exchange::markdown::export_markdown;
 use crate::exchange::{
-    export_plan, export_progress_report, export_template, ExportedFile, FileKind,
+    export_plan, export_plan_for_client, export_progress_report, export_template, ExportedFile,
+    FileKind,
 };
 use crate::ui::state::{backups, device_role, use_workspace};
 use crate::ui::widgets::{ErrorNotice, InfoNotice};
@@ -31,10 +32,25 @@ pub fn ExportPanel() -> impl IntoView {
     // Settings' backup reminder links here with ?backup.
     let asked_for_backup =
         leptos_router::hooks::use_query_map().with_untracked(|q| q.get("backup").is_some());
+    let open_kind = ws.plan.with_untracked(|p| p.as_ref().map(|p| p.kind));
     let kind = RwSignal::new(match role {
         _ if asked_for_backup => FileKind::Plan,
         Author::Client => FileKind::ProgressReport,
+        Author::Coach if open_kind == Some(crate::core::PlanKind::ClientPlan) => {
+            FileKind::PlanForClient
+        }
         Author::Coach => FileKind::Plan,
+    });
+    // A coach sends a client plan to the client it is for, named.
+    let for_client = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .filter(|p| role == Author::Coach && p.kind == crate::core::PlanKind::ClientPlan)
+                .map(|p| match p.client_name() {
+                    Some(c) => format!("Plan for {c}"),
+                    None => "Plan for the client".to_owned(),
+                })
+        })
     });
     let include_private = RwSignal::new(Vec::<Uuid>::new());
     let passphrase = RwSignal::new(String::new());
@@ -80,6 +96,7 @@ pub fn ExportPanel() -> impl IntoView {
             p.as_ref().map(|p| match kind.get_untracked() {
                 FileKind::Plan => export_plan(p, now, role),
                 FileKind::Template => export_template(p, now, role),
+                FileKind::PlanForClient => export_plan_for_client(p, now, role),
                 FileKind::ProgressReport => {
                     export_progress_report(p, &include_private.get_untracked(), now, role)
                 }
@@ -168,6 +185,14 @@ pub fn ExportPanel() -> impl IntoView {
             <h2 id="export-heading">"Send or back up this plan"</h2>
             <fieldset class="field choices">
                 <legend>"What to send"</legend>
+                {move || for_client.get().map(|label| view! {
+                    <label class="choice choice-with-hint">
+                        <input type="radio" name="export-kind"
+                            prop:checked=move || kind.get() == FileKind::PlanForClient
+                            on:change=move |_| kind.set(FileKind::PlanForClient)/>
+                        <span>{label}<small class="field-hint">"This plan for the client to work in. Their progress reports come back into this same plan."</small></span>
+                    </label>
+                })}
                 {kind_option(FileKind::ProgressReport, "Progress report for my coach",
                     "Your plan with check-ins, KPI values and reflections, without private reflections unless you tick them below.")}
                 {kind_option(FileKind::Template, "Template for a client",

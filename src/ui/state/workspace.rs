@@ -41,6 +41,10 @@ pub struct PlanSummary {
     pub title: String,
     pub kind: PlanKind,
     pub archived: bool,
+    /// Whom a client plan is for, when the coach named them.
+    pub client: Option<String>,
+    /// The template the plan was started from (an import of its revision merges into it).
+    pub from_template: Option<Uuid>,
 }
 
 /// Why a change was not made, worded for the person who tried it.
@@ -181,6 +185,8 @@ impl Workspace {
                 title: p.title.clone(),
                 kind: p.kind,
                 archived: p.archived,
+                client: p.client.clone(),
+                from_template: p.from_template,
             })
             .collect();
         plans.sort_by_key(|p| p.title.to_lowercase());
