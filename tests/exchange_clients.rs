@@ -161,7 +161,12 @@ fn work(plan: &mut Plan, who: &str, now: DateTime<Utc>) {
                 goal_id: goal,
                 progress_note: format!("{who}: steady week"),
                 kpi_values: kpi
-                    .map(|k| vec![KpiValue { kpi_id: k, value: 3.0 }])
+                    .map(|k| {
+                        vec![KpiValue {
+                            kpi_id: k,
+                            value: 3.0,
+                        }]
+                    })
                     .unwrap_or_default(),
                 blockers: String::new(),
                 next_steps: String::new(),
@@ -173,7 +178,12 @@ fn work(plan: &mut Plan, who: &str, now: DateTime<Utc>) {
         Author::Client,
     )
     .unwrap();
-    reflect(plan, &format!("{who}: the portfolio review went well"), false, now);
+    reflect(
+        plan,
+        &format!("{who}: the portfolio review went well"),
+        false,
+        now,
+    );
     reflect(plan, &format!("{who}: only for me"), true, now);
 }
 
@@ -233,8 +243,18 @@ fn two_clients_reports_from_one_template_land_in_two_plans() {
     let mut ravi = Device::client("Ravi");
     maya.import(&sent.bytes, day(2)).unwrap();
     ravi.import(&sent.bytes, day(2)).unwrap();
-    reflect(maya.only_plan(), "Maya: the portfolio review went well", false, day(3));
-    reflect(ravi.only_plan(), "Ravi: I doubt the move to product", false, day(3));
+    reflect(
+        maya.only_plan(),
+        "Maya: the portfolio review went well",
+        false,
+        day(3),
+    );
+    reflect(
+        ravi.only_plan(),
+        "Ravi: I doubt the move to product",
+        false,
+        day(3),
+    );
 
     let maya_report = export_progress_report(maya.only_plan(), &[], day(4), Author::Client);
     let ravi_report = export_progress_report(ravi.only_plan(), &[], day(4), Author::Client);
@@ -242,7 +262,11 @@ fn two_clients_reports_from_one_template_land_in_two_plans() {
     coach.import(&ravi_report.bytes, day(5)).unwrap();
 
     let clients = coach.client_plans();
-    assert_eq!(clients.len(), 2, "one plan per client on the coach's device");
+    assert_eq!(
+        clients.len(),
+        2,
+        "one plan per client on the coach's device"
+    );
     let maya_plan = clients
         .iter()
         .find(|p| words(p).iter().any(|w| w.starts_with("Maya")))
@@ -283,7 +307,10 @@ fn a_template_opened_by_a_client_is_a_new_plan_that_remembers_it() {
     assert_eq!(plan.client_name(), Some("Maya"));
     // No record id of the template is reused.
     let template_ids: Vec<Uuid> = template.goals.iter().map(|g| g.meta.id).collect();
-    assert!(plan.goals.iter().all(|g| !template_ids.contains(&g.meta.id)));
+    assert!(plan
+        .goals
+        .iter()
+        .all(|g| !template_ids.contains(&g.meta.id)));
     assert_eq!(plan.goals.len(), template.goals.len());
 
     // The same template again adds nothing.
@@ -301,12 +328,24 @@ fn dates_count_from_the_day_the_client_starts_and_nothing_is_overdue_on_day_one(
     let t_start = template.day_one().unwrap();
     let start = NaiveDate::from_ymd_opt(2027, 9, 6).unwrap();
     let plan = template
-        .start_client_plan(Uuid::new_v4(), "Maya's plan", Some("Maya"), start, day(0), Author::Coach)
+        .start_client_plan(
+            Uuid::new_v4(),
+            "Maya's plan",
+            Some("Maya"),
+            start,
+            day(0),
+            Author::Coach,
+        )
         .unwrap();
     assert_eq!(plan.starts_on, Some(start));
     assert_eq!(plan.day_one(), Some(start));
     for (m, tm) in plan.milestones.iter().zip(sorted_like(&plan, &template)) {
-        assert_eq!(m.fields.due - start, tm.fields.due - t_start, "{}", m.fields.title);
+        assert_eq!(
+            m.fields.due - start,
+            tm.fields.due - t_start,
+            "{}",
+            m.fields.title
+        );
     }
     assert!(plan.milestones.iter().all(|m| m.fields.due >= start));
     assert!(plan.goals.iter().all(|g| g.fields.start_date >= start));
@@ -341,7 +380,9 @@ fn a_revised_template_merges_into_every_clients_plan_keeping_their_work() {
         let at = day(5 + i as i64);
         work(c.only_plan(), &name, at);
         let m = c.only_plan().milestones[0].meta.id;
-        c.only_plan().complete_milestone(m, at, Author::Client).unwrap();
+        c.only_plan()
+            .complete_milestone(m, at, Author::Client)
+            .unwrap();
     }
     for c in &mut clients {
         let report = export_progress_report(c.only_plan(), &[], day(9), Author::Client);
@@ -350,7 +391,11 @@ fn a_revised_template_merges_into_every_clients_plan_keeping_their_work() {
     assert_eq!(coach.client_plans().len(), 3);
     for name in ["Maya", "Ravi", "Ines"] {
         let p = coach.plan_of(name);
-        assert!(words(p).iter().all(|w| w.starts_with(name)), "{name}: {:?}", words(p));
+        assert!(
+            words(p).iter().all(|w| w.starts_with(name)),
+            "{name}: {:?}",
+            words(p)
+        );
         assert!(words(p).iter().all(|w| !w.contains("only for me")));
         assert_eq!(p.measurements.len(), 1);
     }
@@ -375,7 +420,10 @@ fn a_revised_template_merges_into_every_clients_plan_keeping_their_work() {
         assert_eq!(after.reflections, before.reflections);
         assert_eq!(after.checkins, before.checkins);
         assert_eq!(after.measurements, before.measurements);
-        assert!(after.milestones.iter().any(|m| m.done_at.is_some()), "the ticked milestone stays ticked");
+        assert!(
+            after.milestones.iter().any(|m| m.done_at.is_some()),
+            "the ticked milestone stays ticked"
+        );
         // Again: nothing.
         c.import(&second.bytes, day(13)).unwrap();
         assert_eq!(c.only_plan(), &after);
@@ -399,7 +447,11 @@ fn a_revised_template_merges_into_every_clients_plan_keeping_their_work() {
         assert!(words(p).iter().all(|w| w.starts_with(name)));
     }
     assert_eq!(
-        coach.plans.iter().find(|p| p.id() == template.id()).unwrap(),
+        coach
+            .plans
+            .iter()
+            .find(|p| p.id() == template.id())
+            .unwrap(),
         &template
     );
 }
@@ -409,22 +461,39 @@ fn the_coachs_route_a_named_plan_sent_to_its_client_and_reports_coming_back_into
     let (mut coach, mut template) = coach_with_template();
     let start = NaiveDate::from_ymd_opt(2026, 3, 9).unwrap();
     let prepared = template
-        .start_client_plan(Uuid::new_v4(), &template.title, Some("Maya Chen"), start, day(1), Author::Coach)
+        .start_client_plan(
+            Uuid::new_v4(),
+            &template.title,
+            Some("Maya Chen"),
+            start,
+            day(1),
+            Author::Coach,
+        )
         .unwrap();
     coach.put(prepared.clone());
     let sent = export_plan_for_client(&prepared, day(1), Author::Coach);
-    assert!(sent.file_name.starts_with("maya-chen-career-change"), "{}", sent.file_name);
+    assert!(
+        sent.file_name.starts_with("maya-chen-career-change"),
+        "{}",
+        sent.file_name
+    );
     let file = parse_plan_file(&sent.bytes).unwrap();
     assert_eq!(file.kind, FileKind::PlanForClient);
     assert_eq!(file.plan.client.as_deref(), Some("Maya Chen"));
     assert_eq!(file.plan.from_template, Some(template.id()));
 
     let mut maya = Device::client("Maya Chen");
-    assert_eq!(maya.import(&sent.bytes, day(2)).unwrap(), Placement::NewPlan);
+    assert_eq!(
+        maya.import(&sent.bytes, day(2)).unwrap(),
+        Placement::NewPlan
+    );
     assert_eq!(maya.only_plan().id(), prepared.id());
     work(maya.only_plan(), "Maya", day(4));
     let report = export_progress_report(maya.only_plan(), &[], day(5), Author::Client);
-    assert_eq!(coach.import(&report.bytes, day(5)).unwrap(), Placement::Merge);
+    assert_eq!(
+        coach.import(&report.bytes, day(5)).unwrap(),
+        Placement::Merge
+    );
     assert_eq!(coach.client_plans().len(), 1, "no second, unnamed plan");
     assert_eq!(coach.plan_of("Maya Chen").reflections.len(), 1);
 
@@ -438,7 +507,11 @@ fn the_coachs_route_a_named_plan_sent_to_its_client_and_reports_coming_back_into
     );
     let expected_id = waymark::core::copying::id_in_plan(prepared.id(), new);
     assert!(maya.only_plan().milestone(expected_id).is_some());
-    assert!(maya.only_plan().milestones.iter().all(|m| m.fields.due >= start));
+    assert!(maya
+        .only_plan()
+        .milestones
+        .iter()
+        .all(|m| m.fields.due >= start));
 }
 
 #[test]
@@ -493,10 +566,18 @@ fn an_old_report_never_lands_in_the_template() {
     ));
     coach.import_separately(&ravi, day(4));
     assert_eq!(coach.client_plans().len(), 2);
-    assert!(words(coach.plan_of("Maya")).iter().all(|w| w.starts_with("Maya")));
-    assert!(words(coach.plan_of("Ravi")).iter().all(|w| w.starts_with("Ravi")));
+    assert!(words(coach.plan_of("Maya"))
+        .iter()
+        .all(|w| w.starts_with("Maya")));
+    assert!(words(coach.plan_of("Ravi"))
+        .iter()
+        .all(|w| w.starts_with("Ravi")));
     assert_eq!(
-        coach.plans.iter().find(|p| p.id() == template.id()).unwrap(),
+        coach
+            .plans
+            .iter()
+            .find(|p| p.id() == template.id())
+            .unwrap(),
         &template
     );
     // The same file again finds the separate plan kept for it: nothing changes, no question.
@@ -533,9 +614,14 @@ fn an_old_report_from_another_client_with_the_same_id_is_kept_apart() {
     legacy_next.plan.schedule.as_mut().unwrap().meta.id =
         waymark::core::ids::schedule_id(template.id());
     assert_eq!(separate_id(&legacy_next.plan), ravi_plan.id());
-    assert_eq!(coach.import(&legacy_next.to_json(), day(9)), Ok(Placement::Merge));
+    assert_eq!(
+        coach.import(&legacy_next.to_json(), day(9)),
+        Ok(Placement::Merge)
+    );
     assert!(words(coach.plan_of("Ravi")).contains(&"Ravi: week two".to_owned()));
-    assert!(words(coach.plan_of("Maya")).iter().all(|w| w.starts_with("Maya")));
+    assert!(words(coach.plan_of("Maya"))
+        .iter()
+        .all(|w| w.starts_with("Maya")));
 }
 
 #[test]

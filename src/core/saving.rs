@@ -23,7 +23,6 @@ use super::touched::Touched;
 use serde::Serialize;
 use uuid::Uuid;
 
-
 fn body<T: Serialize>(value: &T) -> String {
     // The records are plain structs of strings, numbers, dates and lists with string keys
     // only, and numbers are checked finite on the way in, so serialising cannot fail.

@@ -30,7 +30,9 @@ use uuid::{Builder, Uuid};
 pub enum Mismatch {
     #[error("The plan with this file's id on this device is the template '{template}'. A client's plan never goes into a template.")]
     IntoTemplate { template: String },
-    #[error("This file is {incoming}'s plan, but the plan with its id on this device is {local}'s.")]
+    #[error(
+        "This file is {incoming}'s plan, but the plan with its id on this device is {local}'s."
+    )]
     OtherClient { local: String, incoming: String },
     #[error("This file's check-ins and journal share nothing with those of '{local}' on this device, so it is most likely another person's plan started from the same file.")]
     NoSharedHistory { local: String },
@@ -170,7 +172,11 @@ pub fn route(
         ));
     }
     if let Some(kept) = find(sep).filter(|_| sep != id) {
-        return Ok(single(Placement::Merge, Some(kept), rehome(&file.plan, sep)));
+        return Ok(single(
+            Placement::Merge,
+            Some(kept),
+            rehome(&file.plan, sep),
+        ));
     }
     match find(id) {
         Some(l) => {
@@ -206,9 +212,12 @@ fn revision_into(file: &PlanFile, local: &Plan) -> Plan {
         // win over this device's older list and a second import of the same file is a no-op.
         header.prompts = prompts;
         let all: Vec<String> = HEADER_FIELDS.iter().map(|f| (*f).to_owned()).collect();
-        header
-            .meta
-            .stamp(file.exported_at, file.exported_by, &["prompts".to_owned()], &all);
+        header.meta.stamp(
+            file.exported_at,
+            file.exported_by,
+            &["prompts".to_owned()],
+            &all,
+        );
     }
     inc.set_header(header);
     inc

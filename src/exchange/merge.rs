@@ -27,8 +27,8 @@
 use super::format::PlanFile;
 use crate::core::document::{DocKind, Document};
 use crate::core::meta::{Author, Meta};
-use crate::core::record::Record;
 use crate::core::plan::PlanHeader;
+use crate::core::record::Record;
 use crate::core::{Plan, PlanKind, Touched};
 use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};

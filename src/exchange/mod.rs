@@ -33,7 +33,7 @@ pub mod validate;
 
 pub use export::{export_plan, export_plan_for_client, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
-pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
 pub use identity::{route, Mismatch, Placement, Route, StartSetup};
+pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
 pub use preview::{preview, preview_route, ImportPreview, ImportTarget};
 pub use validate::{parse_plan_file, ImportError};

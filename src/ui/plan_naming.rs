@@ -26,8 +26,15 @@ pub fn PlanNaming() -> impl IntoView {
     let done = RwSignal::new(false);
     let open = Memo::new(move |_| {
         ws.plan.with(|p| {
-            p.as_ref()
-                .map(|p| (p.id(), p.title.clone(), p.client.clone(), p.kind, p.archived))
+            p.as_ref().map(|p| {
+                (
+                    p.id(),
+                    p.title.clone(),
+                    p.client.clone(),
+                    p.kind,
+                    p.archived,
+                )
+            })
         })
     });
     // The fields follow the open plan (another plan opened, or a change from another tab).
@@ -37,7 +44,8 @@ pub fn PlanNaming() -> impl IntoView {
             client.set(c.unwrap_or_default());
         }
     });
-    let is_client_plan = move || open.with(|o| o.as_ref().is_some_and(|o| o.3 == PlanKind::ClientPlan));
+    let is_client_plan =
+        move || open.with(|o| o.as_ref().is_some_and(|o| o.3 == PlanKind::ClientPlan));
     let archived = move || open.with(|o| o.as_ref().is_some_and(|o| o.4));
     let save = move || {
         error.set(None);

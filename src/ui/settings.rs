@@ -142,7 +142,12 @@ fn PlansOnDevice() -> impl IntoView {
             p.as_ref().map(|p| {
                 let title = format!("{} (template)", p.title);
                 let title: String = title.chars().take(200).collect();
-                p.copy_structure(&title, PlanKind::Template, chrono::Utc::now(), device_role())
+                p.copy_structure(
+                    &title,
+                    PlanKind::Template,
+                    chrono::Utc::now(),
+                    device_role(),
+                )
             })
         });
         let Some(copy) = copy else { return };

@@ -109,7 +109,12 @@ pub fn ImportPanel() -> impl IntoView {
     // Asked when a template starts a plan on this device (a client opening their coach's
     // template): whom it is for and its first day, so no date in it is overdue on day one.
     let client_name = RwSignal::new(String::new());
-    let starts_on = RwSignal::new(chrono::Local::now().date_naive().format("%Y-%m-%d").to_string());
+    let starts_on = RwSignal::new(
+        chrono::Local::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string(),
+    );
     let setup = move |new_plan_id| StartSetup {
         plan_id: new_plan_id,
         client: Some(client_name.get_untracked()).filter(|n| !n.trim().is_empty()),

@@ -21,11 +21,7 @@ pub fn Header() -> impl IntoView {
                     (crate::core::PlanKind::Template, _) => Some("template"),
                     _ => None,
                 };
-                (
-                    p.client_name().map(str::to_owned),
-                    p.title.clone(),
-                    kind,
-                )
+                (p.client_name().map(str::to_owned), p.title.clone(), kind)
             })
         })
     });
