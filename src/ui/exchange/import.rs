@@ -87,9 +87,11 @@ fn author_label(by: Author) -> &'static str {
     }
 }
 
-/// "goal" → "goals", "activity" → "activities": enough for the record nouns merge reports.
+/// "goal" → "goals", "activity" → "activities", "plan details" stays: enough for the record
+/// nouns merge reports.
 fn plural(noun: &str) -> String {
     match noun.strip_suffix('y') {
+        _ if noun.ends_with('s') => noun.to_owned(),
         Some(stem) => format!("{stem}ies"),
         None => format!("{noun}s"),
     }
