@@ -148,6 +148,15 @@ impl Plan {
         out
     }
 
+    /// The title a client plan started from this template gets: the template's, without the
+    /// " (template)" that "Save a copy as a template" added.
+    pub fn title_for_client_plan(&self) -> &str {
+        self.title
+            .strip_suffix(" (template)")
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or(&self.title)
+    }
+
     /// A new client plan (id `plan_id`) started from this template on `starts_on` for
     /// `client`: the template's design mapped in (`template_for`), remembering the template.
     pub fn start_client_plan(

@@ -147,7 +147,7 @@ pub fn route(
             template.prompts = file.prompts.clone();
             let plan = template.start_client_plan(
                 setup.plan_id,
-                &file.plan.title,
+                file.plan.title_for_client_plan(),
                 setup.client.as_deref(),
                 setup.starts_on,
                 setup.now,

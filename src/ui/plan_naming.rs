@@ -125,7 +125,7 @@ pub fn StartClientPlan() -> impl IntoView {
             p.as_ref().map(|t| {
                 t.start_client_plan(
                     new_id(),
-                    &t.title,
+                    t.title_for_client_plan(),
                     Some(&name),
                     day,
                     chrono::Utc::now(),

@@ -67,6 +67,9 @@ async fn route_on_device(
 
 /// What the preview says about where the file goes.
 fn where_to(p: &ImportPreview) -> String {
+    if p.mismatch.is_some() {
+        return "This device holds another plan under this file's id. Nothing is imported until you choose.".to_owned();
+    }
     let merge_note = "Nothing of yours is deleted; where both sides changed the same thing, the newer change wins.";
     match p.placement {
         Placement::NewPlan => format!("It will be added to this device as a new plan, '{}'.", p.plan_title),
@@ -299,9 +302,10 @@ pub fn ImportPanel() -> impl IntoView {
                 })
             };
             let nothing = p.nothing_to_do();
-            let belongs = match &p.client {
-                Some(c) => format!("For {c}: '{}'", p.plan_title),
-                None => format!("Plan: '{}' (it does not say whom it is for)", p.plan_title),
+            let belongs = match (&p.client, p.placement) {
+                (_, Placement::StartFromTemplate) => format!("Your plan: '{}'", p.plan_title),
+                (Some(c), _) => format!("For {c}: '{}'", p.plan_title),
+                (None, _) => format!("Plan '{}' (no client named)", p.plan_title),
             };
             let starting = p.placement == Placement::StartFromTemplate;
             let mismatch = p.mismatch.as_ref().map(ToString::to_string);
