@@ -640,3 +640,48 @@ fn reports_that_share_no_history_are_not_merged_even_without_names() {
         Err(Mismatch::NoSharedHistory { .. })
     ));
 }
+
+#[test]
+fn whom_a_plan_is_for_and_where_it_came_from_travel_in_its_files() {
+    let (_, mut template) = coach_with_template();
+    template.title = "Career change in 12 weeks (template)".into();
+    let start = NaiveDate::from_ymd_opt(2026, 4, 6).unwrap();
+    let mut plan = template
+        .start_client_plan(
+            Uuid::new_v4(),
+            template.title_for_client_plan(),
+            Some("Maya Chen"),
+            start,
+            day(1),
+            Author::Coach,
+        )
+        .unwrap();
+    assert_eq!(plan.title, "Career change in 12 weeks");
+    plan.set_client("Maya Chen-Okafor", day(2), Author::Coach)
+        .unwrap();
+    for file in [
+        plan_file(&plan, day(3), Author::Coach),
+        waymark::exchange::export::plan_for_client_file(&plan, day(3), Author::Coach),
+        progress_report_file(&plan, &[], day(3), Author::Client),
+    ] {
+        let back = parse_plan_file(&file.to_json()).unwrap();
+        assert_eq!(back.plan, plan, "{:?}", file.kind);
+    }
+    // A name that says nothing clears it; one with a line break is refused.
+    plan.set_client("  ", day(4), Author::Coach).unwrap();
+    assert_eq!(plan.client, None);
+    assert!(plan
+        .set_client("Maya\nChen", day(4), Author::Coach)
+        .is_err());
+    // A file that does not know these keys still reads (format version 1 as first published).
+    let old = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/plan-files/v1-sample.waymark.json"),
+    )
+    .unwrap();
+    let old = parse_plan_file(&old).unwrap();
+    assert_eq!(
+        (old.plan.client, old.plan.from_template, old.plan.starts_on),
+        (None, None, None)
+    );
+}
