@@ -161,12 +161,12 @@ pub fn StartClientPlan() -> impl IntoView {
                 <h3>"A client plan from this template"</h3>
                 <div class="field">
                     <label for="start-client-name">"Client's name"</label>
-                    <input id="start-client-name" type="text" maxlength="200" autocomplete="off" required
+                    <input id="start-client-name" type="text" maxlength="200" autocomplete="off" aria-required="true"
                         bind:value=client/>
                 </div>
                 <div class="field">
                     <label for="start-client-day">"First day of the plan"</label>
-                    <input id="start-client-day" type="date" min="1900-01-01" max="2199-12-31" required
+                    <input id="start-client-day" type="date" min="1900-01-01" max="2199-12-31" aria-required="true"
                         bind:value=starts_on aria-describedby="start-client-day-hint"/>
                     <p class="field-hint" id="start-client-day-hint">"The template's dates count from this day: a milestone in its third week falls in the client's third week."</p>
                 </div>

@@ -132,10 +132,17 @@ async function storedText(page) {
   });
 }
 
+/** The rows of Settings' plan list, once it has loaded. */
+async function planRows(page) {
+  await go(page, "/settings");
+  const rows = page.locator(".plan-list li");
+  await rows.first().waitFor();
+  return rows;
+}
+
 /** Opens the plan whose row in Settings names `who`. */
 async function openPlanOf(page, who) {
-  await go(page, "/settings");
-  const row = page.locator(".plan-list li").filter({ has: page.locator(".plan-client", { hasText: who }) });
+  const row = (await planRows(page)).filter({ has: page.locator(".plan-client", { hasText: who }) });
   assert.equal(await row.count(), 1, `one plan row for ${who}`);
   const open = row.getByRole("button", { name: "Open" });
   if (await open.count()) {
@@ -196,8 +203,7 @@ test("3. the coach imports all three: three client plans, each only its own clie
     await page.waitForURL(server.origin + "/plan/client-activity");
     await saved(page);
   }
-  await go(page, "/settings");
-  assert.equal(await page.locator(".plan-list li").count(), 5, "the coach's plan, the template and three clients'");
+  assert.equal(await (await planRows(page)).count(), 5, "the coach's plan, the template and three clients'");
   for (const name of NAMES) {
     await openPlanOf(page, name);
     assert.match(await page.getByTestId("open-plan").textContent(), new RegExp(name), "the header names the open plan's client");
@@ -215,12 +221,23 @@ test("3. the coach imports all three: three client plans, each only its own clie
   const again = await previewImport(page, reports.Ravi);
   assert.match(again, /already has everything in this file/);
   assert.ok(await page.getByRole("button", { name: "Import" }).isDisabled());
+
+  // The coach gives Ravi's plan his full name and a title of its own.
+  await openPlanOf(page, "Ravi");
+  const naming = page.getByTestId("plan-naming");
+  await naming.getByLabel("Title").fill("Ravi: into product research");
+  await naming.getByLabel("Whom it is for").fill("Ravi Shah");
+  await naming.getByRole("button", { name: "Save name" }).tap();
+  await naming.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+  assert.match(await page.getByTestId("open-plan").textContent(), /Ravi Shah.*Ravi: into product research/);
+  await page.reload();
+  await waitForApp(page);
+  assert.equal(await page.locator(".plan-list li").filter({ hasText: "Ravi: into product research" }).locator(".plan-client").textContent(), "Ravi Shah");
 });
 
 test("4. the coach adds a milestone to the template; every client merges it and keeps their work", async () => {
   const { page } = coach;
-  await go(page, "/settings");
-  const row = page.locator(".plan-list li").filter({ has: page.locator(".tag", { hasText: "Template" }) });
+  const row = (await planRows(page)).filter({ has: page.locator(".tag", { hasText: "Template" }) });
   assert.equal(await row.count(), 1);
   if (await row.getByRole("button", { name: "Open" }).count()) await row.getByRole("button", { name: "Open" }).tap();
   await row.getByText("Open now").waitFor();
@@ -244,8 +261,7 @@ test("4. the coach adds a milestone to the template; every client merges it and 
     await page.getByRole("button", { name: "Import" }).tap();
     await page.getByRole("status").filter({ hasText: /^Imported '/ }).waitFor();
     await saved(page);
-    await go(page, "/settings");
-    assert.equal(await page.locator(".plan-list li").count(), 1, `${name}: still one plan`);
+    assert.equal(await (await planRows(page)).count(), 1, `${name}: still one plan`);
     const entries = await journalTexts(page);
     assert.equal(entries.length, 2, `${name}: both reflections kept`);
     assert.ok(entries.some((e) => e.includes(secret(name))));
