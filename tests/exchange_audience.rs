@@ -20,7 +20,9 @@ use waymark::core::journal::ReflectionDraft;
 use waymark::core::sample::seeded_plan;
 use waymark::core::{Author, DocKind, Plan};
 use waymark::exchange::csv::export_measurements_csv;
-use waymark::exchange::export::{client_plan_file, plan_file, progress_report_file, template_file};
+use waymark::exchange::export::{
+    plan_file, plan_for_client_file, progress_report_file, template_file,
+};
 use waymark::exchange::ics::export_ics;
 use waymark::exchange::markdown::export_markdown;
 use waymark::exchange::{parse_plan_file, received, Audience, PlanFile};
@@ -374,7 +376,7 @@ proptest! {
         let at_coach = received(parse_plan_file(&report.to_json()).unwrap(), Author::Coach);
         check(&w, "a progress report opened by the coach", &stored_text(&at_coach.plan), Some(Audience::Coach), &ticked, true, true)?;
 
-        let for_client = client_plan_file(&w.plan, now, Author::Coach);
+        let for_client = plan_for_client_file(&w.plan, now, Author::Coach);
         check(&w, "a plan for the client", &plan_text(&for_client), Some(Audience::Client), &[], true, true)?;
         let at_client = received(parse_plan_file(&for_client.to_json()).unwrap(), Author::Client);
         check(&w, "a plan opened by the client", &stored_text(&at_client.plan), Some(Audience::Client), &[], true, true)?;
@@ -402,7 +404,7 @@ fn a_coachs_private_note_in_a_backup_never_reaches_the_client() {
         text_of(&backup.to_json()).contains(note),
         "the coach's own backup keeps it"
     );
-    let for_client = client_plan_file(&plan, start(), Author::Coach);
+    let for_client = plan_for_client_file(&plan, start(), Author::Coach);
     assert!(!text_of(&for_client.to_json()).contains(note));
     // The coach sent the backup anyway: the client's device drops the note on opening it.
     let landed = received(parse_plan_file(&backup.to_json()).unwrap(), Author::Client);

@@ -2,7 +2,10 @@
 //! Laws of the plan-file exchange, for generated plans: the merge is commutative, associative
 //! and idempotent and gives valid records; export then import is the identity; a template
 //! imported twice adds nothing the second time; a progress report merged into the coach's copy
-//! keeps the coach's newer edits and every entry of the client's.
+//! keeps the coach's newer edits and every entry of the client's. With several clients of one
+//! template: each client's reports land in that client's own plan on the coach's device
+//! whatever the order, and template revisions merge into every client's plan in any order,
+//! once, keeping the client's work.
 //!
 //! The generated changes mix edits through the verbs (which stamp field clocks), to the same
 //! and to different fields of the same records, at few distinct minutes so that ties happen,
@@ -19,7 +22,10 @@ use waymark::core::record::Record;
 use waymark::core::sample::seeded_plan;
 use waymark::core::{Author, Plan};
 use waymark::exchange::export::{plan_file, progress_report_file, template_file};
-use waymark::exchange::{merge, merge_import, parse_plan_file};
+use waymark::exchange::identity::related;
+use waymark::exchange::{
+    merge, merge_import, parse_plan_file, route, FileKind, PlanFile, StartSetup,
+};
 
 fn base_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 6, 1, 12, 0, 0).unwrap()
@@ -429,5 +435,153 @@ proptest! {
                     || coach.reflections.iter().any(|x| x.meta.id == r.meta.id)
             );
         }
+    }
+}
+
+// ---- several clients of one template ---------------------------------------------------
+
+/// What a device does with a file: route it among its plans and save every target's merge
+/// ("Keep as a separate plan" is never needed here: every plan has its own id).
+fn import_on(plans: &mut Vec<Plan>, file: &PlanFile, role: Author, setup: &StartSetup) {
+    let listed: Vec<(Uuid, Option<Uuid>)> =
+        plans.iter().map(|p| (p.id(), p.from_template)).collect();
+    let ids = related(file, &listed);
+    let local: Vec<Plan> = plans
+        .iter()
+        .filter(|p| ids.contains(&p.id()))
+        .cloned()
+        .collect();
+    let r = route(file, &local, role, false, setup).unwrap();
+    assert!(r.mismatch.is_none(), "{:?}", r.mismatch);
+    for t in &r.targets {
+        let merged = t.merge(file).plan;
+        match plans.iter_mut().find(|p| p.id() == merged.id()) {
+            Some(p) => *p = merged,
+            None => plans.push(merged),
+        }
+    }
+}
+
+fn template_of(seed: u64) -> PlanFile {
+    parse_plan_file(&template_file(&base(seed), base_time(), Author::Coach).to_json()).unwrap()
+}
+
+fn setup_for(k: u8) -> StartSetup {
+    StartSetup {
+        plan_id: id_from_bytes([200 + k; 16]),
+        client: Some(format!("Client {k}")),
+        starts_on: base_time().date_naive() + Duration::days(i64::from(k) * 9),
+        now: base_time(),
+    }
+}
+
+/// Client `k`'s plan from the template, after their work (`ops`, made as device `k`).
+fn client_plan(t: &PlanFile, k: u8, ops: &[Op]) -> Plan {
+    let mut plans = Vec::new();
+    import_on(&mut plans, t, Author::Client, &setup_for(k));
+    assert_eq!(plans.len(), 1);
+    let mut p = plans.remove(0);
+    apply(&mut p, ops, k);
+    p
+}
+
+/// A revision of the template by the coach: only what a template holds changes.
+fn revision(t: &PlanFile, ops: &[Op], device: u8, day: i64) -> PlanFile {
+    let design: Vec<Op> = ops
+        .iter()
+        .filter(|o| {
+            matches!(
+                o,
+                Op::EditGoal { .. }
+                    | Op::DeleteAction { .. }
+                    | Op::GoalField { .. }
+                    | Op::KpiField { .. }
+            )
+        })
+        .cloned()
+        .collect();
+    let mut r = t.clone();
+    apply(&mut r.plan, &design, device);
+    r.exported_at = base_time() + Duration::days(day);
+    parse_plan_file(&r.to_json()).unwrap()
+}
+
+fn report(p: &Plan) -> PlanFile {
+    let file = progress_report_file(p, &[], base_time() + Duration::days(40), Author::Client);
+    parse_plan_file(&file.to_json()).unwrap()
+}
+
+fn ids_of(p: &Plan) -> Vec<Uuid> {
+    p.to_documents().iter().map(|d| d.id).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn each_clients_reports_land_in_that_clients_plan_in_any_order(
+        seed in 0u64..4, a in ops(), b in ops(), c in ops(), order in Just([0usize, 1, 2]).prop_shuffle()
+    ) {
+        let t = template_of(seed);
+        let clients = [client_plan(&t, 1, &a), client_plan(&t, 2, &b), client_plan(&t, 3, &c)];
+        let reports: Vec<PlanFile> = clients.iter().map(report).collect();
+        let mut coach: Vec<Plan> = vec![t.plan.clone()];
+        let setup = setup_for(9);
+        for i in order {
+            import_on(&mut coach, &reports[i], Author::Coach, &setup);
+        }
+        // Every report again: nothing changes.
+        let before = coach.clone();
+        for r in &reports {
+            import_on(&mut coach, r, Author::Coach, &setup);
+        }
+        prop_assert_eq!(&coach, &before);
+        prop_assert_eq!(coach.len(), 4);
+        prop_assert_eq!(&coach[0], &t.plan, "the template is untouched");
+        for (k, client) in clients.iter().enumerate() {
+            let on_coach = coach.iter().find(|p| p.id() == client.id()).unwrap();
+            prop_assert_eq!(on_coach, &reports[k].plan);
+            let mine = format!("device {}", k + 1);
+            prop_assert!(on_coach.reflections.iter().all(|r| r.fields.text.contains(&mine)));
+            prop_assert!(on_coach.reflections.iter().all(|r| !r.fields.private));
+        }
+        // Two clients' plans share no record id, except those the generator gives every
+        // device alike (new reflections and measurements).
+        let (x, y) = (ids_of(&clients[0]), ids_of(&clients[1]));
+        let alike = |id: &Uuid| clients.iter().any(|p| {
+            p.reflections.iter().any(|r| r.meta.id == *id)
+                || p.measurements.iter().any(|m| m.meta.id == *id)
+        });
+        prop_assert!(x.iter().filter(|id| !alike(id)).all(|id| !y.contains(id)));
+    }
+
+    #[test]
+    fn template_revisions_merge_into_a_clients_plan_in_any_order_once_keeping_their_work(
+        seed in 0u64..4, work in ops(), x in ops(), y in ops(), k in 1u8..4
+    ) {
+        let t = template_of(seed);
+        let client = client_plan(&t, k, &work);
+        let (r1, r2) = (revision(&t, &x, 8, 20), revision(&t, &y, 9, 21));
+        let setup = setup_for(k);
+        let mut one = vec![client.clone()];
+        import_on(&mut one, &r1, Author::Client, &setup);
+        import_on(&mut one, &r2, Author::Client, &setup);
+        let mut two = vec![client.clone()];
+        import_on(&mut two, &r2, Author::Client, &setup);
+        import_on(&mut two, &r1, Author::Client, &setup);
+        prop_assert_eq!(&one, &two);
+        prop_assert_eq!(one.len(), 1, "a revision never adds a second plan");
+        let merged = &one[0];
+        prop_assert_eq!(merged.id(), client.id());
+        prop_assert_eq!(&merged.reflections, &client.reflections);
+        prop_assert_eq!(&merged.measurements, &client.measurements);
+        prop_assert_eq!(&merged.checkins, &client.checkins);
+        prop_assert_eq!(&merged.title, &client.title);
+        prop_assert_eq!(merged.goals.len(), t.plan.goals.len());
+        // Again: nothing.
+        let mut again = one.clone();
+        import_on(&mut again, &r2, Author::Client, &setup);
+        prop_assert_eq!(&again, &one);
+        prop_assert_eq!(r1.kind, FileKind::Template);
     }
 }

@@ -25,7 +25,7 @@ use super::record::Record;
 use super::review::ProgressReview;
 use super::schedule::CheckInSchedule;
 use super::touched::Touched;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -40,7 +40,39 @@ pub enum PlanKind {
 }
 
 /// The fields of the plan's header record, which carries the plan's `meta`.
-pub const HEADER_FIELDS: [&str; 3] = ["archived", "kind", "title"];
+pub const HEADER_FIELDS: [&str; 7] = [
+    "archived",
+    "client",
+    "from_template",
+    "kind",
+    "prompts",
+    "starts_on",
+    "title",
+];
+
+/// The plan's own record, as it is stored and as it travels in plan files (`plan`), and as the
+/// merge joins it. The optional fields came after format version 1 was published; missing
+/// means "not said", so older files and stored plans still read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanHeader {
+    pub meta: Meta,
+    pub title: String,
+    pub kind: PlanKind,
+    pub archived: bool,
+    /// Whom a client plan is for, as the coach named them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    /// The template this plan was started from: a revision of it merges into this plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_template: Option<Uuid>,
+    /// Day one of the plan. A template's dates count from its own `starts_on`; a client plan
+    /// made from it has every date moved by the days between the two.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_on: Option<NaiveDate>,
+    /// Journal prompts the coach wrote for this plan (questions only), offered first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prompts: Vec<String>,
+}
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Plan {
@@ -49,6 +81,15 @@ pub struct Plan {
     pub title: String,
     pub kind: PlanKind,
     pub archived: bool,
+    /// See [`PlanHeader`] for these four.
+    #[serde(default)]
+    pub client: Option<String>,
+    #[serde(default)]
+    pub from_template: Option<Uuid>,
+    #[serde(default)]
+    pub starts_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub prompts: Vec<String>,
     pub profile: Option<ClientProfile>,
     pub assessments: Vec<NeedsAssessment>,
     pub goals: Vec<Goal>,
@@ -74,6 +115,10 @@ impl PartialEq for Plan {
             && self.title == o.title
             && self.kind == o.kind
             && self.archived == o.archived
+            && self.client == o.client
+            && self.from_template == o.from_template
+            && self.starts_on == o.starts_on
+            && self.prompts == o.prompts
             && self.profile == o.profile
             && self.assessments == o.assessments
             && self.goals == o.goals
@@ -118,6 +163,10 @@ impl Plan {
             title,
             kind,
             archived: false,
+            client: None,
+            from_template: None,
+            starts_on: None,
+            prompts: Vec::new(),
             profile: None,
             assessments: Vec::new(),
             goals: Vec::new(),
@@ -136,6 +185,66 @@ impl Plan {
 
     pub fn id(&self) -> Uuid {
         self.meta.id
+    }
+
+    pub fn header(&self) -> PlanHeader {
+        PlanHeader {
+            meta: self.meta.clone(),
+            title: self.title.clone(),
+            kind: self.kind,
+            archived: self.archived,
+            client: self.client.clone(),
+            from_template: self.from_template,
+            starts_on: self.starts_on,
+            prompts: self.prompts.clone(),
+        }
+    }
+
+    pub fn set_header(&mut self, h: PlanHeader) {
+        self.meta = h.meta;
+        self.title = h.title;
+        self.kind = h.kind;
+        self.archived = h.archived;
+        self.client = h.client;
+        self.from_template = h.from_template;
+        self.starts_on = h.starts_on;
+        self.prompts = h.prompts;
+    }
+
+    /// Whom the plan is for: the name the coach gave, else the client's own (profile).
+    pub fn client_name(&self) -> Option<&str> {
+        self.client
+            .as_deref()
+            .or_else(|| {
+                self.profile
+                    .as_ref()
+                    .filter(|p| p.meta.is_live())
+                    .and_then(|p| p.fields.name.as_deref())
+            })
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+    }
+
+    /// Names (or renames) the client the plan is for; an empty name clears it.
+    pub fn set_client(
+        &mut self,
+        name: &str,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        let name = name.trim();
+        let next = if name.is_empty() {
+            None
+        } else {
+            limits::title("The client's name", name)?;
+            Some(name.to_owned())
+        };
+        if self.client != next {
+            self.client = next;
+            self.stamp_header("client", now, by);
+        }
+        Ok(Touched::one(DocKind::Plan, self.id()))
     }
 
     pub fn rename(

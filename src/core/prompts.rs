@@ -24,3 +24,20 @@ pub fn prompt_for_day(day: NaiveDate) -> &'static str {
     let i = i64::from(day.num_days_from_ce()).rem_euclid(n);
     REFLECTION_PROMPTS[i as usize]
 }
+
+/// The prompts to offer in a plan's journal: the coach's own for this plan first (they came
+/// with the template), then the built-in list, each question once.
+pub fn prompts_for(plan: &super::plan::Plan) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let all = plan
+        .prompts
+        .iter()
+        .map(String::as_str)
+        .chain(REFLECTION_PROMPTS.iter().copied());
+    for p in all {
+        if !p.trim().is_empty() && !out.iter().any(|x| x == p) {
+            out.push(p.to_owned());
+        }
+    }
+    out
+}

@@ -17,20 +17,11 @@ use super::errors::CoreError;
 use super::ids::{profile_id, schedule_id};
 use super::limits;
 use super::meta::Meta;
-use super::plan::{Plan, PlanKind};
+use super::plan::{Plan, PlanHeader, PlanKind};
 use super::record::{read_record, Record, Written};
 use super::touched::Touched;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use uuid::Uuid;
-
-/// The body of the plan's header document.
-#[derive(Serialize, Deserialize)]
-struct PlanHeader {
-    meta: Meta,
-    title: String,
-    kind: PlanKind,
-    archived: bool,
-}
 
 fn body<T: Serialize>(value: &T) -> String {
     // The records are plain structs of strings, numbers, dates and lists with string keys
@@ -40,12 +31,7 @@ fn body<T: Serialize>(value: &T) -> String {
 
 impl Plan {
     fn header_doc(&self) -> Document {
-        let header = PlanHeader {
-            meta: self.meta.clone(),
-            title: self.title.clone(),
-            kind: self.kind,
-            archived: self.archived,
-        };
+        let header = self.header();
         Document {
             plan_id: self.id(),
             id: self.id(),
@@ -235,10 +221,7 @@ impl Plan {
             }
         }
         let h = header.ok_or(CoreError::MissingPlanHeader)?;
-        plan.meta = h.meta;
-        plan.title = h.title;
-        plan.kind = h.kind;
-        plan.archived = h.archived;
+        plan.set_header(h);
         plan.normalize();
         Ok(plan)
     }

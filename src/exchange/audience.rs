@@ -72,7 +72,7 @@ pub fn shareable_with_coach(plan: &Plan) -> impl Iterator<Item = &Reflection> {
 /// `may_have` allows. Stored revisions are not carried over (a file comes from outside).
 pub fn cut_for(plan: &Plan, audience: Audience, shared: &[Uuid]) -> Plan {
     let mut out = Plan::empty(plan.meta.clone(), plan.title.clone(), plan.kind);
-    out.archived = plan.archived;
+    out.set_header(plan.header());
     out.profile = plan.profile.as_ref().map(content_free);
     out.schedule = plan.schedule.as_ref().map(content_free);
     out.assessments = all_content_free(&plan.assessments);

@@ -21,16 +21,6 @@ pub fn plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
     )
 }
 
-/// The whole plan for the coach's client: everything but the coach's private reflections.
-pub fn client_plan_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
-    file(
-        FileKind::Plan,
-        cut_for(plan, Audience::Client, &[]),
-        now,
-        by,
-    )
-}
-
 /// A reusable starting point: goals, milestones, actions, KPIs and the check-in schedule, with
 /// completion marks cleared and goals set back to active, plus the journal prompts the plan
 /// used (questions only). No profile, assessments,
@@ -82,7 +72,8 @@ pub fn template_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
         })
         .collect();
     t.kpis = plan.kpis.clone();
-    let mut prompts: Vec<String> = Vec::new();
+    t.starts_on = plan.day_one();
+    let mut prompts: Vec<String> = plan.prompts.clone();
     for p in plan
         .reflections
         .iter()
@@ -111,15 +102,28 @@ pub fn progress_report_file(
     file(FileKind::ProgressReport, copy, now, by)
 }
 
+/// What a coach sends the client a plan is for: the client plan under its own id (so the
+/// client's reports come back into it) with whom it is for and the template it came from.
+/// Cut for the client: nothing the coach keeps to themselves (their private reflections).
+pub fn plan_for_client_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
+    file(
+        FileKind::PlanForClient,
+        cut_for(plan, Audience::Client, &[]),
+        now,
+        by,
+    )
+}
+
 fn file(kind: FileKind, mut plan: Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
     plan.revs.clear();
+    let prompts = plan.prompts.clone();
     PlanFile {
         kind,
         exported_at: now,
         exported_by: by,
         source_version: super::format::CURRENT_VERSION,
         plan,
-        prompts: Vec::new(),
+        prompts,
     }
 }
 
@@ -137,14 +141,14 @@ pub fn export_plan(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile 
     download(&plan_file(plan, now, by), "")
 }
 
-/// `client_plan_file` as a download: `<title>-<date>.waymark.json`.
-pub fn export_client_plan(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
-    download(&client_plan_file(plan, now, by), "")
-}
-
 /// `template_file` as a download: `<title>-template.waymark.json`.
 pub fn export_template(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
     download(&template_file(plan, now, by), "-template")
+}
+
+/// `plan_for_client_file` as a download: `<client>-<title>-<date>.waymark.json`.
+pub fn export_plan_for_client(plan: &Plan, now: DateTime<Utc>, by: Author) -> ExportedFile {
+    download(&plan_for_client_file(plan, now, by), "")
 }
 
 /// `progress_report_file` as a download: `<title>-progress-<date>.waymark.json`.
@@ -162,9 +166,16 @@ pub fn export_progress_report(
 
 fn download(file: &PlanFile, infix: &str) -> ExportedFile {
     let date = file.exported_at.format("%Y-%m-%d");
+    // A coach sends many clients plans of one title: the client's name tells the files apart.
+    let stem = match file.plan.client.as_deref() {
+        Some(client) if file.kind != FileKind::Template => {
+            format!("{}-{}", slug(client), slug(&file.plan.title))
+        }
+        _ => slug(&file.plan.title),
+    };
     let file_name = match file.kind {
-        FileKind::Template => format!("{}{infix}{EXTENSION}", slug(&file.plan.title)),
-        _ => format!("{}{infix}-{date}{EXTENSION}", slug(&file.plan.title)),
+        FileKind::Template => format!("{stem}{infix}{EXTENSION}"),
+        _ => format!("{stem}{infix}-{date}{EXTENSION}"),
     };
     ExportedFile {
         bytes: file.to_json(),

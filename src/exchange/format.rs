@@ -11,11 +11,12 @@ use crate::core::history::Adaptation;
 use crate::core::journal::Reflection;
 use crate::core::kpi::{Kpi, Measurement};
 use crate::core::milestone::Milestone;
+use crate::core::plan::PlanHeader;
 use crate::core::profile::ClientProfile;
 use crate::core::record::{Written, WrittenList};
 use crate::core::review::ProgressReview;
 use crate::core::schedule::CheckInSchedule;
-use crate::core::{Author, Meta, Plan, PlanKind};
+use crate::core::{Author, Plan};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +52,10 @@ pub enum FileKind {
     /// What the client sends their coach: the plan with its progress, without private
     /// reflections unless the client chose to include them.
     ProgressReport,
+    /// What a coach sends a client to start (or bring up to date) the plan prepared for them:
+    /// the client plan under its own id, so the client's reports come back into it. Not a
+    /// backup: what the coach keeps for themselves stays out (see `export::plan_for_client_file`).
+    PlanForClient,
 }
 
 impl FileKind {
@@ -59,6 +64,7 @@ impl FileKind {
             FileKind::Plan => "plan",
             FileKind::Template => "template",
             FileKind::ProgressReport => "progress_report",
+            FileKind::PlanForClient => "plan_for_client",
         }
     }
 }
@@ -73,8 +79,9 @@ pub struct PlanFile {
     pub source_version: u32,
     /// The plan the file carries. Its stored revisions are empty (it comes from outside).
     pub plan: Plan,
-    /// Journal prompts suggested with a template: the questions only, never the answers.
-    /// Empty for other kinds. Not a record: the UI may offer them, nothing stores them.
+    /// Journal prompts the coach wrote for the plan (the questions, never the answers): the
+    /// plan's own `prompts`, and for a template also the prompts the source plan used. On
+    /// import they become the plan's `prompts`.
     pub prompts: Vec<String>,
 }
 
@@ -88,15 +95,6 @@ pub struct ExportedFile {
     pub media_type: &'static str,
 }
 
-/// The header part of the file's plan (the plan's own document).
-#[derive(Serialize)]
-struct HeaderOut<'a> {
-    meta: &'a Meta,
-    title: &'a str,
-    kind: PlanKind,
-    archived: bool,
-}
-
 /// The file as written. Field order is the documented order.
 #[derive(Serialize)]
 struct FileOut<'a> {
@@ -105,7 +103,8 @@ struct FileOut<'a> {
     kind: FileKind,
     exported_at: DateTime<Utc>,
     exported_by: Author,
-    plan: HeaderOut<'a>,
+    /// The plan's own record; its prompts travel as the file's `prompts`, written once.
+    plan: PlanHeader,
     profile: Option<Written<'a, ClientProfile>>,
     schedule: Option<Written<'a, CheckInSchedule>>,
     assessments: WrittenList<'a, NeedsAssessment>,
@@ -131,11 +130,9 @@ impl PlanFile {
             kind: self.kind,
             exported_at: self.exported_at,
             exported_by: self.exported_by,
-            plan: HeaderOut {
-                meta: &p.meta,
-                title: &p.title,
-                kind: p.kind,
-                archived: p.archived,
+            plan: PlanHeader {
+                prompts: Vec::new(),
+                ..p.header()
             },
             profile: p.profile.as_ref().map(Written),
             schedule: p.schedule.as_ref().map(Written),

@@ -27,10 +27,11 @@
 use super::format::PlanFile;
 use crate::core::document::{DocKind, Document};
 use crate::core::meta::{Author, Meta};
+use crate::core::plan::PlanHeader;
 use crate::core::record::Record;
 use crate::core::{Plan, PlanKind, Touched};
 use chrono::{DateTime, Utc};
-use serde::{de::DeserializeOwned, Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Serialize};
 use std::cmp::Ordering;
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -139,20 +140,11 @@ pub(crate) fn merge_plans(local: Option<&Plan>, incoming: &Plan) -> MergeOutcome
     };
     let mut plan = local.clone();
 
-    // The header: title, kind and archived travel with the plan's meta.
-    let header = |p: &Plan| Header {
-        meta: p.meta.clone(),
-        title: p.title.clone(),
-        kind: p.kind,
-        archived: p.archived,
-    };
-    let local_header = (!acc.new_plan).then(|| header(local));
-    let won = acc.one(local_header.as_ref(), Some(&header(incoming)));
+    // The header (title, kind, archived, client, ...) travels with the plan's meta.
+    let local_header = (!acc.new_plan).then(|| local.header());
+    let won = acc.one(local_header.as_ref(), Some(&incoming.header()));
     if let Some(h) = won {
-        plan.meta = h.meta;
-        plan.title = h.title;
-        plan.kind = h.kind;
-        plan.archived = h.archived;
+        plan.set_header(h);
     }
 
     plan.profile = acc.one(local.profile.as_ref(), incoming.profile.as_ref());
@@ -174,15 +166,6 @@ pub(crate) fn merge_plans(local: Option<&Plan>, incoming: &Plan) -> MergeOutcome
         summary: acc.summary,
         touched: acc.touched,
     }
-}
-
-/// The plan's own record, merged like any other.
-#[derive(Clone, PartialEq, Serialize, Deserialize)]
-struct Header {
-    meta: Meta,
-    title: String,
-    kind: PlanKind,
-    archived: bool,
 }
 
 fn rank(a: Author) -> u8 {
@@ -323,7 +306,8 @@ pub(crate) trait Mergeable: Serialize + DeserializeOwned + Clone + PartialEq {
     fn label(&self) -> String;
 }
 
-impl Mergeable for Header {
+// The plan's own record merges like any other.
+impl Mergeable for PlanHeader {
     const KIND: DocKind = DocKind::Plan;
     const NOUN: &'static str = "plan details";
     fn meta(&self) -> &Meta {

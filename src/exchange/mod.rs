@@ -15,6 +15,8 @@
 //! - `audience`: who a file is for, and the one rule (`cut_for`) every export and import
 //!   goes through: nothing deleted, no private reflection of someone else's.
 //! - `export`: full plan, template and progress-report files.
+//! - `identity`: which plan on this device a file goes into (templates become plans of
+//!   their own; a file whose id is held by someone else's plan is never merged silently).
 //! - `merge`, `preview`: the field-by-field merge (tombstones win whole) and what an import
 //!   would do.
 //! - `markdown`, `ics`, `csv`: readable exports.
@@ -27,6 +29,7 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod ics;
+pub mod identity;
 pub mod markdown;
 pub mod merge;
 pub mod migrate;
@@ -36,8 +39,9 @@ pub mod validate;
 
 pub use audience::{cut_for, received, Audience};
 pub use error::ImportError;
-pub use export::{export_client_plan, export_plan, export_progress_report, export_template};
+pub use export::{export_plan, export_plan_for_client, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
+pub use identity::{route, Mismatch, Placement, Route, StartSetup};
 pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
-pub use preview::{preview, ImportPreview, ImportTarget};
+pub use preview::{preview, preview_route, ImportPreview, ImportTarget};
 pub use validate::parse_plan_file;

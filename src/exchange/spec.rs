@@ -95,6 +95,9 @@ pub(crate) const HEADER: &[Field] = &[
     f("title", TITLE),
     f("kind", Ty::Enum(&["client_plan", "template"])),
     f("archived", Ty::Bool),
+    opt("client", Ty::Opt(&TITLE)),
+    opt("from_template", Ty::Opt(&Ty::Uuid)),
+    opt("starts_on", Ty::Opt(&Ty::Date)),
 ];
 
 pub(crate) const PROFILE: &[Field] = &[
@@ -291,7 +294,10 @@ macro_rules! records {
 pub(crate) const FILE: &[Field] = &[
     f("format", Ty::Enum(&[super::format::FORMAT])),
     f("version", Ty::Int(1, super::format::CURRENT_VERSION as i64)),
-    f("kind", Ty::Enum(&["plan", "template", "progress_report"])),
+    f(
+        "kind",
+        Ty::Enum(&["plan", "template", "progress_report", "plan_for_client"]),
+    ),
     f("exported_at", Ty::Instant),
     f("exported_by", AUTHOR),
     f("plan", Ty::Obj(HEADER)),

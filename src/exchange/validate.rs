@@ -527,6 +527,13 @@ fn build(v: &Value) -> Result<PlanFile, ImportError> {
     let plan_kind: PlanKind = typed(get(header, "kind"), "plan.kind")?;
     let mut plan = Plan::empty(meta, title, plan_kind);
     plan.archived = typed(get(header, "archived"), "plan.archived")?;
+    plan.client = typed(get(header, "client"), "plan.client")?;
+    if let Some(name) = &plan.client {
+        crate::core::limits::title("The client's name", name)
+            .map_err(|e| ImportError::invalid("plan.client", e.to_string()))?;
+    }
+    plan.from_template = typed(get(header, "from_template"), "plan.from_template")?;
+    plan.starts_on = typed(get(header, "starts_on"), "plan.starts_on")?;
 
     let plan_id = plan.id();
     if let Some(p) = v.get("profile").filter(|p| !p.is_null()) {
@@ -564,6 +571,7 @@ fn build(v: &Value) -> Result<PlanFile, ImportError> {
         Some(p) if !p.is_null() => typed(p, "prompts")?,
         _ => Vec::new(),
     };
+    plan.prompts = prompts.clone();
     check_unique_ids(&plan)?;
     if kind == FileKind::Template || plan.kind == PlanKind::Template {
         check_template(&plan)?;

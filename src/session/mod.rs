@@ -41,6 +41,10 @@ pub struct PlanSummary {
     pub title: String,
     pub kind: PlanKind,
     pub archived: bool,
+    /// Whom a client plan is for, when the coach named them.
+    pub client: Option<String>,
+    /// The template the plan was started from (an import of its revision merges into it).
+    pub from_template: Option<Uuid>,
 }
 
 /// "Saving…" / "Saved" / what went wrong. "Saved" only once the store reports the write durable.
@@ -159,6 +163,8 @@ impl<S: Store, V: Shown> Session<S, V> {
                 title: p.title.clone(),
                 kind: p.kind,
                 archived: p.archived,
+                client: p.client.clone(),
+                from_template: p.from_template,
             })
             .collect();
         plans.sort_by_key(|p| p.title.to_lowercase());

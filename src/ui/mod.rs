@@ -10,6 +10,7 @@ mod journal;
 mod page;
 mod params;
 mod plan;
+mod plan_naming;
 mod review;
 mod settings;
 mod shell;

@@ -27,6 +27,7 @@ pub fn SettingsScreen() -> impl IntoView {
             </section>
             <BackupStatus/>
             <PlansOnDevice/>
+            <super::plan_naming::PlanNaming/>
             <StorageStatus/>
         </Page>
     }
@@ -137,17 +138,19 @@ fn PlansOnDevice() -> impl IntoView {
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let archived = move || ws.plan.with(|p| p.as_ref().is_some_and(|p| p.archived));
     let open_kind = move || ws.plan.with(|p| p.as_ref().map(|p| p.kind));
-    // A coach's library: a plan's design kept as a template, and a template copied (fresh ids,
-    // nothing personal) into a new client's plan, which then opens.
-    let copy_open = move |kind: PlanKind| {
+    // A coach's library: a plan's design kept as a template (fresh ids, nothing personal),
+    // which then opens. A client plan from a template asks whom it is for (`StartClientPlan`).
+    let keep_as_template = move || {
         let copy = ws.plan.with_untracked(|p| {
             p.as_ref().map(|p| {
-                let title = match kind {
-                    PlanKind::Template => format!("{} (template)", p.title),
-                    PlanKind::ClientPlan => format!("New client plan from {}", p.title),
-                };
+                let title = format!("{} (template)", p.title);
                 let title: String = title.chars().take(200).collect();
-                p.copy_structure(&title, kind, chrono::Utc::now(), device_role())
+                p.copy_structure(
+                    &title,
+                    PlanKind::Template,
+                    chrono::Utc::now(),
+                    device_role(),
+                )
             })
         });
         let Some(copy) = copy else { return };
@@ -182,13 +185,16 @@ fn PlansOnDevice() -> impl IntoView {
         <section class="card" aria-labelledby="plans-heading">
             <h2 id="plans-heading">"Plans on this device"</h2>
             <ul class="plan-list">
-                <For each=move || ws.plans.get() key=|p| (p.id, p.title.clone(), p.archived) let(p)>
+                <For each=move || ws.plans.get() key=|p| (p.id, p.title.clone(), p.client.clone(), p.archived) let(p)>
                     {
                         let id = p.id;
                         let label = kind_label(&p);
                         view! {
                             <li>
-                                <span class="plan-title">{p.title.clone()}<span class="tag">{label}</span></span>
+                                <span class="plan-title">
+                                    {p.client.clone().map(|c| view! { <span class="plan-client">{c}</span>" · " })}
+                                    {p.title.clone()}<span class="tag">{label}</span>
+                                </span>
                                 <Show when=move || open_id() != Some(id)
                                     fallback=|| view! { <span class="muted">"Open now"</span> }>
                                     <button class="button" type="button"
@@ -210,14 +216,8 @@ fn PlansOnDevice() -> impl IntoView {
                 <a class="button" href="/welcome">"Start another plan"</a>
                 <Show when=move || open_kind() == Some(PlanKind::ClientPlan)>
                     <button class="button" type="button"
-                        on:click=move |_| copy_open(PlanKind::Template)>
+                        on:click=move |_| keep_as_template()>
                         "Save a copy as a template"
-                    </button>
-                </Show>
-                <Show when=move || open_kind() == Some(PlanKind::Template)>
-                    <button class="button" type="button"
-                        on:click=move |_| copy_open(PlanKind::ClientPlan)>
-                        "Start a client plan from this template"
                     </button>
                 </Show>
                 <Show when=move || open_id().is_some() && !confirm_archive.get()>
@@ -241,6 +241,9 @@ fn PlansOnDevice() -> impl IntoView {
                 </div>
             </Show>
             <p class="field-hint">"Archive a plan when an engagement ends: it is kept, read-only, and can be restored."</p>
+            <Show when=move || open_kind() == Some(PlanKind::Template)>
+                <super::plan_naming::StartClientPlan/>
+            </Show>
         </section>
     }
 }

@@ -1,9 +1,10 @@
 // The coach–client exchange, end to end (issue #5's "done when"), in two fresh browser
 // profiles at phone size with touch, with real downloaded files:
 // 1. the coach prepares a plan and sends it as a template;
-// 2. the client opens the template, works offline for "two weeks" (a guided check-in with a KPI
-//    value, a KPI value logged on a goal, two reflections — one private — and a completed
-//    action), reloads offline, and sends a progress report without the private reflection;
+// 2. the client opens the template as a plan of their own (its dates counting from today), works
+//    offline for "two weeks" (a guided check-in with a KPI value, a KPI value logged on a goal,
+//    two reflections — one private — and a completed action), reloads offline, and sends a
+//    progress report without the private reflection;
 // 3. the coach imports the report as a plan of its own, sees the client's work but nothing of
 //    the private reflection, adapts a goal with a reason, adds a milestone and sends the plan back;
 // 4. the client merges the coach's file and keeps every entry of their own.
@@ -216,18 +217,19 @@ test("2b. offline, the client checks in, logs a KPI, reflects twice and complete
     await page.waitForFunction((w) => document.querySelector("#reflection-text")?.value === w, words);
   }
 
-  // An action completed from Today.
-  await go(page, "/");
-  await page.getByTestId("due-actions").waitFor();
-  await page.getByRole("button", { name: `Mark done: ${ACTION}` }).tap();
+  // An action completed on its goal's page (the template's dates count from the day the
+  // client opened it, so nothing is due on Today yet).
+  await openGoal(page, WEEKENDS);
+  await page.getByRole("button", { name: `Complete: ${ACTION}` }).tap();
   await saved(page);
-  await page.getByRole("button", { name: `Mark done: ${ACTION}` }).waitFor({ state: "detached" });
+  await page.getByRole("button", { name: `Complete: ${ACTION}` }).waitFor({ state: "detached" });
 
   // A reload with no network: everything is still there.
   await page.reload();
   await waitForApp(page);
-  await page.getByTestId("due-actions").waitFor();
-  assert.equal(await page.getByRole("button", { name: `Mark done: ${ACTION}` }).count(), 0);
+  await page.getByTestId("kpis").waitFor();
+  assert.equal(await page.getByRole("button", { name: `Complete: ${ACTION}` }).count(), 0);
+  assert.ok(await actionIsDone(page), "the completed action is still done");
   await go(page, "/checkin");
   assert.equal(await page.getByTestId("past-checkins").locator("details").count(), 1);
   assert.match(await page.getByTestId("past-checkins").textContent(), new RegExp(CHECKIN_NOTE.replace(".", "\\.")));

@@ -143,12 +143,20 @@ test("a coach keeps a plan as a template and starts a client's plan from it", as
   await waitForApp(page);
   assert.equal(await page.locator(".plan-list li").count(), 2);
   await page.getByRole("button", { name: "Start a client plan from this template" }).tap();
+  // It asks whom the plan is for and its first day.
+  const form = page.getByTestId("start-client-plan");
+  await form.getByRole("button", { name: "Start the plan" }).tap();
+  await form.getByRole("alert").filter({ hasText: "Enter the client's name" }).waitFor();
+  await form.getByLabel("Client's name").fill("Ravi Shah");
+  await form.getByRole("button", { name: "Start the plan" }).tap();
   await page.waitForURL(/\/plan$/);
+  assert.match(await page.getByTestId("open-plan").textContent(), /Ravi Shah/, "the header names the open plan's client");
   await page.goto(server.origin + "/settings");
   await waitForApp(page);
+  await page.locator(".plan-list li").nth(2).waitFor();
   const titles = await page.locator(".plan-list .plan-title").allTextContents();
   assert.equal(titles.length, 3);
-  assert.ok(titles.some((t) => t.startsWith("New client plan from Maya")), titles.join(" | "));
+  assert.ok(titles.some((t) => /^Ravi Shah · Maya: from teaching to UX research\s*Plan$/.test(t.trim())), titles.join(" | "));
   // The copy has the goals but none of Maya's journal.
   await page.goto(server.origin + "/journal");
   await waitForApp(page);

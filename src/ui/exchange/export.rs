@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::device_files;
-use crate::core::Author;
+use crate::core::{Author, PlanKind};
 use crate::exchange::audience::shareable_with_coach;
 use crate::exchange::crypto::encrypt_plan_file;
 use crate::exchange::csv::export_measurements_csv;
 use crate::exchange::ics::export_ics;
 use crate::exchange::markdown::export_markdown;
 use crate::exchange::{
-    export_client_plan, export_plan, export_progress_report, export_template, Audience,
+    export_plan, export_plan_for_client, export_progress_report, export_template, Audience,
     ExportedFile,
 };
 use crate::ui::state::{backups, device_role, use_workspace};
@@ -40,7 +40,7 @@ impl Choice {
             (Choice::Report, _) => ("Progress report for my coach",
                 "For your coach: your plan with check-ins, KPI values and reflections. Your private reflections stay out unless you tick them below."),
             (Choice::ClientPlan, _) => ("Plan for my client",
-                "For your client: the whole plan with its progress and the client's reflections. Your private notes stay out."),
+                "For your client, to work in: the whole plan with its progress and the client's reflections. Your private notes stay out. Their progress reports come back into this same plan."),
             (Choice::Template, Author::Coach) => ("Template for a client",
                 "For a new client: goals, milestones, actions, KPIs and the check-in schedule. No personal data, values, notes or journal."),
             (Choice::Template, Author::Client) => ("Template",
@@ -67,14 +67,23 @@ pub fn ExportPanel() -> impl IntoView {
     // Settings' backup reminder links here with ?backup.
     let asked_for_backup =
         leptos_router::hooks::use_query_map().with_untracked(|q| q.get("backup").is_some());
-    let choices: [Choice; 3] = match role {
-        Author::Client => [Choice::Report, Choice::Template, Choice::Backup],
-        Author::Coach => [Choice::ClientPlan, Choice::Template, Choice::Backup],
+    let open_kind = ws.plan.with_untracked(|p| p.as_ref().map(|p| p.kind));
+    let choices: Vec<Choice> = match role {
+        Author::Client => vec![Choice::Report, Choice::Template, Choice::Backup],
+        Author::Coach if open_kind == Some(PlanKind::ClientPlan) => {
+            vec![Choice::ClientPlan, Choice::Template, Choice::Backup]
+        }
+        Author::Coach => vec![Choice::Template, Choice::Backup],
     };
     let kind = RwSignal::new(if asked_for_backup {
         Choice::Backup
     } else {
         choices[0]
+    });
+    // A coach sends a client plan to the client it is for, by name.
+    let client_plan_label = ws.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.client_name().map(|c| format!("Plan for {c}")))
     });
     let readable_for = RwSignal::new(Audience::other_side(role));
     let include_private = RwSignal::new(Vec::<Uuid>::new());
@@ -109,7 +118,7 @@ pub fn ExportPanel() -> impl IntoView {
         ws.plan.with_untracked(|p| {
             p.as_ref().map(|p| match kind.get_untracked() {
                 Choice::Backup => export_plan(p, now, role),
-                Choice::ClientPlan => export_client_plan(p, now, role),
+                Choice::ClientPlan => export_plan_for_client(p, now, role),
                 Choice::Template => export_template(p, now, role),
                 Choice::Report => {
                     export_progress_report(p, &include_private.get_untracked(), now, role)
@@ -187,6 +196,10 @@ pub fn ExportPanel() -> impl IntoView {
     });
     let kind_option = move |value: Choice| {
         let (label, hint) = value.words(role);
+        let label = match (value, &client_plan_label) {
+            (Choice::ClientPlan, Some(named)) => named.clone(),
+            _ => label.to_owned(),
+        };
         view! {
             <label class="choice choice-with-hint">
                 <input type="radio" name="export-kind" prop:checked=move || kind.get() == value
@@ -201,7 +214,7 @@ pub fn ExportPanel() -> impl IntoView {
             <h2 id="export-heading">"Send or back up this plan"</h2>
             <fieldset class="field choices" aria-describedby="export-deleted-hint">
                 <legend>"What to send, and to whom"</legend>
-                {choices.map(kind_option).into_iter().collect_view()}
+                {choices.into_iter().map(kind_option).collect_view()}
             </fieldset>
             <p class="field-hint" id="export-deleted-hint">
                 "Nothing you deleted is in any file: a deletion keeps only the note that it happened."

@@ -6,13 +6,15 @@ use leptos_router::hooks::use_navigate;
 use web_sys::{File, HtmlInputElement};
 
 use super::device_files;
-use crate::core::{Author, PlanKind};
+use crate::core::ids::new_id;
+use crate::core::{Author, Plan};
 use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
+use crate::exchange::identity::related;
 use crate::exchange::{
-    merge_import, parse_plan_file, preview, received, FileKind, ImportPreview, ImportTarget,
-    PlanFile,
+    parse_plan_file, preview_route, received, route, FileKind, ImportPreview, ImportTarget,
+    Placement, PlanFile, Route, StartSetup,
 };
-use crate::ui::state::{device_role, reports, use_workspace};
+use crate::ui::state::{device_role, reports, use_workspace, Workspace};
 use crate::ui::widgets::ErrorNotice;
 
 /// Where the import is: nothing chosen, waiting for a passphrase, or showing the preview.
@@ -20,7 +22,19 @@ use crate::ui::widgets::ErrorNotice;
 enum Stage {
     Idle,
     Locked(Vec<u8>),
-    Preview(Box<PlanFile>, Box<ImportPreview>),
+    Preview(Box<Opened>),
+}
+
+/// A file on its way in: what it is, where it goes, and what that would do.
+#[derive(Clone)]
+struct Opened {
+    file: PlanFile,
+    /// The id a plan started from a template gets: chosen once, so the preview and the saved
+    /// plan are the same plan.
+    new_plan_id: uuid::Uuid,
+    /// "Keep as a separate plan" was chosen.
+    separate: bool,
+    preview: ImportPreview,
 }
 
 fn kind_label(kind: FileKind) -> &'static str {
@@ -28,6 +42,44 @@ fn kind_label(kind: FileKind) -> &'static str {
         FileKind::Plan => "a full plan",
         FileKind::Template => "a template",
         FileKind::ProgressReport => "a progress report",
+        FileKind::PlanForClient => "a plan prepared by the coach",
+    }
+}
+
+/// The local plans a file could go into, loaded, and where it goes among them.
+async fn route_on_device(
+    ws: Workspace,
+    file: &PlanFile,
+    separate: bool,
+    setup: &StartSetup,
+) -> Result<Route, String> {
+    let listed: Vec<(uuid::Uuid, Option<uuid::Uuid>)> = ws
+        .plans
+        .with_untracked(|l| l.iter().map(|p| (p.id, p.from_template)).collect());
+    let mut local: Vec<Plan> = Vec::new();
+    for id in related(file, &listed) {
+        if let Some(p) = ws.stored_plan(id).await.map_err(|e| e.to_string())? {
+            local.push(p);
+        }
+    }
+    route(file, &local, device_role(), separate, setup).map_err(|e| e.to_string())
+}
+
+/// What the preview says about where the file goes.
+fn where_to(p: &ImportPreview) -> String {
+    if p.mismatch.is_some() {
+        return "This device holds another plan under this file's id. Nothing is imported until you choose.".to_owned();
+    }
+    let merge_note = "Nothing of yours is deleted; where both sides changed the same thing, the newer change wins.";
+    match p.placement {
+        Placement::NewPlan => format!("It will be added to this device as a new plan, '{}'.", p.plan_title),
+        Placement::StartFromTemplate => format!("It will be added to this device as a new plan of your own, '{}'. A later version of this template from your coach is merged into it, and your own work stays as it is.", p.plan_title),
+        Placement::UpdateFromTemplate => format!(
+            "It is a newer version of the template your plan '{}' came from; its changes will be merged in. {merge_note}",
+            p.plan_titles.join("', '")
+        ),
+        Placement::Separate => format!("It will be kept as a separate plan, '{}', apart from the plan on this device with the same origin.", p.plan_title),
+        Placement::Merge => format!("It will be merged into your plan '{}'. {merge_note}", p.plan_title),
     }
 }
 
@@ -69,23 +121,42 @@ pub fn ImportPanel() -> impl IntoView {
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
 
-    // A client who opens a template starts working on it as their own plan.
-    let show_preview = move |file: PlanFile| {
-        // Before anything shows or stores it: what the sender should not have sent stays out.
-        let mut file = received(file, device_role());
+    // Asked when a template starts a plan on this device (a client opening their coach's
+    // template): whom it is for and its first day, so no date in it is overdue on day one.
+    let client_name = RwSignal::new(String::new());
+    let starts_on = RwSignal::new(
+        chrono::Local::now()
+            .date_naive()
+            .format("%Y-%m-%d")
+            .to_string(),
+    );
+    let setup = move |new_plan_id| StartSetup {
+        plan_id: new_plan_id,
+        client: Some(client_name.get_untracked()).filter(|n| !n.trim().is_empty()),
+        starts_on: chrono::NaiveDate::parse_from_str(&starts_on.get_untracked(), "%Y-%m-%d")
+            .unwrap_or_else(|_| chrono::Local::now().date_naive()),
+        now: chrono::Utc::now(),
+    };
+
+    let show_route = move |file: PlanFile, new_plan_id, separate: bool| {
         leptos::task::spawn_local(async move {
-            if file.kind == FileKind::Template && device_role() == Author::Client {
-                file.plan.kind = PlanKind::ClientPlan;
-            }
-            match ws.stored_plan(file.plan.id()).await {
-                Ok(local) => {
-                    let p = preview(local.as_ref(), &file);
-                    stage.set(Stage::Preview(Box::new(file), Box::new(p)));
+            match route_on_device(ws, &file, separate, &setup(new_plan_id)).await {
+                Ok(r) => {
+                    let preview = preview_route(&file, &r);
+                    stage.set(Stage::Preview(Box::new(Opened {
+                        file,
+                        new_plan_id,
+                        separate,
+                        preview,
+                    })));
                 }
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => error.set(Some(e)),
             }
         });
     };
+    // Before anything shows or stores it: what the sender should not have sent stays out.
+    let show_preview =
+        move |file: PlanFile| show_route(received(file, device_role()), new_id(), false);
 
     let open_bytes = move |bytes: Vec<u8>| {
         if is_encrypted(&bytes) {
@@ -131,37 +202,58 @@ pub fn ImportPanel() -> impl IntoView {
     };
 
     let confirm = move || {
-        let Stage::Preview(file, p) = stage.get_untracked() else {
+        let Stage::Preview(opened) = stage.get_untracked() else {
             return;
         };
         let navigate = navigate.clone();
         busy.set(true);
         leptos::task::spawn_local(async move {
-            let local = ws.stored_plan(file.plan.id()).await.ok().flatten();
-            let outcome = merge_import(local.as_ref(), &file);
-            let summary = format!(
-                "Imported '{}': {} added, {} updated, {} of yours kept.",
-                outcome.plan.title,
-                outcome.summary.added(),
-                outcome.summary.changed(),
-                outcome.summary.kept()
-            );
-            let result = ws.save_import(outcome, local.is_none()).await;
-            busy.set(false);
-            match result {
-                Ok(()) => {
-                    stage.set(Stage::Idle);
-                    done.set(Some(summary));
-                    // A client's report opens on what they did since the previous one: where
-                    // the coach's session starts.
-                    if file.kind == FileKind::ProgressReport && file.exported_by == Author::Client {
-                        reports::record_report(file.plan.id(), file.exported_at);
-                        navigate("/plan/client-activity", Default::default());
-                    } else if p.target == ImportTarget::NewPlan {
-                        navigate("/plan", Default::default());
-                    }
+            let Opened {
+                file,
+                new_plan_id,
+                separate,
+                preview: p,
+            } = *opened;
+            // Routed again on what is stored now: another tab may have changed a plan since.
+            let r = match route_on_device(ws, &file, separate, &setup(new_plan_id)).await {
+                Ok(r) => r,
+                Err(e) => {
+                    busy.set(false);
+                    error.set(Some(format!("Nothing was imported. {e}")));
+                    return;
                 }
-                Err(e) => error.set(Some(format!("Nothing was imported. {e}"))),
+            };
+            let mut summary = String::new();
+            let mut saved = None;
+            for target in &r.targets {
+                let outcome = target.merge(&file);
+                let id = outcome.plan.id();
+                summary.push_str(&format!(
+                    "Imported '{}': {} added, {} updated, {} of yours kept. ",
+                    outcome.plan.title,
+                    outcome.summary.added(),
+                    outcome.summary.changed(),
+                    outcome.summary.kept()
+                ));
+                if let Err(e) = ws.save_import(outcome, target.local.is_none()).await {
+                    busy.set(false);
+                    error.set(Some(format!("Not everything was imported. {e}")));
+                    return;
+                }
+                saved = Some(id);
+            }
+            busy.set(false);
+            stage.set(Stage::Idle);
+            done.set(Some(summary.trim_end().to_owned()));
+            // A client's report opens on what they did since the previous one: where the
+            // coach's session starts.
+            if file.kind == FileKind::ProgressReport && file.exported_by == Author::Client {
+                if let Some(id) = saved {
+                    reports::record_report(id, file.exported_at);
+                }
+                navigate("/plan/client-activity", Default::default());
+            } else if p.target == ImportTarget::NewPlan {
+                navigate("/plan", Default::default());
             }
         });
     };
@@ -202,11 +294,9 @@ pub fn ImportPanel() -> impl IntoView {
             </form>
         }
         .into_any(),
-        Stage::Preview(file, p) => {
-            let where_to = match p.target {
-                ImportTarget::NewPlan => format!("It will be added to this device as a new plan, '{}'.", p.plan_title),
-                ImportTarget::Merge => format!("It will be merged into your plan '{}'. Nothing of yours is deleted; where both sides changed the same thing, the newer change wins.", p.plan_title),
-            };
+        Stage::Preview(opened) => {
+            let Opened { file, new_plan_id, preview: p, .. } = *opened;
+            let where_to = where_to(&p);
             let rows = p
                 .summary
                 .kinds
@@ -224,10 +314,44 @@ pub fn ImportPanel() -> impl IntoView {
                 })
             };
             let nothing = p.nothing_to_do();
+            let belongs = match (&p.client, p.placement) {
+                (_, Placement::StartFromTemplate) => format!("Your plan: '{}'", p.plan_title),
+                (Some(c), _) => format!("For {c}: '{}'", p.plan_title),
+                (None, _) => format!("Plan '{}' (no client named)", p.plan_title),
+            };
+            let starting = p.placement == Placement::StartFromTemplate;
+            let mismatch = p.mismatch.as_ref().map(ToString::to_string);
+            let has_mismatch = mismatch.is_some();
+            let separate_file = file.clone();
+            let keep_apart = move |_| show_route(separate_file.clone(), new_plan_id, true);
+            let confirm_class = if has_mismatch { "button" } else { "button primary" };
+            let confirm_label = if has_mismatch {
+                format!("Merge into '{}' anyway", p.plan_title)
+            } else {
+                "Import".to_owned()
+            };
             view! {
                 <div class="import-preview" data-testid="import-preview">
                     <h3>{capitalised(&format!("{} from {}", kind_label(file.kind), author_label(file.exported_by)))}</h3>
+                    <p class="import-belongs" data-testid="import-belongs"><strong>{belongs}</strong></p>
                     <p>{format!("Exported {}.", file.exported_at.format("%-d %B %Y, %H:%M UTC"))}" "{where_to}</p>
+                    {mismatch.map(|m| view! {
+                        <div class="notice warning" role="alert" data-testid="import-mismatch">
+                            <p>{m}</p>
+                            <p>"Keep it as a separate plan unless you are sure both are the same person's plan."</p>
+                        </div>
+                    })}
+                    {starting.then(|| view! {
+                        <div class="field">
+                            <label for="import-client">"Your name"</label>
+                            <input id="import-client" type="text" maxlength="200" autocomplete="name" bind:value=client_name/>
+                        </div>
+                        <div class="field">
+                            <label for="import-start">"First day of your plan"</label>
+                            <input id="import-start" type="date" bind:value=starts_on aria-describedby="import-start-hint"/>
+                            <p class="field-hint" id="import-start-hint">"Every date in the template counts from this day."</p>
+                        </div>
+                    })}
                     {if nothing {
                         view! { <p class="notice info">"This device already has everything in this file."</p> }.into_any()
                     } else {
@@ -242,8 +366,13 @@ pub fn ImportPanel() -> impl IntoView {
                         }.into_any()
                     }}
                     <div class="form-actions">
-                        <button class="button primary" type="button" disabled=move || busy.get() || nothing
-                            on:click={let confirm = confirm.clone(); move |_| confirm()}>"Import"</button>
+                        {has_mismatch.then(|| view! {
+                            <button class="button primary" type="button" disabled=move || busy.get()
+                                on:click=keep_apart.clone()>"Keep as a separate plan"</button>
+                        })}
+                        <button class=confirm_class type="button"
+                            disabled=move || busy.get() || nothing
+                            on:click={let confirm = confirm.clone(); move |_| confirm()}>{confirm_label}</button>
                         <button class="button" type="button" on:click=move |_| stage.set(Stage::Idle)>"Cancel"</button>
                     </div>
                 </div>
