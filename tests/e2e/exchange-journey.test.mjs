@@ -220,15 +220,15 @@ test("2b. offline, the client checks in, logs a KPI, reflects twice and complete
   // An action completed on its goal's page (the template's dates count from the day the
   // client opened it, so nothing is due on Today yet).
   await openGoal(page, WEEKENDS);
-  await page.getByRole("button", { name: `Complete: ${ACTION}` }).tap();
+  await page.getByRole("button", { name: `Mark done: ${ACTION}` }).tap();
   await saved(page);
-  await page.getByRole("button", { name: `Complete: ${ACTION}` }).waitFor({ state: "detached" });
+  await page.getByRole("button", { name: `Mark done: ${ACTION}` }).waitFor({ state: "detached" });
 
   // A reload with no network: everything is still there.
   await page.reload();
   await waitForApp(page);
   await page.getByTestId("kpis").waitFor();
-  assert.equal(await page.getByRole("button", { name: `Complete: ${ACTION}` }).count(), 0);
+  assert.equal(await page.getByRole("button", { name: `Mark done: ${ACTION}` }).count(), 0);
   assert.ok(await actionIsDone(page), "the completed action is still done");
   await go(page, "/checkin");
   assert.equal(await page.getByTestId("past-checkins").locator("details").count(), 1);
