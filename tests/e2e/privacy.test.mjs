@@ -168,7 +168,7 @@ test("2. a coach's private note never reaches the client's device through any fi
   assert.match(hint, /never included in any file or copy for your client/);
   assert.doesNotMatch(hint, /your coach/);
 
-  const forClient = await exportFile(page, "Plan for my client");
+  const forClient = await exportFile(page, /^Plan for /);
   const template = await exportFile(page, "Template for a client");
   const mistake = await exportFile(page, "Full backup");
   const md = await markdown(page, "My client");

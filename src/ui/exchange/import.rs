@@ -42,7 +42,7 @@ fn kind_label(kind: FileKind) -> &'static str {
         FileKind::Plan => "a full plan",
         FileKind::Template => "a template",
         FileKind::ProgressReport => "a progress report",
-        FileKind::PlanForClient => "a plan prepared by the coach",
+        FileKind::PlanForClient => "a plan for the client",
     }
 }
 
