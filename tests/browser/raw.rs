@@ -47,28 +47,18 @@ pub async fn open(
 /// The version-1 layout, written the way the V1 build wrote it, filled with `records`
 /// (plain objects `{plan_id, id, kind, rev, body}`).
 pub async fn create_v1(name: &str, records: Array) -> IdbDatabase {
-    open(name, 1, move |db| {
-        let params = IdbObjectStoreParameters::new();
-        let key_path: Array = ["plan_id", "id"]
-            .iter()
-            .map(|s| JsValue::from_str(s))
-            .collect();
-        params.set_key_path(&key_path);
-        let store = db
-            .create_object_store_with_optional_parameters("documents", &params)
-            .expect("create V1 store");
-        for record in records.iter() {
-            store.put(&record).expect("put V1 record");
-        }
-    })
-    .await
-    .expect("create V1 database")
+    create_old_layout(name, 1, records).await
 }
 
 /// The version-2 layout (V1's store plus the `by_kind_plan` index), as the V2 build left it,
 /// filled with `records`: the last layout whose tombstones still carried their words.
 pub async fn create_v2(name: &str, records: Array) -> IdbDatabase {
-    open(name, 2, move |db| {
+    create_old_layout(name, 2, records).await
+}
+
+/// An old layout (`version` 1 or 2) exactly as that build created it, filled with `records`.
+async fn create_old_layout(name: &str, version: u32, records: Array) -> IdbDatabase {
+    open(name, version, move |db| {
         let params = IdbObjectStoreParameters::new();
         let key_path: Array = ["plan_id", "id"]
             .iter()
@@ -77,20 +67,22 @@ pub async fn create_v2(name: &str, records: Array) -> IdbDatabase {
         params.set_key_path(&key_path);
         let store = db
             .create_object_store_with_optional_parameters("documents", &params)
-            .expect("create V2 store");
-        let index_path: Array = ["kind", "plan_id"]
-            .iter()
-            .map(|s| JsValue::from_str(s))
-            .collect();
-        store
-            .create_index_with_str_sequence("by_kind_plan", &index_path)
-            .expect("create V2 index");
+            .expect("create the documents store");
+        if version >= 2 {
+            let index_path: Array = ["kind", "plan_id"]
+                .iter()
+                .map(|s| JsValue::from_str(s))
+                .collect();
+            store
+                .create_index_with_str_sequence("by_kind_plan", &index_path)
+                .expect("create the by_kind_plan index");
+        }
         for record in records.iter() {
-            store.put(&record).expect("put V2 record");
+            store.put(&record).expect("put an old record");
         }
     })
     .await
-    .expect("create V2 database")
+    .unwrap_or_else(|e| panic!("create a V{version} database: {e:?}"))
 }
 
 /// Waits `ms` milliseconds.
