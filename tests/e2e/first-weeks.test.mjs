@@ -3,28 +3,16 @@
 // a check-in kept when the browser closes, a dropped goal, past check-ins, the journal's
 // prompts, the private-reflection list on Share, the action grid's line, and words that fit
 // the device's role.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS, PHONE, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { CHROMIUM_FLAGS, PHONE, serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
-let server;
-const browsers = [];
-before(async () => {
-  server = await serve();
-});
-after(async () => {
-  for (const b of browsers) await b.close();
-  server?.stop();
-});
-async function fresh() {
-  const b = await openBrowser(server.origin);
-  browsers.push(b);
-  return b;
-}
+const server = serveForFile();
+const { browsers, fresh } = server;
 const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const go = async (page, path) => {
   await page.goto(server.origin + path);

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
@@ -40,6 +41,34 @@ export async function serve(dir = DIST) {
     child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
   });
   return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+/**
+ * For a test file whose tests each start from a fresh browser profile: one server for the whole
+ * file, and every profile opened with `fresh()` (or pushed to `browsers`) closed when it ends.
+ * Call at the top level of the file.
+ */
+export function serveForFile() {
+  let server;
+  const browsers = [];
+  before(async () => {
+    server = await serve();
+  });
+  after(async () => {
+    for (const b of browsers) await b.close();
+    server?.stop();
+  });
+  return {
+    get origin() {
+      return server.origin;
+    },
+    browsers,
+    async fresh(options) {
+      const b = await openBrowser(server.origin, options);
+      browsers.push(b);
+      return b;
+    },
+  };
 }
 
 /**

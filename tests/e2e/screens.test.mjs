@@ -2,19 +2,12 @@
 // a person reads, and at 200 % text (root font size, as a person with low vision sets it; WCAG
 // 1.4.4 and 1.4.10) no word is broken mid-word, no control is narrower than its content and
 // nothing scrolls sideways.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { PHONE, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { PHONE, openBrowser, serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
-let server;
-const browsers = [];
-before(async () => {
-  server = await serve();
-});
-after(async () => {
-  for (const b of browsers) await b.close();
-  server?.stop();
-});
+const server = serveForFile();
+const { browsers } = server;
 
 /** Visits every screen and step, calling `check(name)` at each; returns the names visited. */
 async function walk(page, origin, check) {

@@ -1,23 +1,11 @@
 // The first run: start a plan, walk the guided needs assessment (or skip it), try the
 // sample plan; and Settings: role, theme, the plans on this device, storage status.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
-let server;
-const browsers = [];
-before(async () => {
-  server = await serve();
-});
-after(async () => {
-  for (const b of browsers) await b.close();
-  server?.stop();
-});
-async function fresh() {
-  const b = await openBrowser(server.origin);
-  browsers.push(b);
-  return b;
-}
+const server = serveForFile();
+const { browsers, fresh } = server;
 
 test("a new client starts a plan and walks the guided assessment; answers survive a reload", async () => {
   const { page } = await fresh();
