@@ -6,7 +6,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::record::record;
+use super::record::{record, titled};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -91,4 +91,6 @@ record!(Action, DocKind::Action, "action", |meta| Action {
         if_then: None,
     },
     done_at: None,
-});
+},
+    label: |r| titled("Action", &r.fields.title),
+);

@@ -81,4 +81,6 @@ record!(NeedsAssessment, DocKind::Assessment, "assessment", |meta| {
             answers: Vec::new(),
         },
     }
-});
+},
+    label: |r| format!("Needs assessment of {}", r.fields.taken_on),
+);

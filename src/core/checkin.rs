@@ -98,7 +98,9 @@ record!(CheckIn, DocKind::CheckIn, "check-in", |meta| CheckIn {
     entries: Vec::new(),
     confidence: 0,
     mood: 0,
-});
+},
+    label: |r| format!("Check-in of {}", r.date),
+);
 
 /// Where the client stands with their check-in routine today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::record::record;
+use super::record::{check_groups, record, titled, Group};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +89,17 @@ impl GoalDraft {
                 limits::title("The value served", v)?;
             }
         }
+        check_groups(self, Self::GROUPS)
+    }
+
+    /// The rules that tie fields together (see `Group`).
+    pub const GROUPS: &'static [Group<GoalDraft>] = &[Group {
+        fields: &["start_date", "target_date"],
+        rule: GoalDraft::check_dates,
+    }];
+
+    /// The target date must come after the start date.
+    fn check_dates(&self) -> Result<(), CoreError> {
         limits::date("The start date", self.start_date)?;
         if let Some(t) = self.target_date {
             limits::date("The target date", t)?;
@@ -135,7 +146,10 @@ record!(Goal, DocKind::Goal, "goal", |meta| Goal {
         target_date: None,
         priority: Priority::default(),
     },
-});
+},
+    label: |r| titled("Goal", &r.fields.title),
+    groups: GoalDraft::GROUPS,
+);
 
 /// A deliberate change to a goal, applied by `Plan::adapt_goal` together with its reason.
 #[derive(Clone, Debug, PartialEq)]

@@ -65,7 +65,9 @@ record!(Reflection, DocKind::Reflection, "reflection", |meta| {
         fields: ReflectionDraft::default(),
         author: None,
     }
-});
+},
+    label: |r| format!("Journal entry of {}", r.meta.created_at.format("%Y-%m-%d")),
+);
 
 #[derive(Clone, Debug)]
 struct Entry {

@@ -5,7 +5,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::record::record;
+use super::record::{check_groups, record, titled, Group};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -33,6 +33,16 @@ impl KpiDraft {
     pub fn check(&self) -> Result<(), CoreError> {
         limits::title("The KPI's name", &self.name)?;
         limits::short("The unit", &self.unit)?;
+        check_groups(self, Self::GROUPS)
+    }
+
+    /// The rules that tie fields together (see `Group`).
+    pub const GROUPS: &'static [Group<KpiDraft>] = &[Group {
+        fields: &["baseline", "target", "direction"],
+        rule: KpiDraft::check_target,
+    }];
+
+    fn check_target(&self) -> Result<(), CoreError> {
         limits::number("The baseline", self.baseline)?;
         limits::number("The target", self.target)?;
         // A target on the wrong side of the baseline would make "percent of target" run
@@ -74,7 +84,10 @@ record!(Kpi, DocKind::Kpi, "KPI", |meta| Kpi {
         target: 0.0,
         direction: Direction::default(),
     },
-});
+},
+    label: |r| titled("KPI", &r.fields.name),
+    groups: KpiDraft::GROUPS,
+);
 
 /// One value of a KPI at a moment. Append-only in spirit: corrections are new measurements.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -99,7 +112,9 @@ record!(Measurement, DocKind::Measurement, "measurement", |meta| {
         value: 0.0,
         at: DateTime::<Utc>::UNIX_EPOCH,
     }
-});
+},
+    label: |r| format!("Measurement of {}: {}", r.at.format("%Y-%m-%d"), r.value),
+);
 
 /// The unit as it reads after `value`: a KPI's unit is written for many ("courses",
 /// "applications"), so one of them reads "1 course". Units that are not plural nouns ("%",

@@ -4,7 +4,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::record::record;
+use super::record::{record, titled};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -58,4 +58,6 @@ record!(Milestone, DocKind::Milestone, "milestone", |meta| {
         },
         done_at: None,
     }
-});
+},
+    label: |r| titled("Milestone", &r.fields.title),
+);

@@ -21,6 +21,7 @@ pub mod journal_draft; // words written but not yet saved, and what to do with t
 pub mod kpi; // KPIs and measurements
 pub mod limits; // input limits shared by verbs and loading
 pub mod measure_verbs; // verbs on KPIs and measurements
+pub mod merge; // two copies of a plan joined record by record, field by field (and its laws)
 pub mod meta; // id, times, author and tombstone on every record
 pub mod milestone; // dated steps of a goal
 pub mod plan; // the Plan aggregate and the machinery its verbs share

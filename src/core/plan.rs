@@ -21,7 +21,7 @@ use super::limits;
 use super::meta::{Author, Meta};
 use super::milestone::Milestone;
 use super::profile::ClientProfile;
-use super::record::Record;
+use super::record::{record, Record};
 use super::review::ProgressReview;
 use super::schedule::CheckInSchedule;
 use super::touched::Touched;
@@ -73,6 +73,30 @@ pub struct PlanHeader {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prompts: Vec<String>,
 }
+
+impl PlanHeader {
+    fn check(&self) -> Result<(), CoreError> {
+        limits::title("The plan's title", &self.title)
+    }
+}
+
+// The plan's own record merges like any other.
+record!(
+    PlanHeader,
+    DocKind::Plan,
+    "plan details",
+    |meta| PlanHeader {
+        meta,
+        title: String::new(),
+        kind: PlanKind::default(),
+        archived: false,
+        client: None,
+        from_template: None,
+        starts_on: None,
+        prompts: Vec::new(),
+    },
+    label: |r| format!("Plan: {}", r.title),
+);
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Plan {

@@ -4,7 +4,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::record::record;
+use super::record::{record, titled};
 use serde::{Deserialize, Serialize};
 
 /// The editable part of a profile, as a form fills it in.
@@ -59,4 +59,9 @@ record!(ClientProfile, DocKind::Profile, "profile", |meta| {
         meta,
         fields: ProfileDraft::default(),
     }
-});
+},
+    label: |r| match &r.fields.name {
+        Some(n) if !n.trim().is_empty() => titled("Profile", n),
+        _ => "Profile".to_owned(),
+    },
+);

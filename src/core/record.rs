@@ -18,6 +18,14 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     /// The record with this meta and no content: every field empty, zero or its default. A
     /// tombstone is this (see `erased`); it never passes `validate` and is never shown.
     fn blank(meta: Meta) -> Self;
+    /// A short, human title for summaries ("Goal: Land a UX role").
+    fn label(&self) -> String;
+    /// The fields that a rule of this record ties together, each group declared once with
+    /// its rule (`Group`): `validate` checks the rule, and the merge takes a group's fields
+    /// from one side together so the merged record keeps it. Every other field merges alone.
+    fn groups() -> Vec<&'static [&'static str]> {
+        Vec::new()
+    }
 
     /// What a deleted record keeps: its meta (kind, id, `deleted`, the clocks), which is all
     /// the merge needs. Everything the person wrote is gone, on the device and in every file.
@@ -37,6 +45,28 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
         self.meta_mut().stamp(now, by, &changed, &all);
         true
     }
+}
+
+/// Fields of a record that one rule ties together (a goal's start and target dates), with the
+/// rule. Declared once on the record's draft: its `check` runs the rule, and `Record::groups`
+/// gives the merge the fields, so the two never disagree about which fields belong together.
+pub struct Group<D: 'static> {
+    /// Field names as serialised (top-level JSON keys of the record).
+    pub fields: &'static [&'static str],
+    pub rule: fn(&D) -> Result<(), CoreError>,
+}
+
+/// "Goal: Land a UX role": a label of a kind and a title, clipped for a summary.
+pub(crate) fn titled(kind: &str, title: &str) -> String {
+    format!(
+        "{kind}: {}",
+        super::limits::clip(title.trim().to_owned(), 60)
+    )
+}
+
+/// Checks every group's rule, in order.
+pub fn check_groups<D>(draft: &D, groups: &[Group<D>]) -> Result<(), CoreError> {
+    groups.iter().try_for_each(|g| (g.rule)(draft))
 }
 
 // ---- how records are written and read back -------------------------------------------------------
@@ -125,9 +155,10 @@ pub fn strip_tombstone_body(body: &str) -> Option<String> {
 }
 
 /// Implements `Record` for a struct with a `meta` field and a `check` method; `$blank` builds
-/// the content-free record from a meta (`Record::blank`).
+/// the content-free record from a meta (`Record::blank`), `label` names a record in summaries,
+/// and `groups` (the draft's `Group`s) says which fields the merge keeps together.
 macro_rules! record {
-    ($ty:ty, $kind:expr, $noun:literal, $blank:expr) => {
+    ($ty:ty, $kind:expr, $noun:literal, $blank:expr, label: $label:expr $(, groups: $groups:expr)? $(,)?) => {
         impl $crate::core::record::Record for $ty {
             const KIND: $crate::core::document::DocKind = $kind;
             const NOUN: &'static str = $noun;
@@ -144,6 +175,13 @@ macro_rules! record {
                 let blank: fn($crate::core::meta::Meta) -> Self = $blank;
                 blank(meta)
             }
+            fn label(&self) -> String {
+                let label: fn(&Self) -> String = $label;
+                label(self)
+            }
+            $(fn groups() -> Vec<&'static [&'static str]> {
+                $groups.iter().map(|g| g.fields).collect()
+            })?
         }
     };
 }

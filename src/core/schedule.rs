@@ -11,7 +11,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::record::record;
+use super::record::{check_groups, record, Group};
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -37,6 +37,18 @@ pub struct ScheduleDraft {
 
 impl ScheduleDraft {
     pub fn check(&self) -> Result<(), CoreError> {
+        check_groups(self, Self::GROUPS)
+    }
+
+    /// The rules that tie fields together (see `Group`).
+    pub const GROUPS: &'static [Group<ScheduleDraft>] = &[Group {
+        fields: &["cadence", "utc_offset_minutes", "starts_on"],
+        rule: ScheduleDraft::check_days,
+    }];
+
+    /// When check-ins happen is one decision: the cadence, the time zone and the first day
+    /// together make the days.
+    fn check_days(&self) -> Result<(), CoreError> {
         match self.cadence {
             Cadence::Weeks { weeks, .. } => limits::rating("The number of weeks", weeks, 1, 12)?,
             Cadence::Monthly { day } => limits::rating("The day of the month", day, 1, 31)?,
@@ -148,7 +160,9 @@ record!(
             utc_offset_minutes: 0,
             starts_on: NaiveDate::default(),
         },
-    }
+    },
+    label: |_| "Check-in schedule".to_owned(),
+    groups: ScheduleDraft::GROUPS,
 );
 
 /// The calendar day it is for the client at `now`.

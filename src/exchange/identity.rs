@@ -18,8 +18,9 @@
 //!    report finds that separate plan again.
 
 use super::format::{FileKind, PlanFile};
-use super::merge::{merge_import, MergeOutcome};
+use super::merge::merge_import;
 use crate::core::ids::{profile_id, schedule_id};
+use crate::core::merge::MergeOutcome;
 use crate::core::plan::HEADER_FIELDS;
 use crate::core::{Author, CoreError, Plan, PlanKind};
 use chrono::{DateTime, NaiveDate, Utc};

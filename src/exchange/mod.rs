@@ -17,8 +17,8 @@
 //! - `export`: full plan, template and progress-report files.
 //! - `identity`: which plan on this device a file goes into (templates become plans of
 //!   their own; a file whose id is held by someone else's plan is never merged silently).
-//! - `merge`, `preview`: the field-by-field merge (tombstones win whole) and what an import
-//!   would do.
+//! - `merge`, `preview`: a file merged into the local plan (the merge's laws are
+//!   `core::merge`) and what an import would do.
 //! - `markdown`, `ics`, `csv`: readable exports.
 //! - `crypto`: passphrase protection (envelope here, WebCrypto on wasm32).
 
@@ -42,6 +42,6 @@ pub use error::ImportError;
 pub use export::{export_plan, export_plan_for_client, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};
 pub use identity::{route, Mismatch, Placement, Route, StartSetup};
-pub use merge::{merge, merge_import, MergeError, MergeOutcome, MergeSummary};
+pub use merge::{merge, merge_import, MergeError};
 pub use preview::{preview, preview_route, ImportPreview, ImportTarget};
 pub use validate::parse_plan_file;

@@ -2,7 +2,8 @@
 
 use super::format::{FileKind, PlanFile};
 use super::identity::{Mismatch, Placement, Route};
-use super::merge::{merge_import, MergeSummary};
+use super::merge::merge_import;
+use crate::core::merge::MergeSummary;
 use crate::core::{Author, Plan};
 use chrono::{DateTime, Utc};
 

@@ -14,8 +14,8 @@ use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use uuid::Uuid;
 
+use crate::core::merge::MergeOutcome;
 use crate::core::{Author, CoreError, DocKind, Document, Plan, PlanKind, Touched};
-use crate::exchange::MergeOutcome;
 use crate::store::preferences::Preferences;
 use crate::store::{ChangeSet, RemoteChange, Store, StoreError};
 

@@ -15,8 +15,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::save_status::SaveStatus;
+use crate::core::merge::MergeOutcome;
 use crate::core::{Author, CoreError, Plan, Touched};
-use crate::exchange::MergeOutcome;
 use crate::session::{Session, Shown};
 use crate::store::indexeddb::{ChangeSubscription, IndexedDbStore};
 use crate::store::preferences::Preferences;
