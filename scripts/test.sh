@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer, installing what is missing first:
 #   1. formatting and lints (native and wasm32),
-#   2. native `cargo test`: the coaching core, file format, merge, store semantics,
+#   2. native `cargo test`: the coaching core, file format, merge, store semantics, and no
+#      file circles in core, store and exchange (tests/module_graph.rs),
 #   3. wasm-bindgen-test in headless Chromium: real IndexedDB, localStorage, WebCrypto,
 #   4. end-to-end Playwright tests against the release build at 390x844 with touch (axe-core
 #      on every screen among them),

@@ -10,8 +10,9 @@ use waymark::core::ids::{profile_id, schedule_id};
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::kpi::{Direction, KpiDraft};
 use waymark::core::milestone::MilestoneDraft;
+use waymark::core::period::period_facts;
 use waymark::core::profile::ProfileDraft;
-use waymark::core::review::{period_facts, ReviewDraft};
+use waymark::core::review::ReviewDraft;
 use waymark::core::sample::{sample_plan, seeded_plan};
 use waymark::core::schedule::{Cadence, ScheduleDraft};
 use waymark::core::{Author, CoreError, DocKind, Document, Plan, PlanKind, Touched};
@@ -243,7 +244,7 @@ fn adapting_a_goal_needs_a_reason_and_is_recorded() {
         p.goal(g).unwrap().fields.target_date,
         Some(day(2025, 9, 30))
     );
-    let a = &history(&p)[0];
+    let a = &history(&p.adaptations)[0];
     assert_eq!(a.meta.id, aid);
     assert_eq!(a.change, ChangeKind::TargetChanged);
     assert_eq!(a.before, "Target date: 30 Jun 2025");
@@ -290,7 +291,7 @@ fn adapting_strategy_kpi_target_status_and_edits() {
     assert_eq!(tk.id_of(DocKind::Goal), None);
     assert_eq!(p.kpi(kid).unwrap().fields.target, 30.0);
     assert_eq!(
-        history(&p)[0].after,
+        history(&p.adaptations)[0].after,
         "Applications sent: 0 → 30 applications"
     );
 
@@ -305,7 +306,10 @@ fn adapting_strategy_kpi_target_status_and_edits() {
         CLIENT,
     )
     .unwrap();
-    assert_eq!(history(&p)[0].change, ChangeKind::StrategyChanged);
+    assert_eq!(
+        history(&p.adaptations)[0].change,
+        ChangeKind::StrategyChanged
+    );
 
     p.adapt_goal(
         g,
@@ -316,7 +320,7 @@ fn adapting_strategy_kpi_target_status_and_edits() {
     )
     .unwrap();
     assert_eq!(p.goal(g).unwrap().status, GoalStatus::Paused);
-    assert_eq!(history(&p)[0].change, ChangeKind::StatusChanged);
+    assert_eq!(history(&p.adaptations)[0].change, ChangeKind::StatusChanged);
 
     let mut d = p.goal(g).unwrap().fields.clone();
     d.title = "Land a UX research role".into();
@@ -328,7 +332,7 @@ fn adapting_strategy_kpi_target_status_and_edits() {
         COACH,
     )
     .unwrap();
-    let a = &history(&p)[0];
+    let a = &history(&p.adaptations)[0];
     assert_eq!(a.change, ChangeKind::Edited);
     assert_eq!(a.before, "Title: Land a junior UX research role");
     assert_eq!(a.after, "Title: Land a UX research role");
@@ -341,8 +345,11 @@ fn adapting_strategy_kpi_target_status_and_edits() {
     )
     .unwrap();
     assert_eq!(p.goal(g).unwrap().status, GoalStatus::Dropped);
-    assert_eq!(goal_history(&p, g).len(), 5);
-    assert_eq!(goal_history(&p, g)[0].change, ChangeKind::GoalDropped);
+    assert_eq!(goal_history(&p.adaptations, g).len(), 5);
+    assert_eq!(
+        goal_history(&p.adaptations, g)[0].change,
+        ChangeKind::GoalDropped
+    );
     assert!(matches!(
         p.drop_goal(g, "", now, CLIENT),
         Err(CoreError::ReasonRequired)

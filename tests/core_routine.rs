@@ -7,8 +7,8 @@ use waymark::core::action::ActionDraft;
 use waymark::core::goal::GoalDraft;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::milestone::MilestoneDraft;
+use waymark::core::period::{milestones_done_in, reflections_in};
 use waymark::core::progress::due_soon_actions;
-use waymark::core::review::{milestones_done_in, reflections_in};
 use waymark::core::schedule::{Cadence, ScheduleDraft};
 use waymark::core::{Author, DocKind, Plan, PlanKind};
 

@@ -5,8 +5,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
-use super::plan::Plan;
-use super::record::record;
+use super::record::{record, titled};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -50,7 +49,9 @@ record!(Adaptation, DocKind::Adaptation, "adaptation", |meta| {
         after: String::new(),
         reason: String::new(),
     }
-});
+},
+    label: |r| titled("Change", &r.reason),
+);
 
 /// A reason must say something: the history is worthless without the why.
 pub fn reason(text: &str) -> Result<(), CoreError> {
@@ -60,13 +61,9 @@ pub fn reason(text: &str) -> Result<(), CoreError> {
     limits::long("The reason", text)
 }
 
-/// The plan's history, newest first.
-pub fn history(plan: &Plan) -> Vec<&Adaptation> {
-    let mut list: Vec<&Adaptation> = plan
-        .adaptations
-        .iter()
-        .filter(|a| a.meta.is_live())
-        .collect();
+/// The plan's history (`plan.adaptations`), newest first.
+pub fn history(adaptations: &[Adaptation]) -> Vec<&Adaptation> {
+    let mut list: Vec<&Adaptation> = adaptations.iter().filter(|a| a.meta.is_live()).collect();
     list.sort_by(|a, b| {
         b.meta
             .created_at
@@ -77,8 +74,8 @@ pub fn history(plan: &Plan) -> Vec<&Adaptation> {
 }
 
 /// The history of one goal, newest first.
-pub fn goal_history(plan: &Plan, goal_id: Uuid) -> Vec<&Adaptation> {
-    history(plan)
+pub fn goal_history(adaptations: &[Adaptation], goal_id: Uuid) -> Vec<&Adaptation> {
+    history(adaptations)
         .into_iter()
         .filter(|a| a.goal_id == Some(goal_id))
         .collect()

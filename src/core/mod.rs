@@ -24,6 +24,7 @@ pub mod measure_verbs; // verbs on KPIs and measurements
 pub mod merge; // two copies of a plan joined record by record, field by field (and its laws)
 pub mod meta; // id, times, author and tombstone on every record
 pub mod milestone; // dated steps of a goal
+pub mod period; // the facts of a review's period, gathered from the plan
 pub mod plan; // the Plan aggregate and the machinery its verbs share
 pub mod profile; // the client's role, vision, values and strengths
 pub mod progress; // derived progress: percent, pace, overdue, stale

@@ -1,15 +1,12 @@
-//! The progress review: a look back over a period (what went well, what to change), with the
-//! facts of the period gathered from the plan so the conversation starts from evidence.
+//! The progress review: a look back over a period (what went well, what to change). The facts
+//! of the period, gathered from the plan so the conversation starts from evidence, are in
+//! `period.rs`.
 
 use super::document::DocKind;
 use super::errors::CoreError;
-use super::journal::Reflection;
 use super::limits;
 use super::meta::Meta;
-use super::milestone::Milestone;
-use super::plan::Plan;
-use super::record::record;
-use super::schedule::local_date;
+use super::record::{check_groups, record, Group};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +20,19 @@ pub struct ReviewDraft {
 
 impl ReviewDraft {
     pub fn check(&self) -> Result<(), CoreError> {
+        check_groups(self, Self::GROUPS)?;
+        limits::long("What went well", &self.went_well)?;
+        limits::long("What to change", &self.to_change)
+    }
+
+    /// The rules that tie fields together (see `Group`).
+    pub const GROUPS: &'static [Group<ReviewDraft>] = &[Group {
+        fields: &["from", "to"],
+        rule: ReviewDraft::check_period,
+    }];
+
+    /// The period must not end before it starts.
+    fn check_period(&self) -> Result<(), CoreError> {
         limits::date("The start of the period", self.from)?;
         limits::date("The end of the period", self.to)?;
         if self.to < self.from {
@@ -31,8 +41,7 @@ impl ReviewDraft {
                 later: "The end of the period",
             });
         }
-        limits::long("What went well", &self.went_well)?;
-        limits::long("What to change", &self.to_change)
+        Ok(())
     }
 }
 
@@ -59,114 +68,7 @@ record!(ProgressReview, DocKind::Review, "review", |meta| {
             to_change: String::new(),
         },
     }
-});
-
-/// What happened in a period, counted from live records. Days are the client's days.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct PeriodFacts {
-    pub checkins: usize,
-    pub actions_done: usize,
-    pub milestones_done: usize,
-    pub measurements: usize,
-    pub reflections: usize,
-    pub adaptations: usize,
-    pub average_confidence: Option<f64>,
-    pub average_mood: Option<f64>,
-}
-
-/// Milestones completed within `from..=to` (the client's days), in order of completion.
-pub fn milestones_done_in(
-    plan: &Plan,
-    from: NaiveDate,
-    to: NaiveDate,
-    utc_offset_minutes: i32,
-) -> Vec<&Milestone> {
-    let mut v: Vec<&Milestone> = plan
-        .milestones
-        .iter()
-        .filter(|m| {
-            m.meta.is_live()
-                && m.done_at.is_some_and(|t| {
-                    let d = local_date(t, utc_offset_minutes);
-                    from <= d && d <= to
-                })
-        })
-        .collect();
-    v.sort_by_key(|m| (m.done_at, m.meta.id));
-    v
-}
-
-/// Reflections written within `from..=to` (the client's days), newest first. Private ones are
-/// included: this is for the client's own device; leave them out before sharing.
-pub fn reflections_in(
-    plan: &Plan,
-    from: NaiveDate,
-    to: NaiveDate,
-    utc_offset_minutes: i32,
-) -> Vec<&Reflection> {
-    let mut v: Vec<&Reflection> = plan
-        .reflections
-        .iter()
-        .filter(|r| {
-            let d = local_date(r.meta.created_at, utc_offset_minutes);
-            r.meta.is_live() && from <= d && d <= to
-        })
-        .collect();
-    v.sort_by(|a, b| {
-        b.meta
-            .created_at
-            .cmp(&a.meta.created_at)
-            .then(a.meta.id.cmp(&b.meta.id))
-    });
-    v
-}
-
-/// Gathers the facts of `from..=to` in the client's time zone.
-pub fn period_facts(
-    plan: &Plan,
-    from: NaiveDate,
-    to: NaiveDate,
-    utc_offset_minutes: i32,
-) -> PeriodFacts {
-    let within = |d: NaiveDate| from <= d && d <= to;
-    let at = |t| within(local_date(t, utc_offset_minutes));
-    let checkins: Vec<_> = plan
-        .checkins
-        .iter()
-        .filter(|c| c.meta.is_live() && within(c.date))
-        .collect();
-    let avg = |f: &dyn Fn(&&super::checkin::CheckIn) -> u8| {
-        (!checkins.is_empty())
-            .then(|| checkins.iter().map(|c| f64::from(f(c))).sum::<f64>() / checkins.len() as f64)
-    };
-    PeriodFacts {
-        checkins: checkins.len(),
-        actions_done: plan
-            .actions
-            .iter()
-            .filter(|a| a.meta.is_live() && a.done_at.is_some_and(at))
-            .count(),
-        milestones_done: plan
-            .milestones
-            .iter()
-            .filter(|m| m.meta.is_live() && m.done_at.is_some_and(at))
-            .count(),
-        measurements: plan
-            .measurements
-            .iter()
-            .filter(|m| m.meta.is_live() && at(m.at))
-            .count(),
-        reflections: plan
-            .reflections
-            .iter()
-            .filter(|r| r.meta.is_live() && at(r.meta.created_at))
-            .count(),
-        adaptations: plan
-            .adaptations
-            .iter()
-            .filter(|a| a.meta.is_live() && at(a.meta.created_at))
-            .count(),
-        average_confidence: avg(&|c| c.confidence),
-        average_mood: avg(&|c| c.mood),
-    }
-}
+},
+    label: |r| format!("Review of {} to {}", r.fields.from, r.fields.to),
+    groups: ReviewDraft::GROUPS,
+);

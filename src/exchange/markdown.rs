@@ -244,7 +244,7 @@ pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
         }
     }
 
-    let changes = history(plan);
+    let changes = history(&plan.adaptations);
     if !changes.is_empty() {
         md.push_str("## History\n\n");
         for a in changes {

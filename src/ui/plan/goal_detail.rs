@@ -138,7 +138,7 @@ fn GoalHistory(gid: Uuid) -> impl IntoView {
         ws.plan.with(|p| {
             p.as_ref()
                 .map(|p| {
-                    goal_history(p, gid)
+                    goal_history(&p.adaptations, gid)
                         .into_iter()
                         .cloned()
                         .collect::<Vec<_>>()

@@ -40,7 +40,7 @@ fn Timeline() -> impl IntoView {
         ws.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
             let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
-            for a in history(p) {
+            for a in history(&p.adaptations) {
                 let local = a.meta.created_at.with_timezone(&Local);
                 let month = format!("{} {}", local.format("%B"), local.year());
                 let goal = a.goal_id.map(|g| {

@@ -10,7 +10,8 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use self::chart::{chart_data, ChartData, KpiChart};
-use crate::core::review::{milestones_done_in, period_facts, reflections_in, ReviewDraft};
+use crate::core::period::{milestones_done_in, period_facts, reflections_in};
+use crate::core::review::ReviewDraft;
 use crate::core::Plan;
 use crate::ui::format::{self, long_date, short_date, short_day_of};
 use crate::ui::page::Page;
