@@ -146,3 +146,49 @@ fn preferences_round_trip_in_the_stored_format() {
     kv.set("waymark.backups", "not json").unwrap();
     assert!(prefs.backups().is_empty());
 }
+
+/// Backups and progress-report windows are kept per plan, newest first, one per plan; an
+/// older report imported again moves nothing.
+#[test]
+fn backups_and_report_windows_are_kept_one_per_plan() {
+    use chrono::{Duration, TimeZone, Utc};
+    use uuid::Uuid;
+    use waymark::core::backup::BackupRecord;
+    use waymark::store::preferences::Preferences;
+
+    let prefs = Preferences::in_memory();
+    let t = Utc.with_ymd_and_hms(2026, 10, 1, 9, 0, 0).unwrap();
+    let (a, b) = (Uuid::from_u128(1), Uuid::from_u128(2));
+    let backup = |plan_id, days| BackupRecord {
+        plan_id,
+        plan_title: "Career change".into(),
+        file_name: format!("backup-{days}.waymark.json"),
+        at: t + Duration::days(days),
+    };
+    prefs.record_backup(backup(a, 0));
+    prefs.record_backup(backup(b, 1));
+    prefs.record_backup(backup(a, 2));
+    let kept: Vec<(Uuid, String)> = prefs
+        .backups()
+        .into_iter()
+        .map(|r| (r.plan_id, r.file_name))
+        .collect();
+    assert_eq!(
+        kept,
+        vec![
+            (a, "backup-2.waymark.json".to_owned()),
+            (b, "backup-1.waymark.json".to_owned())
+        ]
+    );
+    assert_eq!(
+        prefs.last_backup(b).map(|r| r.file_name).as_deref(),
+        Some("backup-1.waymark.json")
+    );
+
+    assert!(prefs.report_window(a).is_none());
+    prefs.record_report(a, t + Duration::days(3));
+    let first = prefs.report_window(a).expect("a report was imported");
+    prefs.record_report(a, t + Duration::days(1));
+    assert_eq!(prefs.report_window(a), Some(first));
+    assert!(prefs.report_window(b).is_none());
+}

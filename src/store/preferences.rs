@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use chrono::{DateTime, Utc};
 use serde::{de::DeserializeOwned, Serialize};
 use uuid::Uuid;
 
@@ -93,6 +94,10 @@ const REPORTS_KEY: &str = "waymark.reports";
 const BACKUPS_KEY: &str = "waymark.backups";
 /// One key per plan and reflection: `waymark.journal-draft.<plan>.<reflection id | new>`.
 const JOURNAL_DRAFT_PREFIX: &str = "waymark.journal-draft";
+/// Plans whose report windows are kept: enough for a coach's whole caseload.
+const MAX_REPORT_PLANS: usize = 200;
+/// Backups remembered: enough for a coach's whole caseload; the oldest go first.
+const MAX_BACKUPS: usize = 100;
 /// The check-in in progress (its values as typed, for one plan).
 pub const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
 
@@ -200,22 +205,53 @@ impl Preferences {
         let _ = self.write(THEME_KEY, &theme.as_str());
     }
 
-    /// When progress reports were imported into each plan, newest first.
-    pub fn report_windows(&self) -> Vec<ReportWindow> {
-        self.read(REPORTS_KEY).unwrap_or_default()
+    /// Notes a progress report exported at `exported_at` as imported into `plan_id`, so the
+    /// coach's "since the last report" view knows where the previous exchange ended (losing it
+    /// only widens that view). Importing the same or an older report again changes nothing.
+    pub fn record_report(&self, plan_id: Uuid, exported_at: DateTime<Utc>) {
+        let mut list: Vec<ReportWindow> = self.read(REPORTS_KEY).unwrap_or_default();
+        let current = list.iter().position(|w| w.plan_id == plan_id);
+        let Some(window) =
+            ReportWindow::after_import(current.map(|i| &list[i]), plan_id, exported_at)
+        else {
+            return;
+        };
+        if let Some(i) = current {
+            list.remove(i);
+        }
+        list.insert(0, window);
+        list.truncate(MAX_REPORT_PLANS);
+        let _ = self.write(REPORTS_KEY, &list);
     }
 
-    pub fn set_report_windows(&self, windows: &[ReportWindow]) {
-        let _ = self.write(REPORTS_KEY, &windows);
+    /// The latest report window of a plan, if a client's report was ever imported into it here.
+    pub fn report_window(&self, plan_id: Uuid) -> Option<ReportWindow> {
+        self.read::<Vec<ReportWindow>>(REPORTS_KEY)
+            .unwrap_or_default()
+            .into_iter()
+            .find(|w| w.plan_id == plan_id)
     }
 
-    /// The backups made on this device, newest first.
+    /// Every remembered backup, newest first (a missing or unreadable list: none known). It
+    /// lives apart from the plans on purpose: when the browser clears the database, this
+    /// often survives and can tell the person which file brings their work back.
     pub fn backups(&self) -> Vec<BackupRecord> {
         self.read(BACKUPS_KEY).unwrap_or_default()
     }
 
-    pub fn set_backups(&self, backups: &[BackupRecord]) {
-        let _ = self.write(BACKUPS_KEY, &backups);
+    /// Remembers a finished backup, replacing the plan's previous one.
+    pub fn record_backup(&self, record: BackupRecord) {
+        let mut list = self.backups();
+        list.retain(|r| r.plan_id != record.plan_id);
+        list.push(record);
+        list.sort_by_key(|r| std::cmp::Reverse(r.at));
+        list.truncate(MAX_BACKUPS);
+        let _ = self.write(BACKUPS_KEY, &list);
+    }
+
+    /// The last backup of one plan.
+    pub fn last_backup(&self, plan_id: Uuid) -> Option<BackupRecord> {
+        self.backups().into_iter().find(|r| r.plan_id == plan_id)
     }
 
     fn journal_draft_key(plan_id: Uuid, slot: DraftSlot) -> String {

@@ -33,8 +33,8 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    theme::apply_saved();
-    provide_workspace();
+    let ws = provide_workspace();
+    theme::apply(ws.preferences().theme());
     let update_ready = update::register_service_worker();
 
     view! {

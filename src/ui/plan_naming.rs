@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::state::{device_role, use_workspace};
+use super::state::use_workspace;
 use super::widgets::ErrorNotice;
 use crate::core::ids::new_id;
 use crate::core::PlanKind;
@@ -129,7 +129,7 @@ pub fn StartClientPlan() -> impl IntoView {
                     Some(&name),
                     day,
                     chrono::Utc::now(),
-                    device_role(),
+                    ws.preferences().role(),
                 )
             })
         });

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::page::Page;
 use super::shell::theme::{self, Theme};
-use super::state::{backups, device_role, set_device_role, use_workspace, PlanSummary};
+use super::state::{use_workspace, PlanSummary};
 use crate::core::backup::{BackupAge, StorageSafety};
 use crate::core::{Author, PlanKind};
 
@@ -50,9 +50,10 @@ fn radio(
 
 #[component]
 fn RoleChoice() -> impl IntoView {
-    let (role, set_role) = signal(device_role());
+    let ws = use_workspace();
+    let (role, set_role) = signal(ws.preferences().role());
     let pick = move |r: Author| {
-        set_device_role(r);
+        ws.preferences().set_role(r);
         set_role.set(r);
     };
     view! {
@@ -67,9 +68,10 @@ fn RoleChoice() -> impl IntoView {
 
 #[component]
 fn ThemeChoice() -> impl IntoView {
-    let (current, set_current) = signal(theme::saved());
+    let ws = use_workspace();
+    let (current, set_current) = signal(ws.preferences().theme());
     let pick = move |t: Theme| {
-        theme::choose(t);
+        theme::choose(&ws.preferences(), t);
         set_current.set(t);
     };
     view! {
@@ -89,7 +91,7 @@ fn BackupStatus() -> impl IntoView {
     let safety = ws.storage_safety();
     // Read from localStorage once per open plan, not once per use below.
     let open_id = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(|p| p.id())));
-    let last = Memo::new(move |_| open_id.get().map(backups::last_backup));
+    let last = Memo::new(move |_| open_id.get().map(|id| ws.preferences().last_backup(id)));
     let age = move || {
         last.get()
             .map(|b| BackupAge::of(b.map(|b| b.at), chrono::Utc::now()))
@@ -149,7 +151,7 @@ fn PlansOnDevice() -> impl IntoView {
                     &title,
                     PlanKind::Template,
                     chrono::Utc::now(),
-                    device_role(),
+                    ws.preferences().role(),
                 )
             })
         });

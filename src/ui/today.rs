@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::page::Page;
-use super::state::{device_role, use_workspace, WithPlan};
+use super::state::{use_workspace, WithPlan};
 use super::widgets::ErrorNotice;
 use crate::core::checkin::checkin_status;
 use crate::core::progress::{due_soon_actions, latest_measurement, overdue_actions, stale_kpis};
@@ -190,7 +190,7 @@ fn TodayContent() -> impl IntoView {
     let action_error = RwSignal::new(None::<String>);
     let prompt = prompt_for_day(format::today());
     // On a coach's device the open plan is a client's: speak of the client, not to them.
-    let coach = device_role() == Author::Coach;
+    let coach = ws.preferences().role() == Author::Coach;
 
     view! {
         <div class="today">

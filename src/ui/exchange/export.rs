@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::device_files;
+use crate::core::backup::BackupRecord;
 use crate::core::{Author, PlanKind};
 use crate::exchange::audience::shareable_with_coach;
 use crate::exchange::crypto::encrypt_plan_file;
@@ -18,7 +19,7 @@ use crate::exchange::{
     export_plan, export_plan_for_client, export_progress_report, export_template, Audience,
     ExportedFile,
 };
-use crate::ui::state::{backups, device_role, use_workspace};
+use crate::ui::state::use_workspace;
 use crate::ui::widgets::{ErrorNotice, InfoNotice};
 
 /// The files this screen makes. Which are offered depends on the device's role.
@@ -63,7 +64,7 @@ enum Readable {
 #[component]
 pub fn ExportPanel() -> impl IntoView {
     let ws = use_workspace();
-    let role = device_role();
+    let role = ws.preferences().role();
     // Settings' backup reminder links here with ?backup.
     let asked_for_backup =
         leptos_router::hooks::use_query_map().with_untracked(|q| q.get("backup").is_some());
@@ -156,7 +157,7 @@ pub fn ExportPanel() -> impl IntoView {
             match result {
                 Ok(Some(name)) => {
                     if let (true, Some((plan_id, plan_title))) = (is_backup, plan) {
-                        backups::record_backup(backups::BackupRecord {
+                        ws.preferences().record_backup(BackupRecord {
                             plan_id,
                             plan_title,
                             file_name: name.clone(),

@@ -14,7 +14,7 @@ use crate::exchange::{
     parse_plan_file, preview_route, received, route, FileKind, ImportPreview, ImportTarget,
     Placement, PlanFile, Route, StartSetup,
 };
-use crate::ui::state::{device_role, reports, use_workspace, Workspace};
+use crate::ui::state::{use_workspace, Workspace};
 use crate::ui::widgets::ErrorNotice;
 
 /// Where the import is: nothing chosen, waiting for a passphrase, or showing the preview.
@@ -62,7 +62,7 @@ async fn route_on_device(
             local.push(p);
         }
     }
-    route(file, &local, device_role(), separate, setup).map_err(|e| e.to_string())
+    route(file, &local, ws.preferences().role(), separate, setup).map_err(|e| e.to_string())
 }
 
 /// What the preview says about where the file goes.
@@ -156,7 +156,7 @@ pub fn ImportPanel() -> impl IntoView {
     };
     // Before anything shows or stores it: what the sender should not have sent stays out.
     let show_preview =
-        move |file: PlanFile| show_route(received(file, device_role()), new_id(), false);
+        move |file: PlanFile| show_route(received(file, ws.preferences().role()), new_id(), false);
 
     let open_bytes = move |bytes: Vec<u8>| {
         if is_encrypted(&bytes) {
@@ -249,7 +249,7 @@ pub fn ImportPanel() -> impl IntoView {
             // coach's session starts.
             if file.kind == FileKind::ProgressReport && file.exported_by == Author::Client {
                 if let Some(id) = saved {
-                    reports::record_report(id, file.exported_at);
+                    ws.preferences().record_report(id, file.exported_at);
                 }
                 navigate("/plan/client-activity", Default::default());
             } else if p.target == ImportTarget::NewPlan {

@@ -28,10 +28,11 @@ use crate::core::journal::ReflectionDraft;
 use crate::core::journal_draft::{Autosave, Command, Conflict, Pace};
 use crate::core::prompts::REFLECTION_PROMPTS;
 use crate::core::{DocKind, Plan};
+use crate::store::preferences::Preferences;
 use crate::store::StoreError;
 use crate::ui::page::Page;
 use crate::ui::params::{record_param, RecordParam};
-use crate::ui::state::{device_role, use_workspace, ActionError, WithPlan, Workspace};
+use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, RatingField};
 
 /// How long after the last keystroke the change is saved.
@@ -91,8 +92,18 @@ impl Saver {
 fn run(s: &Shared, commands: Vec<Command>) {
     for command in commands {
         match command {
-            Command::Keep(slot, words) => drafts::keep(s.borrow().plan_id, slot, &words),
-            Command::Forget(slot) => drafts::forget(s.borrow().plan_id, slot),
+            Command::Keep(slot, words) => {
+                let m = s.borrow();
+                // A failure (storage full or blocked) is logged by the store; the save to
+                // IndexedDB, which does not depend on this, still runs.
+                let _ =
+                    m.ws.preferences()
+                        .keep_journal_draft(m.plan_id, slot, &words);
+            }
+            Command::Forget(slot) => {
+                let m = s.borrow();
+                m.ws.preferences().forget_journal_draft(m.plan_id, slot);
+            }
             Command::CancelTimer => s.borrow_mut().cancel_timer(),
             Command::SaveAfter(pace) => {
                 let delay = match pace {
@@ -225,14 +236,20 @@ fn replace_url(id: Uuid) {
 
 /// Where the screen starts from: a reflection's autosave (possibly with kept words to save or
 /// a conflict to resolve), or `None` when the address names nothing here.
-fn start(plan: &Plan, param: RecordParam, prompt: Option<String>, ui: Fields) -> Option<Autosave> {
+fn start(
+    prefs: &Preferences,
+    plan: &Plan,
+    param: RecordParam,
+    prompt: Option<String>,
+    ui: Fields,
+) -> Option<Autosave> {
     let plan_id = plan.id();
     let stored = |id: Uuid| {
         plan.reflection(id)
             .map(|r| Autosave::stored(id, plan.rev_of(id), r.fields.clone()))
     };
     let (id, kept) = match param {
-        RecordParam::New => match drafts::load(plan_id, Slot::New) {
+        RecordParam::New => match prefs.journal_draft(plan_id, Slot::New) {
             Some(u) => (u.id, Some((Slot::New, u))),
             None => {
                 let fields = ReflectionDraft {
@@ -244,7 +261,9 @@ fn start(plan: &Plan, param: RecordParam, prompt: Option<String>, ui: Fields) ->
         },
         RecordParam::Id(id) => (
             id,
-            drafts::load(plan_id, Slot::Saved(id)).map(|u| (Slot::Saved(id), u)),
+            prefs
+                .journal_draft(plan_id, Slot::Saved(id))
+                .map(|u| (Slot::Saved(id), u)),
         ),
         RecordParam::NotAnId => return None,
     };
@@ -253,17 +272,17 @@ fn start(plan: &Plan, param: RecordParam, prompt: Option<String>, ui: Fields) ->
     };
     let resume = kept.resume(plan);
     // The kept words move to the slot this screen writes to from now on.
-    drafts::forget(plan_id, slot);
+    prefs.forget_journal_draft(plan_id, slot);
     let Some((machine, conflict)) = Autosave::resumed(kept, stored(id), &resume, plan.rev_of(id))
     else {
         // Nothing to save and nothing stored: start afresh.
-        return start(plan, RecordParam::New, None, ui);
+        return start(prefs, plan, RecordParam::New, None, ui);
     };
     if conflict.is_some() {
         ui.conflict.set(conflict);
     }
     if let Command::Keep(slot, words) = machine.keep() {
-        drafts::keep(plan_id, slot, &words);
+        let _ = prefs.keep_journal_draft(plan_id, slot, &words);
     }
     if machine.exists() && param == RecordParam::New {
         replace_url(id);
@@ -305,7 +324,7 @@ fn Editor() -> impl IntoView {
     };
     let started = ws.plan.with_untracked(|p| {
         p.as_ref()
-            .and_then(|p| start(p, param, prompt, ui).map(|m| (p.id(), m)))
+            .and_then(|p| start(&ws.preferences(), p, param, prompt, ui).map(|m| (p.id(), m)))
     });
     let Some((plan_id, machine)) = started else {
         return view! {
@@ -583,7 +602,7 @@ fn Editor() -> impl IntoView {
                         on:change=move |ev| ui.private.set(event_target_checked(&ev))/>
                     "Private"
                 </label>
-                <p class="field-hint" id="private-hint">{private_hint(device_role())}</p>
+                <p class="field-hint" id="private-hint">{private_hint(ws.preferences().role())}</p>
             </div>
             <div class="form-actions journal-editor-actions">
                 <a class="button primary" href="/journal">"Done"</a>

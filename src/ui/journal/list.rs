@@ -194,7 +194,8 @@ fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
     let Some(plan_id) = ws.plan.with_untracked(|p| p.as_ref().map(Plan::id)) else {
         return;
     };
-    for (slot, unsaved) in drafts::all(plan_id) {
+    let prefs = ws.preferences();
+    for (slot, unsaved) in prefs.journal_drafts(plan_id) {
         if drafts::is_saving(unsaved.id) {
             // An editor in this tab is saving these words right now.
             continue;
@@ -204,8 +205,9 @@ fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
             .with_untracked(|p| p.as_ref().map(|p| unsaved.resume(p)));
         match resume {
             None => {}
-            Some(Resume::Discard) => drafts::forget(plan_id, slot),
+            Some(Resume::Discard) => prefs.forget_journal_draft(plan_id, slot),
             Some(Resume::Save { base_rev, .. }) => {
+                let prefs = prefs.clone();
                 spawn_local(async move {
                     let id = unsaved.id;
                     let fields = unsaved.fields.clone();
@@ -215,7 +217,7 @@ fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
                         })
                         .await;
                     match result {
-                        Ok(_) => drafts::forget(plan_id, slot),
+                        Ok(_) => prefs.forget_journal_draft(plan_id, slot),
                         Err(ActionError::ChangedElsewhere) => {
                             needs_choice.try_update(|v| v.push(id));
                         }
@@ -227,8 +229,8 @@ fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
             Some(Resume::EditedElsewhere | Resume::DeletedElsewhere) => {
                 // The editor offers the choice; it finds the kept words under this id.
                 if slot == Slot::New {
-                    drafts::forget(plan_id, slot);
-                    drafts::keep(plan_id, Slot::Saved(unsaved.id), &unsaved);
+                    prefs.forget_journal_draft(plan_id, slot);
+                    let _ = prefs.keep_journal_draft(plan_id, Slot::Saved(unsaved.id), &unsaved);
                 }
                 needs_choice.update(|v| v.push(unsaved.id));
             }

@@ -5,11 +5,11 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 use crate::core::activity::client_activity;
+use crate::core::activity::ReportWindow;
 use crate::core::Plan;
 use crate::ui::format::show_instant;
 use crate::ui::format::{short_day_of, with_unit};
 use crate::ui::page::Page;
-use crate::ui::state::reports::{report_window, ReportWindow};
 use crate::ui::state::{use_workspace, WithPlan};
 
 #[component]
@@ -133,7 +133,7 @@ fn ClientActivity() -> impl IntoView {
     move || {
         ws.plan.with(|p| {
             let p = p.as_ref()?;
-            let window: Option<ReportWindow> = report_window(p.id());
+            let window: Option<ReportWindow> = ws.preferences().report_window(p.id());
             let since = window.as_ref().and_then(ReportWindow::since);
             let intro = match &window {
                 Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(

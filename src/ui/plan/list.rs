@@ -12,7 +12,6 @@ use crate::core::smart::{check_goal, SmartCheck};
 use crate::ui::format::{show_date, today};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
-use crate::ui::state::reports::report_window;
 use crate::ui::state::{use_workspace, WithPlan};
 
 /// What one goal card shows, derived from the plan (never stored).
@@ -94,8 +93,11 @@ fn PlanOverview() -> impl IntoView {
     // Only where a client's progress report was imported: the coach's session view.
     // Memos on the plan's id, so localStorage is read when another plan opens, not per edit.
     let open_id = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(|p| p.id())));
-    let has_report =
-        Memo::new(move |_| open_id.get().is_some_and(|id| report_window(id).is_some()));
+    let has_report = Memo::new(move |_| {
+        open_id
+            .get()
+            .is_some_and(|id| ws.preferences().report_window(id).is_some())
+    });
 
     view! {
         <section class="card vision-card" aria-labelledby="vision-heading">

@@ -14,7 +14,7 @@ use crate::exchange::{cut_for, Audience};
 use crate::ui::checkin::describe_schedule;
 use crate::ui::format::{number, show_date, show_instant};
 use crate::ui::page::Page;
-use crate::ui::state::{device_role, use_workspace, WithPlan};
+use crate::ui::state::{use_workspace, WithPlan};
 
 #[component]
 pub fn PrintPlanScreen() -> impl IntoView {
@@ -124,7 +124,7 @@ fn PrintablePlan() -> impl IntoView {
     let ws = use_workspace();
     move || {
         ws.plan.with(|p| {
-            let p = &cut_for(p.as_ref()?, Audience::other_side(device_role()), &[]);
+            let p = &cut_for(p.as_ref()?, Audience::other_side(ws.preferences().role()), &[]);
             let profile = p.live_profile().map(|pr| {
                 view! {
                     <section class="card">

@@ -36,10 +36,6 @@ const PRESETS: [(&str, &str); 4] = [
     ("custom", "Custom"),
 ];
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
-}
-
 #[derive(Clone, Debug, PartialEq)]
 struct Facts {
     checkins: usize,
@@ -156,17 +152,17 @@ fn Review() -> impl IntoView {
     let ws = use_workspace();
     let today = format::today();
     let preset = RwSignal::new("4".to_owned());
-    let custom_from = RwSignal::new((today - Duration::days(27)).format("%Y-%m-%d").to_string());
-    let custom_to = RwSignal::new(today.format("%Y-%m-%d").to_string());
+    let custom_from = RwSignal::new(format::iso(today - Duration::days(27)));
+    let custom_to = RwSignal::new(format::iso(today));
 
     // The chosen period, or why the custom dates don't make one.
     let period = Memo::new(move |_| -> Result<(NaiveDate, NaiveDate), String> {
         match preset.get().as_str() {
             "custom" => {
-                let from =
-                    parse_date(&custom_from.get()).ok_or("Choose a start date for the period.")?;
-                let to =
-                    parse_date(&custom_to.get()).ok_or("Choose an end date for the period.")?;
+                let from = format::parse_date("The start of the period", &custom_from.get())?
+                    .ok_or("Choose a start date for the period.")?;
+                let to = format::parse_date("The end of the period", &custom_to.get())?
+                    .ok_or("Choose an end date for the period.")?;
                 if to < from {
                     return Err("The end of the period must come after its start.".to_owned());
                 }

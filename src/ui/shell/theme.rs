@@ -6,21 +6,14 @@ use leptos::prelude::*;
 use crate::store::preferences::Preferences;
 pub use crate::store::preferences::Theme;
 
-pub fn saved() -> Theme {
-    Preferences::local().theme()
-}
-
-pub fn apply_saved() {
-    apply(saved());
-}
-
-pub fn choose(theme: Theme) {
+pub fn choose(prefs: &Preferences, theme: Theme) {
     // Losing this preference costs nothing but a click; the store logs a failed write.
-    Preferences::local().set_theme(theme);
+    prefs.set_theme(theme);
     apply(theme);
 }
 
-fn apply(theme: Theme) {
+/// Shows `theme` (the saved one at start: `prefs.theme()`).
+pub fn apply(theme: Theme) {
     let Some(root) = document().document_element() else {
         return;
     };

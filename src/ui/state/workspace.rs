@@ -74,6 +74,10 @@ pub struct Workspace {
     /// What the last saved change (here or in another tab) touched, so screens that keep
     /// their own index (journal search) update exactly those records.
     pub last_change: RwSignal<Touched>,
+    /// The device's preferences (role, theme, backups, reports, drafts), the same handle the
+    /// session keeps: screens read and write them through this, never building storage
+    /// access of their own.
+    prefs: StoredValue<Preferences, LocalStorage>,
     session: StoredValue<Option<Rc<BrowserSession>>, LocalStorage>,
     _subscription: StoredValue<Option<ChangeSubscription>, LocalStorage>,
 }
@@ -94,6 +98,7 @@ pub fn provide_workspace() -> Workspace {
         status: signals.status,
         storage_full: signals.storage_full,
         last_change: signals.last_change,
+        prefs: StoredValue::new_local(Preferences::local()),
         session: StoredValue::new_local(None),
         _subscription: StoredValue::new_local(None),
     };
@@ -108,6 +113,11 @@ pub fn use_workspace() -> Workspace {
 }
 
 impl Workspace {
+    /// The device's preferences; readable before the database opens.
+    pub fn preferences(&self) -> Preferences {
+        self.prefs.get_value()
+    }
+
     fn session(&self) -> Result<Rc<BrowserSession>, ActionError> {
         self.session
             .with_value(|s| s.clone())
@@ -138,7 +148,7 @@ impl Workspace {
             Ok(s) => self._subscription.set_value(Some(s)),
             Err(e) => leptos::logging::warn!("changes from other tabs will not show: {e}"),
         }
-        let session = Rc::new(Session::new(store, signals, Preferences::local()));
+        let session = Rc::new(Session::new(store, signals, self.preferences()));
         self.session.set_value(Some(session.clone()));
         // Ask once; the answer is kept for Settings.
         spawn_local(async {

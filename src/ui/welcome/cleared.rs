@@ -4,12 +4,11 @@
 
 use leptos::prelude::*;
 
-use crate::ui::state::backups::known_backups;
 use crate::ui::state::use_workspace;
 
 #[component]
 pub fn StorageCleared() -> impl IntoView {
-    let backups = known_backups();
+    let backups = use_workspace().preferences().backups();
     let now = chrono::Utc::now();
     let listed = (!backups.is_empty()).then(|| {
         view! {

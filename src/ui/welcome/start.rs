@@ -8,7 +8,7 @@ use crate::core::meta::Author;
 use crate::core::sample::sample_plan;
 use crate::core::{Plan, PlanKind};
 use crate::ui::page::Page;
-use crate::ui::state::{device_role, use_workspace, LoadState};
+use crate::ui::state::{use_workspace, LoadState};
 use crate::ui::widgets::{ErrorNotice, TextField};
 
 #[component]
@@ -42,7 +42,7 @@ pub fn WelcomeScreen() -> impl IntoView {
     let start_sample = start.clone();
     // A coach starts plans for clients and receives their reports; a client starts their own
     // and receives files from their coach. The words follow the role set on this device.
-    let coach = device_role() == Author::Coach;
+    let coach = ws.preferences().role() == Author::Coach;
 
     view! {
         <Page title="Welcome to Waymark">
@@ -58,7 +58,7 @@ pub fn WelcomeScreen() -> impl IntoView {
             <ErrorNotice message=error/>
             <form class="card" on:submit=move |ev| {
                 ev.prevent_default();
-                start(Plan::new(title.get_untracked().trim(), PlanKind::ClientPlan, Utc::now(), device_role()), "/welcome/assessment");
+                start(Plan::new(title.get_untracked().trim(), PlanKind::ClientPlan, Utc::now(), ws.preferences().role()), "/welcome/assessment");
             }>
                 <h2>{if coach { "Start a plan for a client" } else { "Start your own plan" }}</h2>
                 <TextField label=if coach { "Name of the plan" } else { "Name of your plan" } value=title required=true/>
