@@ -5,9 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use super::common::StaleChoice;
+use chrono::{DateTime, Utc};
+
+use super::common::{use_theirs, StaleChoice};
 use super::goal_editor::MissingGoal;
 use crate::core::goal::{GoalChange, GoalStatus};
+use crate::core::{Author, Plan};
 use crate::ui::format::{iso, number, parse_date, required_number};
 use crate::ui::state::{use_workspace, ActionError};
 use crate::ui::widgets::{DateField, ErrorNotice, NumberField, SelectField, TextArea};
@@ -125,17 +128,17 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
                 based_on.push((k.0, k.4));
             }
         }
-        if !checked {
-            based_on.clear();
-        }
         let why = reason.get_untracked();
         busy.set(true);
         spawn_local(async move {
-            let r = ws
-                .apply_checked(&based_on, move |p, now, by| {
-                    p.adapt_goal(gid, change, &why, now, by)
-                })
-                .await;
+            let verb = move |p: &mut Plan, now: DateTime<Utc>, by: Author| {
+                p.adapt_goal(gid, change, &why, now, by)
+            };
+            let r = if checked {
+                ws.apply_checked(&based_on, verb).await
+            } else {
+                ws.keep_mine(verb).await
+            };
             busy.set(false);
             match r {
                 Ok(t) if t.is_empty() => error.set(Some(
@@ -174,7 +177,7 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
                 hint="Why this change? e.g. 'The course I planned starts two months later.'"/>
             <ErrorNotice message=error/>
             <StaleChoice show=stale on_keep=move |_| submit_again(false)
-                on_other=move |_| { stale.set(false); on_close.run(()); }/>
+                on_other=move |_| use_theirs(ws, stale, move || on_close.run(()), move |e| error.set(Some(e)))/>
             <div class="form-actions">
                 <button type="submit" class="button primary" disabled=move || busy.get()>"Save change"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>

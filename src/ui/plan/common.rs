@@ -10,6 +10,8 @@
 use leptos::prelude::*;
 use uuid::Uuid;
 
+use crate::ui::state::Workspace;
+
 use crate::core::goal::{GoalStatus, Priority, Serves};
 use crate::core::history::ChangeKind;
 use crate::core::progress::Pace;
@@ -189,6 +191,23 @@ pub fn ProgressBar(percent: f64, label: String) -> impl IntoView {
             <span class="progress-text">{shown}</span>
         </div>
     }
+}
+
+/// "Use the other version": the session drops the refused change and shows the plan as
+/// stored; then `reload` fills the form from it (`failed` says why it could not).
+pub fn use_theirs(
+    ws: Workspace,
+    stale: RwSignal<bool>,
+    reload: impl FnOnce() + 'static,
+    failed: impl FnOnce(String) + 'static,
+) {
+    stale.set(false);
+    leptos::task::spawn_local(async move {
+        match ws.use_theirs().await {
+            Ok(()) => reload(),
+            Err(e) => failed(e.to_string()),
+        }
+    });
 }
 
 /// Asked when a save is refused because the record changed in another tab.

@@ -9,14 +9,14 @@
 //! through Adapt on the goal's page, which asks for the reason and keeps it in the history.
 //! The same goes for status and KPI targets, which the editor never touches.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::common::{
-    goal_id_param, priority_from_key, priority_key, SmartList, SmartStrip, StaleChoice,
+    goal_id_param, priority_from_key, priority_key, use_theirs, SmartList, SmartStrip, StaleChoice,
 };
 use crate::core::goal::{Goal, GoalDraft, GoalStatus, Serves};
 use crate::core::kpi::{Direction, Kpi, KpiDraft};
@@ -369,16 +369,15 @@ fn GoalForm(goal_id: Option<Uuid>) -> impl IntoView {
                     .await
                     .map(|t| t.id_of(DocKind::Goal)),
                 Some(gid) => {
-                    let based_on = if checked {
-                        vec![(gid, rev.get_untracked())]
-                    } else {
-                        Vec::new()
-                    };
-                    ws.apply_checked(&based_on, move |p, now, by| {
+                    let verb = move |p: &mut Plan, now: DateTime<Utc>, by: Author| {
                         p.update_goal(gid, draft, now, by)
-                    })
-                    .await
-                    .map(|_| Some(gid))
+                    };
+                    let result = if checked {
+                        ws.apply_checked(&[(gid, rev.get_untracked())], verb).await
+                    } else {
+                        ws.keep_mine(verb).await
+                    };
+                    result.map(|_| Some(gid))
                 }
             };
             busy.set(false);
@@ -522,7 +521,10 @@ fn GoalForm(goal_id: Option<Uuid>) -> impl IntoView {
             <ErrorNotice message=error_text/>
             <StaleChoice show=stale
                 on_keep=move |_| save_keep(false)
-                on_other=move |_| { stale.set(false); errors.set(Vec::new()); load(); }/>
+                on_other=move |_| {
+                    errors.set(Vec::new());
+                    use_theirs(ws, stale, load, move |e| errors.set(vec![e]));
+                }/>
             <div class="form-actions">
                 <button type="submit" class="button primary" disabled=move || busy.get()>
                     {if goal_id.is_some() { "Save changes" } else { "Create goal" }}

@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
-use super::common::StaleChoice;
+use chrono::{DateTime, Utc};
+
+use super::common::{use_theirs, StaleChoice};
 use crate::core::ids::profile_id;
 use crate::core::profile::ProfileDraft;
+use crate::core::{Author, Plan};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, ActionError, WithPlan};
 use crate::ui::widgets::{ErrorNotice, TextArea, TextField, ValuesPicker};
@@ -82,18 +85,18 @@ fn ProfileForm() -> impl IntoView {
     let save = move |checked: bool| {
         let navigate = navigate.clone();
         let d = draft();
-        let based_on = if checked {
-            vec![(pid.get_untracked(), rev.get_untracked())]
-        } else {
-            Vec::new()
-        };
+        let based_on = [(pid.get_untracked(), rev.get_untracked())];
         busy.set(true);
         error.set(None);
         stale.set(false);
         spawn_local(async move {
-            let result = ws
-                .apply_checked(&based_on, move |p, now, by| p.set_profile(d, now, by))
-                .await;
+            let verb =
+                move |p: &mut Plan, now: DateTime<Utc>, by: Author| p.set_profile(d, now, by);
+            let result = if checked {
+                ws.apply_checked(&based_on, verb).await
+            } else {
+                ws.keep_mine(verb).await
+            };
             busy.set(false);
             match result {
                 Ok(_) => navigate("/plan", Default::default()),
@@ -159,7 +162,7 @@ fn ProfileForm() -> impl IntoView {
             <ErrorNotice message=error/>
             <StaleChoice show=stale
                 on_keep=move || save_keep(false)
-                on_other=move || { stale.set(false); load(); }/>
+                on_other=move || use_theirs(ws, stale, load, move |e| error.set(Some(e)))/>
             <div class="form-actions sticky-actions">
                 <button type="submit" class="button primary" disabled=move || busy.get()>"Save profile"</button>
                 <a class="button" href="/plan">"Cancel"</a>

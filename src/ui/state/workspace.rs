@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::save_status::SaveStatus;
 use crate::core::merge::MergeOutcome;
 use crate::core::{Author, CoreError, Plan, Touched};
-use crate::session::{Session, Shown};
+use crate::session::{Session, Shown, Verb};
 use crate::store::indexeddb::{ChangeSubscription, IndexedDbStore};
 use crate::store::preferences::Preferences;
 use crate::store::{device, StoreError};
@@ -197,6 +197,18 @@ impl Workspace {
         verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
     ) -> Result<Touched, ActionError> {
         self.session()?.apply_checked(based_on, verb).await
+    }
+
+    /// After [`ActionError::ChangedElsewhere`], "Keep my version": the person's change made
+    /// again on the newer version (see [`Session::keep_mine`]).
+    pub async fn keep_mine(&self, verb: impl Verb) -> Result<Touched, ActionError> {
+        self.session()?.keep_mine(verb).await
+    }
+
+    /// After [`ActionError::ChangedElsewhere`], "Use the other version": the change is
+    /// dropped and the plan shown as stored now (see [`Session::use_theirs`]).
+    pub async fn use_theirs(&self) -> Result<(), ActionError> {
+        self.session()?.use_theirs().await
     }
 }
 
