@@ -242,6 +242,61 @@ fn autosave_queues_one_more_save_for_words_typed_during_a_save() {
     assert!(!a.dirty());
 }
 
+/// Ticking "Private" right after typing: the words are kept with the tick at once and saved
+/// with it without waiting for a delay, so leaving the page at once loses neither.
+#[test]
+fn ticking_private_is_kept_and_saved_at_once() {
+    let id = Uuid::new_v4();
+    let mut a = Autosave::new(id, ReflectionDraft::default());
+    type_text(&mut a, "Only for me");
+    let out = a.edit(|d| d.private = true, Pace::Tap);
+    assert!(matches!(&out[0], Command::Keep(_, u) if u.fields.private));
+    assert!(!out.contains(&Command::SaveAfter(Pace::Tap)), "no delay");
+    let (_, _, fields) = save_of(&out).expect("saved at once");
+    assert!(fields.private && fields.text == "Only for me");
+    a.saved(1);
+    assert!(!a.dirty());
+}
+
+/// The same while the typing's save is still running: the tick is kept (naming the save in
+/// flight, so a reload knows that save was ours) and saved as soon as that save lands.
+#[test]
+fn ticking_private_during_a_save_is_saved_right_after_it() {
+    let (plan, id) = saved();
+    let mut a = Autosave::stored(
+        id,
+        plan.rev_of(id),
+        plan.reflection(id).unwrap().fields.clone(),
+    );
+    type_text(&mut a, "Rewritten");
+    let first = save_of(&a.flush()).expect("the typing's save");
+    let out = a.edit(|d| d.private = true, Pace::Tap);
+    assert!(save_of(&out).is_none(), "one save at a time");
+    let kept = out
+        .iter()
+        .find_map(|c| match c {
+            Command::Keep(_, u) => Some(u.clone()),
+            _ => None,
+        })
+        .expect("kept at once");
+    assert!(kept.fields.private && kept.saving.as_ref() == Some(&first.2));
+
+    // The page went away here and the typing's save landed: the kept tick is ours to save.
+    let mut landed = plan.clone();
+    landed
+        .put_reflection(id, first.2.clone(), t(3, 9), Author::Client)
+        .unwrap();
+    landed.mark_saved_revs(&[(id, first.1 + 1)]);
+    assert!(matches!(
+        kept.resume(&landed),
+        Resume::Save { exists: true, .. }
+    ));
+
+    // Or the screen stayed: the tick is saved right after.
+    let (_, _, fields) = save_of(&a.saved(first.1 + 1)).expect("the tick is saved next");
+    assert!(fields.private && fields.text == "Rewritten");
+}
+
 #[test]
 fn autosave_never_saves_blank_words() {
     let mut a = Autosave::new(Uuid::new_v4(), ReflectionDraft::default());

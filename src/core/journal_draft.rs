@@ -251,9 +251,17 @@ impl Autosave {
         }
     }
 
-    /// The person changed something: keep it now, save it at `pace`.
+    /// The person changed something: keep it now, save it at `pace`. A change of who may
+    /// read the words (private) does not wait for any delay: it is saved at once (or right
+    /// after the save in flight), since the person may leave the page the moment they tick it.
     pub fn edit(&mut self, change: impl FnOnce(&mut ReflectionDraft), pace: Pace) -> Vec<Command> {
+        let private = self.current.private;
         change(&mut self.current);
+        if self.current.private != private {
+            let mut out = vec![self.keep()];
+            out.extend(self.flush());
+            return out;
+        }
         vec![self.keep(), Command::SaveAfter(pace)]
     }
 

@@ -185,6 +185,26 @@ test("a prompt, tags, mood and the private flag are saved with the words", async
   assert.ok(await entry.getByRole("button", { name: "Filter by tag work" }).isVisible());
 });
 
+test("ticking Private right after typing, then closing the tab at once, keeps it private", async () => {
+  const { context } = browser;
+  const tab = await context.newPage();
+  await newReflection(tab);
+  const words = "Only mine, ticked and gone";
+  await tab.keyboard.type(words);
+  await tab.getByRole("checkbox", { name: "Private" }).check();
+  await tab.close();
+  const page = await context.newPage();
+  await openJournal(page);
+  const entry = entries(page).filter({ hasText: words });
+  await entry.first().waitFor();
+  assert.match(await entry.first().textContent(), /Private/);
+  await entry.first().getByRole("link").first().tap();
+  await page.waitForURL(ID_URL);
+  await text(page).waitFor();
+  assert.ok(await page.getByRole("checkbox", { name: "Private" }).isChecked());
+  await page.close();
+});
+
 test("nothing overflows a 360 px wide phone", async () => {
   const { page } = browser;
   await page.setViewportSize({ width: 360, height: 780 });

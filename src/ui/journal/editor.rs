@@ -37,7 +37,8 @@ use crate::ui::widgets::{ErrorNotice, RatingField};
 
 /// How long after the last keystroke the change is saved.
 const DEBOUNCE: Duration = Duration::from_millis(400);
-/// Tags, mood, prompt and the private flag are single taps: saved almost at once.
+/// Tags, mood and prompt are single taps: saved almost at once. (The private flag is saved at
+/// once: `Autosave::edit`.)
 const TAP_DELAY: Duration = Duration::from_millis(50);
 
 /// What the screen shows; all `Copy` signals, written with `try_set` because a save may finish
@@ -599,7 +600,13 @@ fn Editor() -> impl IntoView {
                 <label class="choice">
                     <input type="checkbox" aria-describedby="private-hint"
                         prop:checked=move || ui.private.get()
-                        on:change=move |ev| ui.private.set(event_target_checked(&ev))/>
+                        on:change=move |ev| {
+                            let private = event_target_checked(&ev);
+                            ui.private.set(private);
+                            // Straight to the machine, not through the taps' effect: it keeps
+                            // and saves the tick before the person can leave the page.
+                            with(&|s| edited(s, |d| d.private = private, Pace::Tap));
+                        }/>
                     "Private"
                 </label>
                 <p class="field-hint" id="private-hint">{private_hint(ws.preferences().role())}</p>
