@@ -816,3 +816,18 @@ fn seventeen_digit_numbers_survive_storage_exactly() {
         "ordinary 17-digit values are untouched"
     );
 }
+
+/// Typed ids are written as the bare UUID, so files and stored documents do not change.
+#[test]
+fn typed_ids_are_written_as_the_bare_uuid() {
+    use waymark::core::ids::{GoalId, PlanId};
+    let id = uuid::Uuid::from_u128(42);
+    assert_eq!(
+        serde_json::to_string(&PlanId(id)).unwrap(),
+        serde_json::to_string(&id).unwrap()
+    );
+    let back: GoalId = serde_json::from_str(&serde_json::to_string(&id).unwrap()).unwrap();
+    assert_eq!(back, GoalId(id));
+    assert_eq!(id.to_string().parse::<GoalId>().unwrap().uuid(), id);
+    assert!("not-an-id".parse::<GoalId>().is_err());
+}

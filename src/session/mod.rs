@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use uuid::Uuid;
 
+use crate::core::ids::PlanId;
 use crate::core::merge::MergeOutcome;
 use crate::core::{Author, CoreError, DocKind, Document, Plan, PlanKind, Touched};
 use crate::store::preferences::Preferences;
@@ -37,14 +38,14 @@ pub enum LoadState {
 /// One plan as listed in the plan switcher.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlanSummary {
-    pub id: Uuid,
+    pub id: PlanId,
     pub title: String,
     pub kind: PlanKind,
     pub archived: bool,
     /// Whom a client plan is for, when the coach named them.
     pub client: Option<String>,
     /// The template the plan was started from (an import of its revision merges into it).
-    pub from_template: Option<Uuid>,
+    pub from_template: Option<PlanId>,
 }
 
 /// "Saving…" / "Saved" / what went wrong. "Saved" only once the store reports the write durable.
@@ -133,6 +134,7 @@ impl<S: Store, V: Shown> Session<S, V> {
         let chosen = self
             .prefs
             .open_plan()
+            .map(PlanId)
             .filter(|id| plans.iter().any(|p| p.id == *id))
             .or_else(|| {
                 plans
@@ -159,12 +161,12 @@ impl<S: Store, V: Shown> Session<S, V> {
             .filter_map(|doc| Plan::from_documents(doc.plan_id, std::slice::from_ref(doc)).ok())
             .filter(|p| p.meta.is_live())
             .map(|p| PlanSummary {
-                id: p.id(),
+                id: PlanId(p.id()),
                 title: p.title.clone(),
                 kind: p.kind,
                 archived: p.archived,
                 client: p.client.clone(),
-                from_template: p.from_template,
+                from_template: p.from_template.map(PlanId),
             })
             .collect();
         plans.sort_by_key(|p| p.title.to_lowercase());
@@ -173,9 +175,9 @@ impl<S: Store, V: Shown> Session<S, V> {
     }
 
     /// Opens a plan on this device and remembers it as the one to open next time.
-    pub async fn open_plan(&self, id: Uuid) -> Result<(), ActionError> {
-        let docs = self.store.load_plan(id).await?;
-        self.show(Plan::from_documents(id, &docs)?);
+    pub async fn open_plan(&self, id: PlanId) -> Result<(), ActionError> {
+        let docs = self.store.load_plan(id.uuid()).await?;
+        self.show(Plan::from_documents(id.uuid(), &docs)?);
         Ok(())
     }
 
@@ -185,23 +187,23 @@ impl<S: Store, V: Shown> Session<S, V> {
         self.shown.set_load(LoadState::Ready);
     }
 
-    fn open_id(&self) -> Option<Uuid> {
-        self.shown.with_plan(|p| p.map(Plan::id))
+    fn open_id(&self) -> Option<PlanId> {
+        self.shown.with_plan(|p| p.map(|p| PlanId(p.id())))
     }
 
     /// The stored plan with this id, if this device has it (the open plan as it is shown).
-    pub async fn stored_plan(&self, id: Uuid) -> Result<Option<Plan>, ActionError> {
+    pub async fn stored_plan(&self, id: PlanId) -> Result<Option<Plan>, ActionError> {
         let open = self
             .shown
-            .with_plan(|p| p.filter(|p| p.id() == id).cloned());
+            .with_plan(|p| p.filter(|p| p.id() == id.uuid()).cloned());
         if open.is_some() {
             return Ok(open);
         }
-        let docs = self.store.load_plan(id).await?;
+        let docs = self.store.load_plan(id.uuid()).await?;
         if docs.is_empty() {
             return Ok(None);
         }
-        Ok(Some(Plan::from_documents(id, &docs)?))
+        Ok(Some(Plan::from_documents(id.uuid(), &docs)?))
     }
 
     /// Saves a whole new plan (first run, the sample plan, a copy of a template) and opens it.
@@ -337,7 +339,7 @@ impl<S: Store, V: Shown> Session<S, V> {
     /// open plan when it was the one changed, with `last_change` naming what was written.
     pub async fn on_remote_change(&self, change: RemoteChange) {
         let _ = self.refresh_plan_list().await;
-        if self.open_id() != Some(change.plan_id) {
+        if self.open_id() != Some(PlanId(change.plan_id)) {
             return;
         }
         // Queue behind any save in flight so it is not overtaken by the older copy.

@@ -4,17 +4,24 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
-use uuid::Uuid;
 
-/// `/plan/goals/:id`, `/plan/goals/:id/edit`, `/journal/:id`.
+use crate::core::ids::{GoalId, ReflectionId};
+
+/// `/plan/goals/:id`, `/plan/goals/:id/edit`.
 #[derive(Params, Clone, Debug, PartialEq)]
-pub struct IdParams {
-    pub id: Option<Uuid>,
+struct GoalParams {
+    id: Option<GoalId>,
 }
 
-/// The record id in the address, if the route has one and it is an id.
-pub fn id_param() -> Memo<Option<Uuid>> {
-    let params = use_params::<IdParams>();
+/// `/journal/:id`.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct ReflectionParams {
+    id: Option<ReflectionId>,
+}
+
+/// The goal the address names, if it names one and it is an id.
+pub fn goal_param() -> Memo<Option<GoalId>> {
+    let params = use_params::<GoalParams>();
     Memo::new(move |_| params.with(|p| p.as_ref().ok().and_then(|p| p.id)))
 }
 
@@ -28,18 +35,18 @@ pub fn has_id_param() -> bool {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RecordParam {
     New,
-    Id(Uuid),
+    Id(ReflectionId),
     /// The address has an id that is not one (a mistyped or truncated link).
     NotAnId,
 }
 
-/// The record the address names, read once.
-pub fn record_param() -> RecordParam {
+/// The reflection the journal editor's address names, read once.
+pub fn reflection_param() -> RecordParam {
     if !has_id_param() {
         return RecordParam::New;
     }
-    match use_params::<IdParams>().get_untracked() {
-        Ok(IdParams { id: Some(id) }) => RecordParam::Id(id),
+    match use_params::<ReflectionParams>().get_untracked() {
+        Ok(ReflectionParams { id: Some(id) }) => RecordParam::Id(id),
         _ => RecordParam::NotAnId,
     }
 }

@@ -7,6 +7,7 @@ use super::page::Page;
 use super::shell::theme::{self, Theme};
 use super::state::{use_workspace, PlanSummary};
 use crate::core::backup::{BackupAge, StorageSafety};
+use crate::core::ids::PlanId;
 use crate::core::{Author, PlanKind};
 
 #[component]
@@ -134,7 +135,7 @@ fn kind_label(p: &PlanSummary) -> &'static str {
 #[component]
 fn PlansOnDevice() -> impl IntoView {
     let ws = use_workspace();
-    let open_id = move || ws.plan.with(|p| p.as_ref().map(|p| p.id()));
+    let open_id = move || ws.plan.with(|p| p.as_ref().map(|p| PlanId(p.id())));
     let error = RwSignal::new(None::<String>);
     // Kept in a StoredValue so the handlers below stay Copy.
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());

@@ -3,6 +3,7 @@
 //! (tests/browser.rs). A second session on a clone of the same store is a second tab.
 
 use chrono::{DateTime, TimeZone, Utc};
+use waymark::core::ids::PlanId;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::sample::sample_plan;
 use waymark::core::{DocKind, Plan, Touched};
@@ -126,7 +127,7 @@ pub async fn stale_edit_refused_then_choices<S: Store + Clone>(store: S) {
     let base = open_plan(&here).rev_of(id);
 
     let there = tab(store.clone());
-    there.open_plan(plan_id).await.unwrap();
+    there.open_plan(PlanId(plan_id)).await.unwrap();
     there
         .apply_checked(&[(id, base)], move |p: &mut Plan, now, by| {
             p.update_reflection(id, reflection("theirs"), now, by)
@@ -172,7 +173,7 @@ pub async fn other_tab_change<S: Store + Clone>(store: S) {
     let here = with_sample(store.clone()).await;
     let plan_id = open_plan(&here).id();
     let there = tab(store.clone());
-    there.open_plan(plan_id).await.unwrap();
+    there.open_plan(PlanId(plan_id)).await.unwrap();
     let touched = there
         .apply(|p: &mut Plan, now, by| p.add_reflection(reflection("from the other tab"), now, by))
         .await

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use web_sys::{File, HtmlInputElement};
 
 use super::device_files;
-use crate::core::ids::new_id;
+use crate::core::ids::{new_id, PlanId};
 use crate::core::{Author, Plan};
 use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
 use crate::exchange::identity::related;
@@ -53,12 +53,18 @@ async fn route_on_device(
     separate: bool,
     setup: &StartSetup,
 ) -> Result<Route, String> {
-    let listed: Vec<(uuid::Uuid, Option<uuid::Uuid>)> = ws
-        .plans
-        .with_untracked(|l| l.iter().map(|p| (p.id, p.from_template)).collect());
+    let listed: Vec<(uuid::Uuid, Option<uuid::Uuid>)> = ws.plans.with_untracked(|l| {
+        l.iter()
+            .map(|p| (p.id.uuid(), p.from_template.map(PlanId::uuid)))
+            .collect()
+    });
     let mut local: Vec<Plan> = Vec::new();
     for id in related(file, &listed) {
-        if let Some(p) = ws.stored_plan(id).await.map_err(|e| e.to_string())? {
+        if let Some(p) = ws
+            .stored_plan(PlanId(id))
+            .await
+            .map_err(|e| e.to_string())?
+        {
             local.push(p);
         }
     }

@@ -31,7 +31,7 @@ use crate::core::{DocKind, Plan};
 use crate::store::preferences::Preferences;
 use crate::store::StoreError;
 use crate::ui::page::Page;
-use crate::ui::params::{record_param, RecordParam};
+use crate::ui::params::{reflection_param, RecordParam};
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, RatingField};
 
@@ -261,10 +261,10 @@ fn start(
             }
         },
         RecordParam::Id(id) => (
-            id,
+            id.uuid(),
             prefs
-                .journal_draft(plan_id, Slot::Saved(id))
-                .map(|u| (Slot::Saved(id), u)),
+                .journal_draft(plan_id, Slot::Saved(id.uuid()))
+                .map(|u| (Slot::Saved(id.uuid()), u)),
         ),
         RecordParam::NotAnId => return None,
     };
@@ -293,7 +293,7 @@ fn start(
 
 #[component]
 pub fn ReflectionEditorScreen() -> impl IntoView {
-    let is_new = record_param() == RecordParam::New;
+    let is_new = reflection_param() == RecordParam::New;
     view! {
         <Page title=if is_new { "New reflection" } else { "Reflection" }>
             <WithPlan>
@@ -306,7 +306,7 @@ pub fn ReflectionEditorScreen() -> impl IntoView {
 #[component]
 fn Editor() -> impl IntoView {
     let ws = use_workspace();
-    let param = record_param();
+    let param = reflection_param();
     let prompt = use_query_map()
         .get_untracked()
         .get("prompt")

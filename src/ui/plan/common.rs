@@ -8,7 +8,6 @@
 //! but take an explicit id prefix for those repeated forms.
 
 use leptos::prelude::*;
-use uuid::Uuid;
 
 use crate::ui::state::Workspace;
 
@@ -103,11 +102,6 @@ pub fn change_label(c: ChangeKind) -> &'static str {
         ChangeKind::GoalAdded => "Goal added",
         ChangeKind::Edited => "Edited",
     }
-}
-
-/// The goal id in the address, if it is one.
-pub fn goal_id_param() -> Memo<Option<Uuid>> {
-    crate::ui::params::id_param()
 }
 
 /// "SMART ✓" or which letters are missing, in words as well as letters.

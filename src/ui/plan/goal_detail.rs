@@ -10,23 +10,25 @@ use uuid::Uuid;
 
 use super::adapt::AdaptPanel;
 use super::common::{
-    change_label, fact, goal_id_param, priority_label, serves_text, status_class, status_label,
-    ChangeText, SmartList,
+    change_label, fact, priority_label, serves_text, status_class, status_label, ChangeText,
+    SmartList,
 };
 use super::goal_editor::MissingGoal;
 use super::measures::KpiSection;
 use super::steps::{ActionsSection, MilestonesSection};
 use crate::core::history::goal_history;
+use crate::core::ids::GoalId;
 use crate::core::smart::check_goal;
 use crate::ui::format::{show_date, show_instant};
+use crate::ui::params::goal_param;
 use crate::ui::state::{use_workspace, WithPlan};
 
 #[component]
 pub fn GoalDetailScreen() -> impl IntoView {
-    let id = goal_id_param();
+    let id = goal_param();
     let ws = use_workspace();
     let title = Memo::new(move |_| {
-        let gid = id.get()?;
+        let gid = id.get()?.uuid();
         ws.plan.with(|p| {
             p.as_ref()
                 .and_then(|p| p.goal(gid))
@@ -42,7 +44,7 @@ pub fn GoalDetailScreen() -> impl IntoView {
             <p class="back-link"><a href="/plan">"← Plan"</a></p>
             <h1 id="page-title" class="page-title">{move || title.get().unwrap_or_else(|| "Goal".to_owned())}</h1>
             <WithPlan>
-                {move || match id.get().filter(|gid| ws.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.goal(*gid).is_some()))) {
+                {move || match id.get().map(GoalId::uuid).filter(|gid| ws.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.goal(*gid).is_some()))) {
                     Some(gid) => view! { <GoalView gid=gid/> }.into_any(),
                     None => view! { <MissingGoal/> }.into_any(),
                 }}

@@ -16,7 +16,7 @@ use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::common::{
-    goal_id_param, priority_from_key, priority_key, use_theirs, SmartList, SmartStrip, StaleChoice,
+    priority_from_key, priority_key, use_theirs, SmartList, SmartStrip, StaleChoice,
 };
 use crate::core::goal::{Goal, GoalDraft, GoalStatus, Serves};
 use crate::core::kpi::{Direction, Kpi, KpiDraft};
@@ -25,6 +25,7 @@ use crate::core::smart::{check_goal, SmartCheck};
 use crate::core::{Author, DocKind, Plan, PlanKind};
 use crate::ui::format::{iso, parse_date, required_number, show_date, today};
 use crate::ui::page::Page;
+use crate::ui::params::goal_param;
 use crate::ui::state::{use_workspace, ActionError, WithPlan};
 use crate::ui::widgets::{
     DateField, ErrorNotice, NumberField, RatingField, SelectField, TextArea, TextField,
@@ -32,7 +33,7 @@ use crate::ui::widgets::{
 
 #[component]
 pub fn GoalEditorScreen() -> impl IntoView {
-    let id = goal_id_param();
+    let id = goal_param();
     let editing = crate::ui::params::has_id_param();
     let title = if editing { "Edit goal" } else { "New goal" };
     view! {
@@ -40,7 +41,7 @@ pub fn GoalEditorScreen() -> impl IntoView {
             <WithPlan>
                 {move || match (editing, id.get()) {
                     (false, _) => view! { <GoalForm goal_id=None/> }.into_any(),
-                    (true, Some(gid)) => view! { <GoalForm goal_id=Some(gid)/> }.into_any(),
+                    (true, Some(gid)) => view! { <GoalForm goal_id=Some(gid.uuid())/> }.into_any(),
                     (true, None) => view! { <MissingGoal/> }.into_any(),
                 }}
             </WithPlan>

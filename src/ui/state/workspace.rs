@@ -15,6 +15,7 @@ use leptos::task::spawn_local;
 use uuid::Uuid;
 
 use super::save_status::SaveStatus;
+use crate::core::ids::PlanId;
 use crate::core::merge::MergeOutcome;
 use crate::core::{Author, CoreError, Plan, Touched};
 use crate::session::{Session, Shown, Verb};
@@ -158,7 +159,7 @@ impl Workspace {
     }
 
     /// Opens a plan on this device and remembers it as the one to open next time.
-    pub async fn open_plan(&self, id: Uuid) -> Result<(), ActionError> {
+    pub async fn open_plan(&self, id: PlanId) -> Result<(), ActionError> {
         self.session()?.open_plan(id).await
     }
 
@@ -168,7 +169,7 @@ impl Workspace {
     }
 
     /// The stored plan with this id, if this device has it (the open plan as it is shown).
-    pub async fn stored_plan(&self, id: Uuid) -> Result<Option<Plan>, ActionError> {
+    pub async fn stored_plan(&self, id: PlanId) -> Result<Option<Plan>, ActionError> {
         self.session()?.stored_plan(id).await
     }
 
