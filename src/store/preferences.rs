@@ -99,7 +99,7 @@ const MAX_REPORT_PLANS: usize = 200;
 /// Backups remembered: enough for a coach's whole caseload; the oldest go first.
 const MAX_BACKUPS: usize = 100;
 /// The check-in in progress (its values as typed, for one plan).
-pub const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
+const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
 
 /// Light, dark, or following the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

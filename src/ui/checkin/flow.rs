@@ -1,10 +1,9 @@
 //! The guided check-in: one step per screen. One step per active goal (progress, KPI values,
 //! what got in the way, next steps; or skip it), then confidence and mood, then a summary to
-//! check and save. The draft lives in localStorage, so moving between steps, leaving the
-//! screen, reloading or closing the browser never loses what was typed; only "Discard" (asked
-//! twice) or a successful save clears it.
+//! check and save. The draft is kept with the device's preferences, so moving between steps,
+//! leaving the screen, reloading or closing the browser never loses what was typed; only
+//! "Discard" (asked twice) or a successful save clears it.
 
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
@@ -18,10 +17,8 @@ use crate::core::schedule::next_checkin;
 use crate::core::Plan;
 use crate::ui::format::{self, long_date, parse_number, short_day_of, with_unit};
 use crate::ui::page::Page;
-use crate::ui::state::{use_workspace, WithPlan};
+use crate::ui::state::{use_workspace, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, InfoNotice, RatingField, TextArea};
-
-const DRAFT_KEY: &str = "waymark.checkin-draft";
 
 #[component]
 pub fn CheckInFlowScreen() -> impl IntoView {
@@ -117,14 +114,10 @@ impl GoalForm {
     }
 }
 
-fn load_saved(plan_id: Uuid) -> Option<SavedDraft> {
-    LocalStorage::get::<SavedDraft>(DRAFT_KEY)
-        .ok()
+fn load_saved(ws: Workspace, plan_id: Uuid) -> Option<SavedDraft> {
+    ws.preferences()
+        .checkin_draft::<SavedDraft>()
         .filter(|d| d.plan_id == plan_id)
-}
-
-fn forget_saved() {
-    LocalStorage::delete(DRAFT_KEY);
 }
 
 /// The goal steps for the plan's active goals, filled from a kept draft when there is one.
@@ -188,7 +181,7 @@ fn Flow() -> impl IntoView {
         .plan
         .with_untracked(|p| p.as_ref().map(Plan::id))
         .unwrap_or_default();
-    let saved = load_saved(plan_id);
+    let saved = load_saved(ws, plan_id);
     let resumed = saved.is_some();
     let forms: Vec<GoalForm> = ws
         .plan
@@ -206,7 +199,7 @@ fn Flow() -> impl IntoView {
     // Set once saved: the next check-in date (or None without a schedule).
     let finished = RwSignal::new(None::<Option<String>>);
 
-    // Keep the draft in localStorage whenever any part of it changes.
+    // Keep the draft with the device's preferences whenever any part of it changes.
     Effect::new(move |_| {
         if finished.get().is_some() {
             return;
@@ -218,9 +211,8 @@ fn Flow() -> impl IntoView {
             confidence: confidence.get(),
             mood: mood.get(),
         };
-        if let Err(e) = LocalStorage::set(DRAFT_KEY, &draft) {
-            leptos::logging::warn!("the check-in draft could not be kept: {e}");
-        }
+        // A failed write is logged by the store; the check-in itself is saved at the end.
+        let _ = ws.preferences().keep_checkin_draft(&draft);
     });
 
     let validate_step = move |i: usize| -> Result<(), String> {
@@ -255,7 +247,7 @@ fn Flow() -> impl IntoView {
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let discard = move |_| {
         if confirm_discard.get_untracked() {
-            forget_saved();
+            ws.preferences().forget_checkin_draft();
             navigate.with_value(|n| n("/checkin", Default::default()));
         } else {
             confirm_discard.set(true);
@@ -304,7 +296,7 @@ fn Flow() -> impl IntoView {
                         })
                     });
                     finished.set(Some(next));
-                    forget_saved();
+                    ws.preferences().forget_checkin_draft();
                     focus_step_heading();
                 }
                 Err(e) => error.set(Some(format!("The check-in was not saved: {e}"))),
