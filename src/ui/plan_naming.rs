@@ -4,17 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::format;
 use super::state::use_workspace;
 use super::widgets::ErrorNotice;
 use crate::core::ids::new_id;
 use crate::core::PlanKind;
-
-fn today_iso() -> String {
-    chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string()
-}
 
 /// The open plan's title and, for a client plan, whom it is for.
 #[component]
@@ -107,7 +101,7 @@ pub fn StartClientPlan() -> impl IntoView {
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let asking = RwSignal::new(false);
     let client = RwSignal::new(String::new());
-    let starts_on = RwSignal::new(today_iso());
+    let starts_on = RwSignal::new(format::iso(format::today()));
     let error = RwSignal::new(None::<String>);
     let start = move || {
         error.set(None);
@@ -116,10 +110,16 @@ pub fn StartClientPlan() -> impl IntoView {
             error.set(Some("Enter the client's name, so you can tell their plan apart from your other clients'.".to_owned()));
             return;
         }
-        let Ok(day) = chrono::NaiveDate::parse_from_str(&starts_on.get_untracked(), "%Y-%m-%d")
-        else {
-            error.set(Some("Choose the plan's first day.".to_owned()));
-            return;
+        let day = match format::parse_date("The plan's first day", &starts_on.get_untracked()) {
+            Ok(Some(day)) => day,
+            Ok(None) => {
+                error.set(Some("Choose the plan's first day.".to_owned()));
+                return;
+            }
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
         };
         let plan = ws.plan.with_untracked(|p| {
             p.as_ref().map(|t| {
@@ -128,7 +128,7 @@ pub fn StartClientPlan() -> impl IntoView {
                     t.title_for_client_plan(),
                     Some(&name),
                     day,
-                    chrono::Utc::now(),
+                    format::now(),
                     ws.preferences().role(),
                 )
             })

@@ -14,6 +14,7 @@ use crate::exchange::{
     parse_plan_file, preview_route, received, route, FileKind, ImportPreview, ImportTarget,
     Placement, PlanFile, Route, StartSetup,
 };
+use crate::ui::format;
 use crate::ui::state::{use_workspace, Workspace};
 use crate::ui::widgets::ErrorNotice;
 
@@ -130,18 +131,15 @@ pub fn ImportPanel() -> impl IntoView {
     // Asked when a template starts a plan on this device (a client opening their coach's
     // template): whom it is for and its first day, so no date in it is overdue on day one.
     let client_name = RwSignal::new(String::new());
-    let starts_on = RwSignal::new(
-        chrono::Local::now()
-            .date_naive()
-            .format("%Y-%m-%d")
-            .to_string(),
-    );
+    let starts_on = RwSignal::new(format::iso(format::today()));
     let setup = move |new_plan_id| StartSetup {
         plan_id: new_plan_id,
         client: Some(client_name.get_untracked()).filter(|n| !n.trim().is_empty()),
-        starts_on: chrono::NaiveDate::parse_from_str(&starts_on.get_untracked(), "%Y-%m-%d")
-            .unwrap_or_else(|_| chrono::Local::now().date_naive()),
-        now: chrono::Utc::now(),
+        starts_on: format::parse_date("The first day", &starts_on.get_untracked())
+            .ok()
+            .flatten()
+            .unwrap_or_else(format::today),
+        now: format::now(),
     };
 
     let show_route = move |file: PlanFile, new_plan_id, separate: bool| {
