@@ -1,4 +1,5 @@
-//! What the screens share: the open plan, the store behind it, and the save status.
+//! What the screens share: the open plan, the store and the device's preferences behind it
+//! (`Workspace::preferences`), and the save status.
 
 pub mod backups;
 mod save_status;
