@@ -446,9 +446,10 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                // iPhone and iPad have no file handlers for web apps: tapping the file in Files or
+                // No phone lets a web app handle files (manifest `file_handlers` is desktop
+                // Chromium only; docs/RELIABILITY.md, "iOS facts"): tapping the file in Files or
                 // Mail never opens Waymark, so the words say where to go instead.
-                <p>"A file from your coach or client ("<code>".waymark.json"</code>"). Save it to your files first: tapping it in an email or a chat does not open Waymark on every phone (never on an iPhone or iPad). Then choose it here, or drop it here."</p>
+                <p>"A file from your coach or client ("<code>".waymark.json"</code>"). Save it to your files first: on a phone, tapping it in an email or a chat does not open Waymark. Then choose it here, or drop it here."</p>
                 <label class="button" for="import-file">"Choose a plan file"</label>
                 <input id="import-file" class="visually-hidden" type="file"
                     accept=".json,application/json,application/vnd.waymark+json"
