@@ -373,7 +373,8 @@ pub fn ImportPanel() -> impl IntoView {
             let has_mismatch = mismatch.is_some();
             let separate_file = file.clone();
             let keep_apart = move |_| show_route(separate_file.clone(), new_plan_id, true);
-            let confirm_class = if has_mismatch { "button" } else { "button primary" };
+            // The preview's own offer (keep apart, or switch role) is the primary action then.
+            let confirm_class = if has_mismatch || other.is_some() { "button" } else { "button primary" };
             let confirm_label = match &other {
                 _ if has_mismatch => format!("Merge into '{}' anyway", p.plan_title),
                 Some(b) if b.left_out > 0 => format!("Import without the {}'s {}", role_name(b.role), private_entries(b.role)),
