@@ -296,12 +296,15 @@ for (const engine of ENGINES) {
       await b.collectConsole?.();
       const before = b.consoleErrors.length;
       const paths = ["/journal", "/plan", "/", "/checkin", "/settings", "/share"];
+      const taps = [];
       for (let round = 0; round < 4; round++) {
         for (const path of paths) {
-          b.run(`() => { location.href = ${JSON.stringify(path)}; }`).catch(() => {});
+          taps.push(b.run(`() => { location.href = ${JSON.stringify(path)}; }`).catch(() => {}));
           await new Promise((ok) => setTimeout(ok, 80));
         }
       }
+      // A driver may queue the taps behind page loads: none may land in a later step.
+      await Promise.all(taps);
       await go("/journal");
       assert.equal(await journalFinds("quokka"), "1 reflection found", "the page that arrives works");
       await b.collectConsole?.();
@@ -368,7 +371,8 @@ for (const engine of ENGINES) {
         await b.switchTo(fresh);
       }
       await go("/plan");
-      assert.ok(await run(() => document.querySelectorAll(".goal-card-title").length > 0), "the goals show offline");
+      // The heading shows before the plan is read from storage; the goals follow it.
+      assert.ok(await until(() => document.querySelectorAll(".goal-card-title").length > 0, "the goals offline"), "the goals show offline");
       assert.equal(await journalFinds("wombat"), "1 reflection found", "what was written offline is there");
       server = await startServer(dir, port);
     });
@@ -447,8 +451,9 @@ for (const engine of ENGINES) {
       const oldId = oldSw.match(/const BUILD_ID = "([^"]+)"/)[1];
       const newId = "e".repeat(16);
       writeFileSync(swPath, oldSw.replace(`const BUILD_ID = "${oldId}"`, `const BUILD_ID = "${newId}"`));
+      // The new worker precaches the whole build before the banner shows: slow on a busy machine.
       await reload();
-      const banner = await until(() => document.querySelector('[data-testid="update-banner"]')?.textContent, "the update banner");
+      const banner = await until(() => document.querySelector('[data-testid="update-banner"]')?.textContent, "the update banner", 120000);
       assert.match(banner, /A new version is ready/);
       await b.run(`async () => { [...document.querySelectorAll('[data-testid="update-banner"] button')].find((x) => x.textContent.trim() === "Reload").click(); }`);
       await until(async () => {
