@@ -25,7 +25,7 @@ use waymark::exchange::export::{
 };
 use waymark::exchange::ics::export_ics;
 use waymark::exchange::markdown::export_markdown;
-use waymark::exchange::{parse_plan_file, received, Audience, PlanFile};
+use waymark::exchange::{other_role_backup, parse_plan_file, received, Audience, PlanFile};
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 1, 8, 0, 0).unwrap()
@@ -518,4 +518,52 @@ fn a_deleted_goal_takes_its_history_with_it() {
         assert!(!text_of(&md.bytes).contains("Jane Roe"));
     }
     assert!(!plan_text(&plan_file(&plan, start(), Author::Client)).contains("Jane Roe"));
+}
+
+/// A coach restores their own full backup on a device still set to "client" (a new device, or
+/// one whose storage was cleared): the import must say so and offer to switch, not cut the
+/// private notes silently; switching restores everything.
+#[test]
+fn a_full_backup_by_the_other_role_is_flagged_with_what_it_leaves_out() {
+    let note = "Zq9 coach's own thought about pacing";
+    let mut plan = seeded_plan(1, 1, 1, 0, 3).unwrap();
+    for (text, private) in [(note, true), ("Shared observation", false)] {
+        plan.add_reflection(
+            ReflectionDraft {
+                text: text.to_owned(),
+                prompt: None,
+                tags: Vec::new(),
+                mood: None,
+                private,
+            },
+            start(),
+            Author::Coach,
+        )
+        .unwrap();
+    }
+    let backup = parse_plan_file(&plan_file(&plan, start(), Author::Coach).to_json()).unwrap();
+
+    // On a device set to "client": flagged, and the one private note is what it leaves out.
+    let flagged = other_role_backup(&backup, Author::Client).expect("flagged");
+    assert_eq!(flagged.role, Author::Coach);
+    assert_eq!(flagged.left_out, 1);
+    let cut = received(backup.clone(), Author::Client);
+    assert!(
+        !stored_text(&cut.plan).contains(note),
+        "not switched: cut as before"
+    );
+    // Switched to the backup's role, the same file is received whole.
+    let whole = received(backup.clone(), flagged.role);
+    assert!(stored_text(&whole.plan).contains(note));
+    assert_eq!(whole.plan.reflections.len(), 2);
+
+    // Not flagged: the same role, or any file that is not a full backup.
+    assert_eq!(other_role_backup(&backup, Author::Coach), None);
+    let for_client =
+        parse_plan_file(&plan_for_client_file(&plan, start(), Author::Coach).to_json()).unwrap();
+    assert_eq!(other_role_backup(&for_client, Author::Client), None);
+    let report =
+        parse_plan_file(&progress_report_file(&plan, &[], start(), Author::Client).to_json())
+            .unwrap();
+    assert_eq!(other_role_backup(&report, Author::Coach), None);
 }

@@ -18,10 +18,10 @@ pub struct BackupRecord {
 /// A backup older than this many days earns a reminder.
 pub const NUDGE_AFTER_DAYS: i64 = 14;
 /// Where the browser cannot be asked to keep stored data, a backup this many days old already
-/// earns one: such a browser may clear the data under pressure, and Safari (every iPhone
-/// browser) clears a site's storage after seven days without use unless it is on the Home
-/// Screen. So the backup file is the only protection there, and it should be about a week old
-/// at most.
+/// earns one: such a browser (WebKit without `persist()`: WebKitGTK, Safari before 15.2) may
+/// clear the data under pressure, and Safari deletes a site's storage after seven days of use
+/// without a visit unless it is on the Home Screen. So the backup file is the only protection
+/// there, and it should be about a week old at most.
 pub const NUDGE_AFTER_DAYS_CANNOT_PERSIST: i64 = 7;
 
 /// Whether this browser can be asked to keep the stored data (`navigator.storage.persist`).

@@ -124,3 +124,31 @@ pub fn received(mut file: PlanFile, role: Author) -> PlanFile {
     file.plan = cut_for(&file.plan, audience, &shared);
     file
 }
+
+/// A full backup made on a device of the other role, opened here. Most often it is the
+/// person's own backup on a new device, or after the browser cleared its storage: a device
+/// starts as the client's. `received` cuts it like any file from the other side, so a coach
+/// restoring their own backup there would silently lose their private notes; the import asks
+/// first, and restores it whole only after this device is switched to the backup's role.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OtherRoleBackup {
+    /// The role of the device that made the backup.
+    pub role: Author,
+    /// How many live reflections `received` leaves out on this device (private to the
+    /// backup's author).
+    pub left_out: usize,
+}
+
+/// Whether `file` is a full backup by the other role (see [`OtherRoleBackup`]), and what
+/// opening it on this device as it is would leave out.
+pub fn other_role_backup(file: &PlanFile, role: Author) -> Option<OtherRoleBackup> {
+    if file.kind != FileKind::Plan || file.exported_by == role {
+        return None;
+    }
+    let live = |plan: &Plan| plan.reflections.iter().filter(|r| r.meta.is_live()).count();
+    let kept = cut_for(&file.plan, Audience::of_role(role), &[]);
+    Some(OtherRoleBackup {
+        role: file.exported_by,
+        left_out: live(&file.plan) - live(&kept),
+    })
+}

@@ -37,7 +37,7 @@ pub mod preview;
 pub mod spec;
 pub mod validate;
 
-pub use audience::{cut_for, received, Audience};
+pub use audience::{cut_for, other_role_backup, received, Audience, OtherRoleBackup};
 pub use error::ImportError;
 pub use export::{export_plan, export_plan_for_client, export_progress_report, export_template};
 pub use format::{ExportedFile, FileKind, PlanFile, MEDIA_TYPE};

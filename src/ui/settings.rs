@@ -265,11 +265,13 @@ fn StorageStatus() -> impl IntoView {
     let estimate = LocalResource::new(move || async move { ws.storage_estimate().await });
     let persisted_text = move || {
         match (ws.storage_safety(), persisted.get().flatten()) {
-        (_, Some(true)) => "Protected: the browser will not clear your plan to free space.",
-        (StorageSafety::CanPersist, Some(false)) => "Not protected: the browser may clear stored data when the device runs short of space. Installing Waymark (Add to Home Screen) usually protects it; exporting a backup keeps you safe either way.",
-        // WebKit: no persistent storage to ask for; Safari also clears a site's storage after
-        // seven days without use unless the site is on the Home Screen.
-        (StorageSafety::CannotPersist, _) => "Not protected: this browser cannot be asked to keep Waymark's data. It may clear it when the device runs short of space, and on an iPhone or iPad, Safari clears it after seven days without use unless Waymark is on the Home Screen. Add Waymark to the Home Screen, and keep a backup file: it is what brings your plan back.",
+        // Safari has persist() (15.2+) and may grant it, but its seven-day deletion of a site's
+        // storage is a separate rule that WebKit documents no exemption from, except the Home
+        // Screen (docs/RELIABILITY.md, "iOS facts"); so the Home Screen advice stands here too.
+        (_, Some(true)) => "Protected: the browser will not clear your plan to free space. On an iPhone or iPad, also add Waymark to the Home Screen: Safari deletes a site's data after seven days of use without a visit to it.",
+        (StorageSafety::CanPersist, Some(false)) => "Not protected: the browser may clear stored data when the device runs short of space, and on an iPhone or iPad Safari deletes it after seven days of use without a visit to Waymark. Installing Waymark (Add to Home Screen) usually protects it; a backup file keeps you safe either way.",
+        // WebKit without persist() (WebKitGTK; Safari before 15.2).
+        (StorageSafety::CannotPersist, _) => "Not protected: this browser cannot be asked to keep Waymark's data. It may clear it when the device runs short of space, and on an iPhone or iPad Safari deletes it after seven days of use without a visit to Waymark, unless Waymark is on the Home Screen. Add Waymark to the Home Screen, and keep a backup file: it is what brings your plan back.",
         (StorageSafety::CanPersist, None) => "Checking…",
     }
     };

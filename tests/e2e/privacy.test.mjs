@@ -5,7 +5,10 @@
 // 2. a coach writes a private note on the client's plan and sends the client every file the
 //    coach can make (the plan for the client, a template, and by mistake a full backup): the
 //    note is in no file meant for the client, and none of the files brings it onto the
-//    client's device.
+//    client's device;
+// 3. the coach restores their own full backup on a new device (whose role starts as the
+//    client's): the preview says what it would leave out and offers to switch the device to
+//    coach; switching restores it whole, the private note included.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -192,4 +195,32 @@ test("2. a coach's private note never reaches the client's device through any fi
   assert.ok(!(await indexedDbText(other)).includes("Zq9-note"), "the note reached the client's device");
   assert.deepEqual(client.consoleErrors, []);
   assert.deepEqual(coach.consoleErrors, []);
+});
+
+test("3. a coach's own backup on a new device: the preview asks, and switching keeps the private note", async () => {
+  const backup = await exportFile(coach.page, "Full backup");
+  assert.ok(backup.text.includes("Zq9-note"));
+  const fresh = await openBrowser(server.origin);
+  try {
+    const { page } = fresh;
+    await go(page, "/share");
+    await page.locator("#import-file").setInputFiles(backup.path);
+    const notice = page.getByTestId("import-other-role");
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /made on a coach's device, and this device is set to client\. Imported as it is, it leaves out 1 of the coach's private notes\./);
+    assert.equal(await page.getByRole("button", { name: "Import without the coach's private notes" }).count(), 1);
+
+    await page.getByRole("button", { name: "Switch this device to coach and restore everything" }).tap();
+    await notice.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "Import", exact: true }).tap();
+    await page.waitForURL(/\/plan$/);
+    await go(page, "/journal");
+    await page.getByTestId("journal-count").waitFor();
+    assert.equal(await page.getByTestId("journal-entry").filter({ hasText: "Zq9-note" }).count(), 1, "the private note is restored");
+    await go(page, "/settings");
+    assert.ok(await page.getByLabel("A coach, preparing plans for clients").isChecked(), "this device is the coach's now");
+    assert.deepEqual(fresh.consoleErrors, []);
+  } finally {
+    await fresh.close();
+  }
 });

@@ -11,8 +11,8 @@ use crate::core::{Author, Plan};
 use crate::exchange::crypto::{decrypt_plan_file, is_encrypted};
 use crate::exchange::identity::related;
 use crate::exchange::{
-    parse_plan_file, preview_route, received, route, FileKind, ImportPreview, ImportTarget,
-    Placement, PlanFile, Route, StartSetup,
+    other_role_backup, parse_plan_file, preview_route, received, route, FileKind, ImportPreview,
+    ImportTarget, OtherRoleBackup, Placement, PlanFile, Route, StartSetup,
 };
 use crate::ui::format;
 use crate::ui::state::{use_workspace, Workspace};
@@ -97,6 +97,37 @@ fn author_label(by: Author) -> &'static str {
     }
 }
 
+fn role_name(role: Author) -> &'static str {
+    match role {
+        Author::Coach => "coach",
+        Author::Client => "client",
+    }
+}
+
+/// What the private journal entries of `role` are called in the app.
+fn private_entries(role: Author) -> &'static str {
+    match role {
+        Author::Coach => "private notes",
+        Author::Client => "private reflections",
+    }
+}
+
+/// What the preview says about a full backup made on a device of the other role: that it is
+/// cut here, what that leaves out, and that switching restores it whole.
+fn other_role_notice(b: &OtherRoleBackup, here: Author) -> (String, String) {
+    let (author, here) = (role_name(b.role), role_name(here));
+    let private = private_entries(b.role);
+    let left_out = match b.left_out {
+        0 => format!("Nothing in it is private to the {author}, but every change made here would be marked as the {here}'s."),
+        1 => format!("Imported as it is, it leaves out 1 of the {author}'s {private}."),
+        n => format!("Imported as it is, it leaves out {n} of the {author}'s {private}."),
+    };
+    (
+        format!("This full backup was made on a {author}'s device, and this device is set to {here}. {left_out}"),
+        format!("If it is your own backup, switch this device to {author}: everything in it is restored, your {private} included."),
+    )
+}
+
 /// "goal" → "Goals", "activity" → "Activities", "plan details" stays "Plan details": enough
 /// for the record nouns merge reports, as the first word of a table row.
 fn plural(noun: &str) -> String {
@@ -127,6 +158,9 @@ pub fn ImportPanel() -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let dragging = RwSignal::new(false);
+    // A full backup by the other role, kept whole until the person decides (see
+    // `exchange::audience::OtherRoleBackup`); the preview shows it cut meanwhile.
+    let other_role = RwSignal::new_local(None::<(OtherRoleBackup, PlanFile)>);
 
     // Asked when a template starts a plan on this device (a client opening their coach's
     // template): whom it is for and its first day, so no date in it is overdue on day one.
@@ -159,8 +193,20 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
     // Before anything shows or stores it: what the sender should not have sent stays out.
-    let show_preview =
-        move |file: PlanFile| show_route(received(file, ws.preferences().role()), new_id(), false);
+    let show_preview = move |file: PlanFile| {
+        let role = ws.preferences().role();
+        other_role.set(other_role_backup(&file, role).map(|b| (b, file.clone())));
+        show_route(received(file, role), new_id(), false)
+    };
+    // The person says the backup is theirs: this device takes the backup's role, and the file
+    // is previewed again, now received whole.
+    let switch_role = move || {
+        if let Some((b, whole)) = other_role.get_untracked() {
+            ws.preferences().set_role(b.role);
+            other_role.set(None);
+            show_route(received(whole, b.role), new_id(), false);
+        }
+    };
 
     let open_bytes = move |bytes: Vec<u8>| {
         if is_encrypted(&bytes) {
@@ -177,6 +223,7 @@ pub fn ImportPanel() -> impl IntoView {
         error.set(None);
         done.set(None);
         stage.set(Stage::Idle);
+        other_role.set(None);
         leptos::task::spawn_local(async move {
             match device_files::read(&file).await {
                 Ok(bytes) => open_bytes(bytes),
@@ -248,6 +295,7 @@ pub fn ImportPanel() -> impl IntoView {
             }
             busy.set(false);
             stage.set(Stage::Idle);
+            other_role.set(None);
             done.set(Some(summary.trim_end().to_owned()));
             // A client's report opens on what they did since the previous one: where the
             // coach's session starts.
@@ -325,14 +373,16 @@ pub fn ImportPanel() -> impl IntoView {
             };
             let starting = p.placement == Placement::StartFromTemplate;
             let mismatch = p.mismatch.as_ref().map(ToString::to_string);
+            let other = other_role.with(|o| o.as_ref().map(|(b, _)| b.clone()));
             let has_mismatch = mismatch.is_some();
             let separate_file = file.clone();
             let keep_apart = move |_| show_route(separate_file.clone(), new_plan_id, true);
-            let confirm_class = if has_mismatch { "button" } else { "button primary" };
-            let confirm_label = if has_mismatch {
-                format!("Merge into '{}' anyway", p.plan_title)
-            } else {
-                "Import".to_owned()
+            // The preview's own offer (keep apart, or switch role) is the primary action then.
+            let confirm_class = if has_mismatch || other.is_some() { "button" } else { "button primary" };
+            let confirm_label = match &other {
+                _ if has_mismatch => format!("Merge into '{}' anyway", p.plan_title),
+                Some(b) if b.left_out > 0 => format!("Import without the {}'s {}", role_name(b.role), private_entries(b.role)),
+                _ => "Import".to_owned(),
             };
             view! {
                 <div class="import-preview" data-testid="import-preview">
@@ -343,6 +393,14 @@ pub fn ImportPanel() -> impl IntoView {
                         <div class="notice warning" role="alert" data-testid="import-mismatch">
                             <p>{m}</p>
                             <p>"Keep it as a separate plan unless you are sure both are the same person's plan."</p>
+                        </div>
+                    })}
+                    {other.map(|b| (b.role, other_role_notice(&b, ws.preferences().role()))).map(|(role, (said, offer))| view! {
+                        <div class="notice warning" role="alert" data-testid="import-other-role">
+                            <p>{said}</p>
+                            <p>{offer}</p>
+                            <button class="button primary" type="button" disabled=move || busy.get()
+                                on:click=move |_| switch_role()>{format!("Switch this device to {} and restore everything", role_name(role))}</button>
                         </div>
                     })}
                     {starting.then(|| view! {
@@ -377,7 +435,7 @@ pub fn ImportPanel() -> impl IntoView {
                         <button class=confirm_class type="button"
                             disabled=move || busy.get() || nothing
                             on:click={let confirm = confirm.clone(); move |_| confirm()}>{confirm_label}</button>
-                        <button class="button" type="button" on:click=move |_| stage.set(Stage::Idle)>"Cancel"</button>
+                        <button class="button" type="button" on:click=move |_| { stage.set(Stage::Idle); other_role.set(None); }>"Cancel"</button>
                     </div>
                 </div>
             }
@@ -393,9 +451,10 @@ pub fn ImportPanel() -> impl IntoView {
                 on:dragover=move |ev: leptos::ev::DragEvent| { ev.prevent_default(); dragging.set(true); }
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
-                // iPhone and iPad have no file handlers for web apps: tapping the file in Files or
+                // No phone lets a web app handle files (manifest `file_handlers` is desktop
+                // Chromium only; docs/RELIABILITY.md, "iOS facts"): tapping the file in Files or
                 // Mail never opens Waymark, so the words say where to go instead.
-                <p>"A file from your coach or client ("<code>".waymark.json"</code>"). Save it to your files first: tapping it in an email or a chat does not open Waymark on every phone (never on an iPhone or iPad). Then choose it here, or drop it here."</p>
+                <p>"A file from your coach or client ("<code>".waymark.json"</code>"). Save it to your files first: on a phone, tapping it in an email or a chat does not open Waymark. Then choose it here, or drop it here."</p>
                 <label class="button" for="import-file">"Choose a plan file"</label>
                 <input id="import-file" class="visually-hidden" type="file"
                     accept=".json,application/json,application/vnd.waymark+json"
