@@ -188,6 +188,21 @@ pub fn route(
     }
 }
 
+/// "Send the latest version" on the coach's device: the template's latest design merged into
+/// `local`, a client plan made from it, by the same rule as a revision imported on the
+/// client's device (rule 1), so the client's work stays and the plan file sent afterwards
+/// carries the same records the client would get from the template file.
+pub fn update_from_template(
+    template: &Plan,
+    local: &Plan,
+    now: DateTime<Utc>,
+    by: Author,
+) -> MergeOutcome {
+    let mut file = super::export::template_file(template, now, by);
+    file.plan = revision_into(&file, local);
+    merge_import(Some(local), &file)
+}
+
 /// A template file's design as it belongs in `local`, a plan made from that template (or, from
 /// an older Waymark, opened under the template's own id): records mapped into the plan and
 /// dates moved to its start; the header stays `local`'s, with the template's prompts added.

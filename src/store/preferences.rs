@@ -15,6 +15,7 @@ use uuid::Uuid;
 use crate::core::activity::ReportWindow;
 use crate::core::backup::BackupRecord;
 use crate::core::journal_draft::{DraftSlot, UnsavedReflection};
+use crate::core::practice::PlanFacts;
 use crate::core::Author;
 
 /// Where preferences are kept: string keys to JSON text.
@@ -93,6 +94,9 @@ const REPORTS_KEY: &str = "waymark.reports";
 const BACKUPS_KEY: &str = "waymark.backups";
 /// One key per plan and reflection: `waymark.journal-draft.<plan>.<reflection id | new>`.
 const JOURNAL_DRAFT_PREFIX: &str = "waymark.journal-draft";
+/// One key per client plan: `waymark.plan-facts.v1.<plan>` (the Clients screen's facts; `v1`
+/// changes when their meaning does, so older ones are taken again rather than misread).
+const PLAN_FACTS_PREFIX: &str = "waymark.plan-facts.v1";
 /// The check-in in progress (its values as typed, for one plan).
 pub const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
 
@@ -272,6 +276,19 @@ impl Preferences {
 
     pub fn forget_checkin_draft(&self) {
         self.kv.remove(CHECKIN_DRAFT_KEY);
+    }
+
+    /// What the Clients screen shows of a plan, as taken when it was last saved or opened here.
+    pub fn plan_facts(&self, plan_id: Uuid) -> Option<PlanFacts> {
+        self.read(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"))
+    }
+
+    pub fn set_plan_facts(&self, plan_id: Uuid, facts: &PlanFacts) {
+        let _ = self.write(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"), facts);
+    }
+
+    pub fn forget_plan_facts(&self, plan_id: Uuid) {
+        self.kv.remove(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"));
     }
 }
 
