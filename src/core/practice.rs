@@ -46,11 +46,12 @@ pub struct PlanFacts {
 }
 
 /// Where the check-in routine stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CheckInDue {
     /// No check-in schedule yet.
     NoSchedule,
-    /// A scheduled day has come (`since`) with no check-in since; `days_late` is 0 on the day.
+    /// A scheduled day has come with no check-in for it: `since` is the first such day after
+    /// the last check-in; `days_late` counts from it (0 on the day).
     Due {
         since: NaiveDate,
         days_late: i64,
@@ -61,7 +62,7 @@ pub enum CheckInDue {
 }
 
 /// A plan's standing on one day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Standing {
     pub checkin: CheckInDue,
     pub streak: u32,
@@ -138,10 +139,19 @@ impl PlanFacts {
             Some(s) => {
                 let st = status_of_days(s, self.checkin_days.clone(), now);
                 let checkin = match st.current_period_start {
-                    Some(since) if st.due => CheckInDue::Due {
-                        since,
-                        days_late: (st.today - since).num_days(),
-                    },
+                    Some(current) if st.due => {
+                        // Late since the first scheduled day with no check-in after the last
+                        // one: a client who missed three weeks is later than one who missed one.
+                        let since = match self.checkin_days.iter().max() {
+                            Some(last) => s.next_after(*last),
+                            None => s.first_on_or_after(s.starts_on),
+                        }
+                        .min(current);
+                        CheckInDue::Due {
+                            since,
+                            days_late: (st.today - since).num_days(),
+                        }
+                    }
                     _ => CheckInDue::NotDue { next: st.next },
                 };
                 (checkin, st.streak, st.today)

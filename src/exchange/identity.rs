@@ -246,15 +246,18 @@ pub fn mismatch(local: &Plan, file: &PlanFile) -> Option<Mismatch> {
             template: local.title.clone(),
         });
     }
-    if let (Some(l), Some(i)) = (local.client_name(), incoming.client_name()) {
-        if !same_name(l, i) {
+    let (l, i) = (history(local), history(incoming));
+    // Shared check-ins or reflections make it the same person's plan even under another name:
+    // the coach renamed the client ("Ravi" became "Ravi Shah").
+    let shared = l.iter().any(|x| i.contains(x));
+    if let (Some(ln), Some(inn)) = (local.client_name(), incoming.client_name()) {
+        if !same_name(ln, inn) && !shared {
             return Some(Mismatch::OtherClient {
-                local: l.to_owned(),
-                incoming: i.to_owned(),
+                local: ln.to_owned(),
+                incoming: inn.to_owned(),
             });
         }
     }
-    let (l, i) = (history(local), history(incoming));
     if !l.is_empty() && !i.is_empty() && l.iter().all(|x| !i.contains(x)) {
         return Some(Mismatch::NoSharedHistory {
             local: local.title.clone(),

@@ -13,7 +13,7 @@ use crate::core::practice::{PlanFacts, Standing};
 use crate::core::PlanKind;
 
 /// One client plan as the Clients screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ClientRow {
     pub id: Uuid,
     /// Whom the plan is for; `None` when nobody named them yet.
@@ -105,7 +105,7 @@ pub fn client_rows(
 }
 
 /// A template as the Clients screen lists it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct TemplateRow {
     pub id: Uuid,
     pub title: String,

@@ -123,7 +123,13 @@ pub fn ImportPanel() -> impl IntoView {
 
     // Asked when a template starts a plan on this device (a client opening their coach's
     // template): whom it is for and its first day, so no date in it is overdue on day one.
-    let client_name = RwSignal::new(String::new());
+    // The name this client already gave (their profile, or the plan they work in) comes first.
+    let client_name = RwSignal::new(ws.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.client_name())
+            .unwrap_or_default()
+            .to_owned()
+    }));
     let starts_on = RwSignal::new(
         chrono::Local::now()
             .date_naive()

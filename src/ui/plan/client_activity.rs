@@ -9,7 +9,7 @@ use crate::core::Plan;
 use crate::ui::format::show_instant;
 use crate::ui::format::{short_day_of, with_unit};
 use crate::ui::page::Page;
-use crate::ui::state::reports::{report_window, ReportWindow};
+use crate::ui::state::reports::{mark_report_seen, report_window, ReportWindow};
 use crate::ui::state::{use_workspace, WithPlan};
 
 #[component]
@@ -134,6 +134,8 @@ fn ClientActivity() -> impl IntoView {
         ws.plan.with(|p| {
             let p = p.as_ref()?;
             let window: Option<ReportWindow> = report_window(p.id());
+            // Seen: the Clients screen's "new report" marker goes.
+            mark_report_seen(p.id());
             let since = window.as_ref().and_then(ReportWindow::since);
             let intro = match &window {
                 Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(

@@ -28,6 +28,13 @@ pub fn BottomNav() -> impl IntoView {
             measure();
         }
     });
+    // A coach's navigation has the Clients screen. The role is read again on each navigation,
+    // so choosing it in Settings shows the entry from the next screen on.
+    let location = leptos_router::hooks::use_location();
+    let coach = move || {
+        location.pathname.track();
+        crate::ui::state::device_role() == crate::core::Author::Coach
+    };
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     view! {
@@ -37,6 +44,9 @@ pub fn BottomNav() -> impl IntoView {
                 <li><A href="/plan"><Icon name="flag"/>"Plan"</A></li>
                 <li><A href="/checkin"><Icon name="check"/>"Check-in"</A></li>
                 <li><A href="/journal"><Icon name="book"/>"Journal"</A></li>
+                <Show when=coach>
+                    <li><A href="/clients"><Icon name="people"/>"Clients"</A></li>
+                </Show>
                 <li><A href="/settings"><Icon name="gear"/>"Settings"</A></li>
             </ul>
         </nav>

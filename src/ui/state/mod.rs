@@ -9,5 +9,5 @@ mod workspace;
 pub use preferences::{device_role, set_device_role};
 pub use save_status::SaveIndicator;
 pub use workspace::{
-    provide_workspace, use_workspace, ActionError, LoadState, PlanSummary, WithPlan, Workspace,
+    provide_workspace, use_workspace, ActionError, LoadState, WithPlan, Workspace,
 };

@@ -36,3 +36,18 @@ pub fn report_window(plan_id: Uuid) -> Option<ReportWindow> {
         .into_iter()
         .find(|w| w.plan_id == plan_id)
 }
+
+/// The coach has looked at what the latest report brought ("Since the last report").
+pub fn mark_report_seen(plan_id: Uuid) {
+    let prefs = Preferences::local();
+    let mut list = prefs.report_windows();
+    if let Some(w) = list.iter_mut().find(|w| w.plan_id == plan_id && !w.seen) {
+        w.seen = true;
+        prefs.set_report_windows(&list);
+    }
+}
+
+/// Every plan's latest report window.
+pub fn report_windows() -> Vec<ReportWindow> {
+    Preferences::local().report_windows()
+}

@@ -190,6 +190,34 @@ impl Workspace {
     }
 }
 
+/// The Clients screen's calls (see the session's methods of the same names).
+impl Workspace {
+    pub async fn plan_facts(
+        &self,
+    ) -> std::collections::HashMap<Uuid, crate::core::practice::PlanFacts> {
+        match self.session() {
+            Ok(s) => s.plan_facts().await,
+            Err(_) => Default::default(),
+        }
+    }
+
+    pub async fn apply_to(
+        &self,
+        id: Uuid,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
+    ) -> Result<Touched, ActionError> {
+        self.session()?.apply_to(id, verb).await
+    }
+
+    pub async fn delete_plan(&self, id: Uuid) -> Result<(), ActionError> {
+        self.session()?.delete_plan(id).await
+    }
+
+    pub async fn update_from_template(&self, template: Uuid) -> Result<Vec<Plan>, ActionError> {
+        self.session()?.update_from_template(template).await
+    }
+}
+
 /// What the device says about its storage, for Settings and the cleared-storage screen: the
 /// database's name and the storage calls stay behind the workspace.
 impl Workspace {
