@@ -82,7 +82,7 @@ export async function seedCaseload(page, origin, n = 30) {
     await page.locator("#import-file").setInputFiles(path);
     await page.getByTestId("import-preview").waitFor();
     await page.getByRole("button", { name: "Import", exact: true }).click();
-    await page.waitForURL(origin + "/plan/client-activity");
+    await page.waitForURL(/\/plan\/client-activity/);
     await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
   }
   await page.goto(origin + "/clients");

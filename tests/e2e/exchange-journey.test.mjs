@@ -281,7 +281,7 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   assert.match(text, /as a new plan/);
   await page.getByRole("button", { name: "Import" }).tap();
   // The coach lands on what the client did since the last exchange (here: since the template).
-  await page.waitForURL(server.origin + "/plan/client-activity");
+  await page.waitForURL(/\/plan\/client-activity/);
   await saved(page);
   assert.match(await page.getByTestId("activity-intro").textContent(), /first progress report/);
   const checkinsSince = await page.getByTestId("activity-checkins").textContent();

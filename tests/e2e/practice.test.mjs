@@ -238,7 +238,7 @@ test("3. the coach imports all three: three client plans, each only its own clie
     assert.match(text, new RegExp(`For ${name}:`), "the preview names the client");
     assert.match(text, /as a new plan/);
     await page.getByRole("button", { name: "Import" }).tap();
-    await page.waitForURL(server.origin + "/plan/client-activity");
+    await page.waitForURL(/\/plan\/client-activity/);
     await saved(page);
   }
   assert.equal(await (await planRows(page)).count(), 4, "the coach's plan and three clients'");
@@ -277,7 +277,7 @@ test("3. the coach imports all three: three client plans, each only its own clie
   assert.equal(await ravi.locator(".client-name").textContent(), "Ravi Shah");
   // "New report" opens what the report brought; then the marker goes.
   await ravi.getByTestId("client-news").tap();
-  await page.waitForURL(server.origin + "/plan/client-activity");
+  await page.waitForURL(/\/plan\/client-activity/);
   await page.getByTestId("activity-intro").waitFor();
   const after = (await planRows(page)).filter({ hasText: "Ravi: into product research" });
   assert.equal(await after.getByTestId("client-news").count(), 0);

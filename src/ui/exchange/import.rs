@@ -257,7 +257,9 @@ pub fn ImportPanel() -> impl IntoView {
                 if let Some(id) = saved {
                     reports::record_report(id, file.exported_at);
                 }
-                navigate("/plan/client-activity", Default::default());
+                // `?imported`: shown on the way, not yet looked at (a coach may be importing
+                // a whole batch), so the Clients screen keeps its "new report" marker.
+                navigate("/plan/client-activity?imported", Default::default());
             } else if p.target == ImportTarget::NewPlan {
                 navigate("/plan", Default::default());
             }
