@@ -146,7 +146,7 @@ async function planRows(page) {
 
 /** Opens the plan whose row on the Clients screen names `who`. */
 async function openPlanOf(page, who) {
-  const row = (await planRows(page)).filter({ has: page.locator(".client-name", { hasText: who }) });
+  const row = (await planRows(page)).filter({ has: page.locator(".client-name", { hasText: new RegExp(`^${who}$`) }) });
   assert.equal(await row.count(), 1, `one plan row for ${who}`);
   await row.getByRole("button", { name: /^Open / }).tap();
   await page.waitForURL(server.origin + "/plan");
