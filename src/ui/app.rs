@@ -19,7 +19,7 @@ use super::settings::SettingsScreen;
 use super::shell::{
     theme, update, ArchivedNotice, BottomNav, Header, StorageFullNotice, UpdateBanner,
 };
-use super::state::provide_workspace;
+use super::state::{provide_role_signal, provide_workspace};
 use super::today::TodayScreen;
 use super::welcome::{AssessmentScreen, WelcomeScreen};
 
@@ -36,6 +36,7 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     theme::apply_saved();
     provide_workspace();
+    provide_role_signal();
     let update_ready = update::register_service_worker();
 
     view! {

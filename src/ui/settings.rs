@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::page::Page;
 use super::shell::theme::{self, Theme};
-use super::state::{backups, device_role, set_device_role, use_workspace};
+use super::state::{backups, device_role, role_signal, set_device_role, use_workspace};
 use crate::core::backup::{BackupAge, StorageSafety};
 use crate::core::{Author, PlanKind};
 
@@ -55,9 +55,11 @@ fn radio(
 #[component]
 fn RoleChoice() -> impl IntoView {
     let (role, set_role) = signal(device_role());
+    let shared = role_signal();
     let pick = move |r: Author| {
         set_device_role(r);
         set_role.set(r);
+        shared.0.set(r);
     };
     view! {
         <fieldset class="card choices">

@@ -167,7 +167,7 @@ describe("the Clients screen with 30 client plans passes axe", () => {
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 800 });
         await page.goto(server.origin + "/clients");
-        await page.locator('.client-list[aria-busy="false"]').waitFor();
+        await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
         for (const v of await violations(page)) problems.push(`${colorScheme} ${width}px: ${v}`);
         await page.getByTestId("client-row").first().getByRole("button", { name: /^Delete / }).click();
         await page.getByTestId("confirm-delete").waitFor();

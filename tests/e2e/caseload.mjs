@@ -86,5 +86,5 @@ export async function seedCaseload(page, origin, n = 30) {
     await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
   }
   await page.goto(origin + "/clients");
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
 }

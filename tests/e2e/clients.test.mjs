@@ -26,7 +26,7 @@ const names = () => b.page.locator(".client-row .client-name").allTextContents()
 async function clients() {
   await seeded();
   await b.page.goto(server.origin + "/clients");
-  await b.page.locator('.client-list[aria-busy="false"]').waitFor();
+  await b.page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
 }
 
 test("one row per client plan, late check-ins first, each with what a coach looks at", async () => {
@@ -117,7 +117,7 @@ test("delete asks, offers a backup first, and then the plan is gone", async () =
   await page.getByTestId("clients-count").filter({ hasText: /^30 plans$/ }).waitFor();
   assert.equal(await lena().count(), 0);
   await page.reload();
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   assert.equal(await rows().count(), 30, "still gone after a reload");
 });
 

@@ -300,7 +300,7 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   await page.getByRole("link", { name: "Since the last report" }).waitFor();
 
   await go(page, "/clients");
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   const plans = page.getByTestId("client-row");
   assert.equal(await plans.count(), 2, "the coach's own plan and the client's");
   assert.equal(await plans.filter({ hasText: "Open now" }).count(), 1);
@@ -398,7 +398,7 @@ test("4. the client merges the coach's plan, keeps every entry and gets the coac
 
   // Still one plan on the client's device.
   await go(page, "/clients");
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   assert.equal(await page.getByTestId("client-row").count(), 1);
 });
 

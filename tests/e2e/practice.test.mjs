@@ -138,7 +138,7 @@ async function storedText(page) {
 /** The client-plan rows of the Clients screen, once it has loaded. */
 async function planRows(page) {
   await go(page, "/clients");
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   const rows = page.getByTestId("client-row");
   await rows.first().waitFor();
   return rows;

@@ -98,7 +98,7 @@ async function walk(page, origin, check) {
   await press(page.getByRole("button", { name: "Save a copy as a template" }));
   await page.waitForURL(/\/plan$/);
   await go("/clients");
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   await page.getByTestId("template-row").waitFor();
   await stop("clients");
   await press(page.getByRole("button", { name: /^Delete / }));

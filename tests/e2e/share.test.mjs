@@ -45,7 +45,7 @@ async function chooseFile(page, path) {
 async function plansOnDevice(page) {
   await page.goto(server.origin + "/clients");
   await waitForApp(page);
-  await page.locator('.client-list[aria-busy="false"]').waitFor();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   return page
     .getByTestId("client-row")
     .evaluateAll((rows) => rows.map((r) => (r.querySelector(".client-plan-title") ?? r.querySelector(".client-name")).textContent));

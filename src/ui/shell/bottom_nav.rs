@@ -28,13 +28,9 @@ pub fn BottomNav() -> impl IntoView {
             measure();
         }
     });
-    // A coach's navigation has the Clients screen. The role is read again on each navigation,
-    // so choosing it in Settings shows the entry from the next screen on.
-    let location = leptos_router::hooks::use_location();
-    let coach = move || {
-        location.pathname.track();
-        crate::ui::state::device_role() == crate::core::Author::Coach
-    };
+    // A coach's navigation has the Clients screen (from the moment the role is chosen).
+    let role = crate::ui::state::role_signal();
+    let coach = move || role.0.get() == crate::core::Author::Coach;
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     view! {
