@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use uuid::Uuid;
 
 use super::exchange::device_files;
-use super::format::{now, short_date, short_day_of};
+use super::format::{now, short_date, short_day_of, show_date, today};
 use super::page::Page;
 use super::plan_naming::StartClientPlan;
 use super::state::backups::{record_backup, BackupRecord};
@@ -49,14 +49,22 @@ pub fn ClientsScreen() -> impl IntoView {
     }
 }
 
+/// A day, with its year only when it is not this year's.
+fn day(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    if d.year() == today().year() {
+        short_date(d)
+    } else {
+        show_date(d)
+    }
+}
+
 fn checkin_text(s: &Standing) -> (String, &'static str) {
     match s.checkin {
         CheckInDue::NoSchedule => ("No schedule".to_owned(), ""),
         CheckInDue::Due { days_late: 0, .. } => ("Due today".to_owned(), "due"),
-        CheckInDue::Due { since, .. } => {
-            (format!("Overdue since {}", short_date(since)), "overdue")
-        }
-        CheckInDue::NotDue { next } => (format!("Next {}", short_date(next)), ""),
+        CheckInDue::Due { since, .. } => (format!("Overdue since {}", day(since)), "late"),
+        CheckInDue::NotDue { next } => (format!("Next {}", day(next)), ""),
     }
 }
 
