@@ -190,7 +190,7 @@ fn ClientList(coach: bool) -> impl IntoView {
         let ask_text_name = name.clone();
         let restore_name = name.clone();
         let delete_name = name.clone();
-        let news_label = format!("New report from {name}: see what changed");
+        let news_label = format!("New report: see what changed ({name})");
         view! {
             <li class="client-row" data-testid="client-row">
                 <div class="client-who">
