@@ -101,7 +101,7 @@ async function walk(page, origin, check) {
   await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
   await page.getByTestId("template-row").waitFor();
   await stop("clients");
-  await press(page.getByRole("button", { name: /^Delete / }));
+  await press(page.getByRole("button", { name: /^Delete / }).first());
   await page.getByTestId("confirm-delete").waitFor();
   await stop("clients: delete asked");
   return visited;
