@@ -200,7 +200,7 @@ async function clientsScreen(origin) {
   for (let i = 0; i < RUNS; i++) {
     await navigate(page, origin + "/", "Today");
     out.open.push(
-      await timed(page, "click", { selector: 'a[href="/clients"]', until: "clients" }, () =>
+      await timed(page, "click", { selector: 'a[href="/clients"], a[href="/clients"] *', until: "clients" }, () =>
         page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }).click(), { quietMs: 200, maxMs: 60_000 }),
     );
     const u = await navigate(page, origin + "/clients", "Clients");
