@@ -2,10 +2,12 @@
 // person to look at. Usage: node scripts/screenshots.mjs [outdir] (needs a release build in dist/).
 // SCREENSHOT_PATHS="/,/plan" limits the screens; SCREENSHOT_SETUP=sample loads the sample plan first;
 // SCREENSHOT_TEXT=200 sets the root font size to 200 % (as a person with low vision does) and
-// takes the phone size only.
+// takes the phone size only. SCREENSHOT_SETUP=caseload makes the device a coach's with the sample
+// plan and SCREENSHOT_CASELOAD (default 30) client plans imported from report files.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openBrowser, serve, startWithSamplePlan, waitForApp } from "../tests/e2e/harness.mjs";
+import { seedCaseload } from "../tests/e2e/caseload.mjs";
 
 const out = process.argv[2] ?? "screenshots";
 mkdirSync(out, { recursive: true });
@@ -24,7 +26,10 @@ try {
         document.addEventListener("readystatechange", big);
       }, textPercent);
     }
-    if (process.env.SCREENSHOT_SETUP === "sample") await startWithSamplePlan(browser.page, server.origin);
+    if (["sample", "caseload"].includes(process.env.SCREENSHOT_SETUP)) await startWithSamplePlan(browser.page, server.origin);
+    if (process.env.SCREENSHOT_SETUP === "caseload") {
+      await seedCaseload(browser.page, server.origin, Number(process.env.SCREENSHOT_CASELOAD ?? 30));
+    }
     for (const [sizeName, viewport] of Object.entries(sizes)) {
       await browser.page.setViewportSize(viewport);
       for (const path of paths) {

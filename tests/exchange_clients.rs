@@ -685,3 +685,82 @@ fn whom_a_plan_is_for_and_where_it_came_from_travel_in_its_files() {
         (None, None, None)
     );
 }
+
+/// "Send the latest version": on the coach's device the revised template updates every client
+/// plan made from it (each client's work stays), and the plan file sent to each client merges
+/// into their own plan, keeping what they wrote since; a second import changes nothing.
+#[test]
+fn send_the_latest_version_updates_each_clients_plan_on_both_devices() {
+    use waymark::exchange::identity::update_from_template;
+    let (mut coach, mut template) = coach_with_template();
+    let first = export_template(&template, day(1), Author::Coach);
+    let mut clients: Vec<Device> = ["Maya", "Ravi", "Ines"].map(Device::client).into();
+    for (i, c) in clients.iter_mut().enumerate() {
+        c.import(&first.bytes, day(2 + i as i64)).unwrap();
+        let name = c.name.clone().unwrap();
+        work(c.only_plan(), &name, day(5 + i as i64));
+        let report = export_progress_report(c.only_plan(), &[], day(8), Author::Client);
+        coach.import(&report.bytes, day(9)).unwrap();
+        // Work the coach has not seen yet.
+        reflect(
+            c.only_plan(),
+            &format!("{name}: after the report"),
+            false,
+            day(10),
+        );
+    }
+
+    let title = "Two informational interviews";
+    add_milestone(&mut template, title, day(11));
+    coach.put(template.clone());
+    let mut sent = Vec::new();
+    for name in ["Maya", "Ravi", "Ines"] {
+        let local = coach.plan_of(name).clone();
+        let outcome = update_from_template(&template, &local, day(12), Author::Coach);
+        let updated = outcome.plan;
+        assert_eq!(updated.id(), local.id());
+        assert_eq!(updated.milestones.len(), local.milestones.len() + 1);
+        assert_eq!(
+            updated.reflections, local.reflections,
+            "{name}'s words stay"
+        );
+        assert_eq!(updated.checkins, local.checkins);
+        assert_eq!(updated.measurements, local.measurements);
+        // Done again: nothing more changes.
+        assert!(
+            update_from_template(&template, &updated, day(13), Author::Coach)
+                .touched
+                .is_empty()
+        );
+        coach.put(updated.clone());
+        let file = export_plan_for_client(&updated, day(12), Author::Coach);
+        assert!(
+            file.file_name.starts_with(&name.to_lowercase()),
+            "{}",
+            file.file_name
+        );
+        sent.push(file);
+    }
+    assert!(words(coach.plan_of("Maya"))
+        .iter()
+        .all(|w| w.starts_with("Maya")));
+
+    for (c, file) in clients.iter_mut().zip(&sent) {
+        let name = c.name.clone().unwrap();
+        let before = c.only_plan().clone();
+        assert_eq!(c.import(&file.bytes, day(14)).unwrap(), Placement::Merge);
+        let after = c.only_plan().clone();
+        assert_eq!(after.id(), before.id());
+        assert!(after.milestones.iter().any(|m| m.fields.title == title));
+        assert_eq!(after.reflections.len(), before.reflections.len(), "{name}");
+        assert!(words(&after).iter().any(|w| w.contains("only for me")));
+        assert!(words(&after).iter().any(|w| w.contains("after the report")));
+        assert!(words(&after).iter().all(|w| w.starts_with(&name)));
+        c.import(&file.bytes, day(15)).unwrap();
+        assert_eq!(c.only_plan(), &after, "a second import changes nothing");
+        // The template file sent instead would have brought the same milestone: no duplicate.
+        let revised = export_template(&template, day(12), Author::Coach);
+        c.import(&revised.bytes, day(16)).unwrap();
+        assert_eq!(c.only_plan().milestones.len(), after.milestones.len());
+    }
+}

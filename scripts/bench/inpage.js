@@ -105,6 +105,10 @@
     saved: () => document.querySelector('[data-testid="save-status"]')?.textContent.trim() === "Saved",
     charts: () => document.querySelectorAll('main#main [data-testid="kpi-chart"]').length > 0,
     preview: () => !!document.querySelector('[data-testid="import-preview"]'),
+    // The Clients screen with its rows and every plan's facts shown.
+    clients: () =>
+      location.pathname === "/clients" &&
+      !!document.querySelector('.client-list[aria-busy="false"] [data-testid="client-row"]'),
     imported: () =>
       location.pathname === "/plan" && !document.querySelector("main#main .loading") &&
       document.querySelector('[data-testid="save-status"]')?.textContent.trim() === "Saved",

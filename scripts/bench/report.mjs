@@ -58,6 +58,12 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
     ["Progress review: link on Today → charts rendered (default 4 weeks)", `${ms(r.review.ms)} (${r.reviewCharts} charts)`, "", ""],
     ["Progress review: period changed to cover all seeded data (From = 2024-01-01)", `${ms(r.reviewAll.ms)} (${n(r.reviewAllPoints)} chart points, ${n(r.reviewAllElements)} elements in main)`, "", ""],
     ["Export full backup: click → download", `${ms(r.export.ms)} (${mb(r.export.bytes)})`, "", ""],
+    ...(r.clients
+      ? [
+          [`Clients screen with ${r.clients.rows} plans: Today → "Clients" → rows and facts shown, median of ${runs}`, `${ms(median(r.clients.open.map((o) => o.ms)))} (${r.clients.open.map((o) => Math.round(o.ms)).join(" / ")})`, "≤ 300 ms", mark(median(r.clients.open.map((o) => o.ms)) <= 300)],
+          ["… reload of /clients → rows shown, median", ms(median(r.clients.reload.map((o) => o.rowsMs))), "", ""],
+        ]
+      : []),
     ["Memory after opening: JS heap used (after GC)", mb(r.memory.usedSize), "", ""],
     ["Memory after opening: wasm linear memory", r.memory.wasmBytes == null ? "not found" : mb(r.memory.wasmBytes), "", ""],
     ["Memory after opening: total", r.memory.wasmBytes == null ? "JS heap only" : mb(r.memory.usedSize + r.memory.wasmBytes), "", ""],

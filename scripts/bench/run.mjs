@@ -5,6 +5,7 @@
 //
 // Usage (scripts/bench.sh does the build and the seed file first):
 //   node scripts/bench/run.mjs --dist dist-bench --seed <plan.waymark.json> --seed-info <json> [--out bench-results/latest.md]
+//   node scripts/bench/run.mjs --dist dist --only clients   (just the Clients screen measurement, printed)
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -14,6 +15,7 @@ import { chromium } from "playwright-core";
 import { startProxy } from "./proxy.mjs";
 import { runLighthouse } from "./lighthouse.mjs";
 import { renderReport } from "./report.mjs";
+import { seedCaseload } from "../../tests/e2e/caseload.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const args = Object.fromEntries(
@@ -21,7 +23,9 @@ const args = Object.fromEntries(
 );
 const DIST = resolve(ROOT, args.dist ?? "dist-bench");
 const SEED = resolve(args.seed ?? join(ROOT, "target/bench/seeded.waymark.json"));
-const SEED_INFO = JSON.parse(readFileSync(args["seed-info"] ?? SEED + ".info.json", "utf8"));
+const ONLY_CLIENTS = args.only === "clients";
+const SEED_INFO = ONLY_CLIENTS ? null : JSON.parse(readFileSync(args["seed-info"] ?? SEED + ".info.json", "utf8"));
+const CASELOAD = 30; // client plans on the coach's device for the Clients screen
 const OUT = resolve(ROOT, args.out ?? "bench-results/latest.md");
 const CPU_RATE = 4;
 const RUNS = 5; // repeated timings of starts and opens (median reported)
@@ -174,8 +178,53 @@ function chromiumVersion() {
   }
 }
 
+/**
+ * A coach's device with CASELOAD client plans (imported from report files, unthrottled: set-up,
+ * not measured), then throttled: Today → the "Clients" link until its rows and every plan's
+ * facts are shown (in-app navigation), and a reload of /clients until the same.
+ */
+async function clientsScreen(origin) {
+  const profile = mkdtempSync(join(tmpdir(), "waymark-bench-clients-"));
+  toClose.push(async () => rmSync(profile, { recursive: true, force: true }));
+  const b = await launch(profile);
+  const { page, cdp } = b;
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await navigate(page, origin + "/welcome", "Welcome to Waymark");
+  await page.getByTestId("try-sample").tap();
+  await page.waitForURL(origin + "/");
+  await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+  await seedCaseload(page, origin, CASELOAD);
+  const rows = await page.getByTestId("client-row").count();
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: CPU_RATE });
+  const out = { rows, open: [], reload: [] };
+  for (let i = 0; i < RUNS; i++) {
+    await navigate(page, origin + "/", "Today");
+    out.open.push(
+      await timed(page, "click", { selector: 'a[href="/clients"], a[href="/clients"] *', until: "clients" }, () =>
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }).click(), { quietMs: 200, maxMs: 60_000 }),
+    );
+    const u = await navigate(page, origin + "/clients", "Clients");
+    const shown = await page.waitForFunction(
+      () => document.querySelector('.client-list[aria-busy="false"] [data-testid="client-row"]') && performance.now(),
+      null,
+      { polling: "raf", timeout: 60_000 },
+    );
+    out.reload.push({ ...u, rowsMs: await shown.jsonValue() });
+  }
+  out.errors = [...b.errors];
+  await b.close();
+  log(`clients screen (${rows} rows): open ${out.open.map((o) => o.ms.toFixed(0)).join(", ")} ms; reload → rows ${out.reload.map((o) => o.rowsMs.toFixed(0)).join(", ")} ms`);
+  return out;
+}
+
 async function main() {
   const t0 = Date.now();
+  if (ONLY_CLIENTS) {
+    const app = await serve(DIST);
+    const c = await clientsScreen(app.origin);
+    console.log(JSON.stringify({ rows: c.rows, openMs: median(c.open.map((o) => o.ms)), reloadRowsMs: median(c.reload.map((o) => o.rowsMs)), errors: c.errors }, null, 2));
+    return;
+  }
   const r = { seed: SEED_INFO, errors: {}, loadBefore: loadavg() };
   const app = await serve(DIST);
   const proxy = await startProxy(app.port);
@@ -328,6 +377,10 @@ async function main() {
     r.errors.seeded = [...b.errors];
     await b.close();
   }
+
+  // 4b. The Clients screen with a coach's caseload.
+  r.clients = await clientsScreen(origin);
+  r.errors.clients = r.clients.errors;
 
   // 5. The vanilla-JS baseline: same browser, same throttling, same records and texts.
   {

@@ -89,6 +89,9 @@ pub struct ReportWindow {
     pub latest: DateTime<Utc>,
     /// When they exported the one before (none for the first report).
     pub previous: Option<DateTime<Utc>>,
+    /// The coach has opened "Since the last report" since the latest report came in.
+    #[serde(default)]
+    pub seen: bool,
 }
 
 impl ReportWindow {
@@ -105,11 +108,13 @@ impl ReportWindow {
                 plan_id,
                 latest: exported_at,
                 previous: Some(w.latest),
+                seen: false,
             }),
             None => Some(ReportWindow {
                 plan_id,
                 latest: exported_at,
                 previous: None,
+                seen: false,
             }),
         }
     }

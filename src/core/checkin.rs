@@ -125,12 +125,22 @@ pub fn checkin_status<'a>(
     checkins: impl IntoIterator<Item = &'a CheckIn>,
     now: DateTime<Utc>,
 ) -> CheckInStatus {
-    let today = local_date(now, schedule.utc_offset_minutes);
-    let mut dates: Vec<NaiveDate> = checkins
+    let dates: Vec<NaiveDate> = checkins
         .into_iter()
         .filter(|c| c.meta.is_live())
         .map(|c| c.date)
         .collect();
+    status_of_days(schedule, dates, now)
+}
+
+/// [`checkin_status`] from the days of the live check-ins alone (the Clients screen keeps
+/// only those for each plan).
+pub fn status_of_days(
+    schedule: &ScheduleDraft,
+    mut dates: Vec<NaiveDate>,
+    now: DateTime<Utc>,
+) -> CheckInStatus {
+    let today = local_date(now, schedule.utc_offset_minutes);
     dates.sort_unstable();
     let has_between = |from: NaiveDate, to: NaiveDate| {
         let i = dates.partition_point(|d| *d < from);

@@ -26,6 +26,7 @@ pub mod meta; // id, times, author and tombstone on every record
 pub mod milestone; // dated steps of a goal
 pub mod period; // the facts of a review's period, gathered from the plan
 pub mod plan; // the Plan aggregate and the machinery its verbs share
+pub mod practice; // a coach's caseload: each client plan's standing for the Clients screen
 pub mod profile; // the client's role, vision, values and strengths
 pub mod progress; // derived progress: percent, pace, overdue, stale
 pub mod prompts; // reflection prompts from coaching practice

@@ -53,8 +53,18 @@ pub fn percent_of_target(kpi: &KpiDraft, value: f64) -> f64 {
 /// is on `day`: the baseline before the start, the target after the target date. `None` when
 /// the goal has no target date.
 pub fn expected_value(kpi: &KpiDraft, goal: &Goal, day: NaiveDate) -> Option<f64> {
-    let start = goal.fields.start_date;
-    let end = goal.fields.target_date?;
+    expected_between(kpi, goal.fields.start_date, goal.fields.target_date, day)
+}
+
+/// [`expected_value`] for a goal running from `start` to `target` (the Clients screen keeps
+/// only a goal's dates).
+pub fn expected_between(
+    kpi: &KpiDraft,
+    start: NaiveDate,
+    target: Option<NaiveDate>,
+    day: NaiveDate,
+) -> Option<f64> {
+    let end = target?;
     if day <= start {
         return Some(kpi.baseline);
     }
@@ -67,7 +77,24 @@ pub fn expected_value(kpi: &KpiDraft, goal: &Goal, day: NaiveDate) -> Option<f64
 
 /// The verdict for `value` on `day`; `None` when the goal has no target date.
 pub fn pace(kpi: &KpiDraft, goal: &Goal, value: f64, day: NaiveDate) -> Option<Pace> {
-    let expected = percent_of_target(kpi, expected_value(kpi, goal, day)?);
+    pace_between(
+        kpi,
+        goal.fields.start_date,
+        goal.fields.target_date,
+        value,
+        day,
+    )
+}
+
+/// [`pace`] for a goal running from `start` to `target`.
+pub fn pace_between(
+    kpi: &KpiDraft,
+    start: NaiveDate,
+    target: Option<NaiveDate>,
+    value: f64,
+    day: NaiveDate,
+) -> Option<Pace> {
+    let expected = percent_of_target(kpi, expected_between(kpi, start, target, day)?);
     let actual = percent_of_target(kpi, value);
     Some(if actual < expected - PACE_TOLERANCE {
         Pace::Behind

@@ -189,6 +189,21 @@ pub fn route(
     }
 }
 
+/// "Send the latest version" on the coach's device: the template's latest design merged into
+/// `local`, a client plan made from it, by the same rule as a revision imported on the
+/// client's device (rule 1), so the client's work stays and the plan file sent afterwards
+/// carries the same records the client would get from the template file.
+pub fn update_from_template(
+    template: &Plan,
+    local: &Plan,
+    now: DateTime<Utc>,
+    by: Author,
+) -> MergeOutcome {
+    let mut file = super::export::template_file(template, now, by);
+    file.plan = revision_into(&file, local);
+    merge_import(Some(local), &file)
+}
+
 /// A template file's design as it belongs in `local`, a plan made from that template (or, from
 /// an older Waymark, opened under the template's own id): records mapped into the plan and
 /// dates moved to its start; the header stays `local`'s, with the template's prompts added.
@@ -232,15 +247,18 @@ pub fn mismatch(local: &Plan, file: &PlanFile) -> Option<Mismatch> {
             template: local.title.clone(),
         });
     }
-    if let (Some(l), Some(i)) = (local.client_name(), incoming.client_name()) {
-        if !same_name(l, i) {
+    let (l, i) = (history(local), history(incoming));
+    // Shared check-ins or reflections make it the same person's plan even under another name:
+    // the coach renamed the client ("Ravi" became "Ravi Shah").
+    let shared = l.iter().any(|x| i.contains(x));
+    if let (Some(ln), Some(inn)) = (local.client_name(), incoming.client_name()) {
+        if !same_name(ln, inn) && !shared {
             return Some(Mismatch::OtherClient {
-                local: l.to_owned(),
-                incoming: i.to_owned(),
+                local: ln.to_owned(),
+                incoming: inn.to_owned(),
             });
         }
     }
-    let (l, i) = (history(local), history(incoming));
     if !l.is_empty() && !i.is_empty() && l.iter().all(|x| !i.contains(x)) {
         return Some(Mismatch::NoSharedHistory {
             local: local.title.clone(),

@@ -14,12 +14,17 @@ use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use uuid::Uuid;
 
+use std::collections::HashMap;
+
 use crate::core::ids::PlanId;
 use crate::core::merge::MergeOutcome;
+use crate::core::practice::PlanFacts;
 use crate::core::{Author, CoreError, DocKind, Document, Plan, PlanKind, Touched};
+use crate::exchange::identity::update_from_template;
 use crate::store::preferences::Preferences;
 use crate::store::{ChangeSet, RemoteChange, Store, StoreError};
 
+pub mod clients;
 mod shown;
 pub use shown::{Shown, ShownCells};
 
@@ -183,6 +188,7 @@ impl<S: Store, V: Shown> Session<S, V> {
 
     fn show(&self, plan: Plan) {
         self.prefs.set_open_plan(plan.id());
+        self.remember_facts(&plan);
         self.shown.set_plan(Some(plan), Touched::none());
         self.shown.set_load(LoadState::Ready);
     }
@@ -273,6 +279,7 @@ impl<S: Store, V: Shown> Session<S, V> {
             .commit(Write::Records(next.documents_for(&touched)))
             .await?;
         next.mark_saved_revs(&revs);
+        self.remember_facts(&next);
         let header_changed = touched.id_of(DocKind::Plan).is_some();
         self.shown.set_plan(Some(next), touched.clone());
         if header_changed {
@@ -335,6 +342,133 @@ impl<S: Store, V: Shown> Session<S, V> {
         }
     }
 
+    /// Keeps what the Clients screen shows of a client plan, taken from the plan in hand.
+    fn remember_facts(&self, plan: &Plan) {
+        if plan.kind == PlanKind::ClientPlan {
+            self.prefs.set_plan_facts(plan.id(), &PlanFacts::of(plan));
+        }
+    }
+
+    /// The facts of every client plan listed, for the Clients screen. Kept when each plan was
+    /// last saved or opened, so this reads no plan; one never seen by this version is read
+    /// once here.
+    pub async fn plan_facts(&self) -> HashMap<PlanId, PlanFacts> {
+        let mut out = HashMap::new();
+        for p in self.shown.plans() {
+            if p.kind != PlanKind::ClientPlan {
+                continue;
+            }
+            let facts = match self.prefs.plan_facts(p.id.uuid()) {
+                Some(f) => Some(f),
+                None => match self.store.load_plan(p.id.uuid()).await {
+                    Ok(docs) => Plan::from_documents(p.id.uuid(), &docs).ok().map(|plan| {
+                        let f = PlanFacts::of(&plan);
+                        self.prefs.set_plan_facts(p.id.uuid(), &f);
+                        f
+                    }),
+                    Err(_) => None,
+                },
+            };
+            if let Some(f) = facts {
+                out.insert(p.id, f);
+            }
+        }
+        out
+    }
+
+    /// Applies `verb` to the plan `id`, open or not (the Clients screen archives and restores
+    /// plans from its list). The open plan stays the one open.
+    pub async fn apply_to(&self, id: PlanId, verb: impl Verb) -> Result<Touched, ActionError> {
+        if self.open_id() == Some(id) {
+            return self.apply(verb).await;
+        }
+        let touched = {
+            let _turn = self.queue.lock().await;
+            let docs = self.store.load_plan(id.uuid()).await?;
+            let mut plan = Plan::from_documents(id.uuid(), &docs)?;
+            let touched = verb(&mut plan, (self.clock)(), self.prefs.role())?;
+            if touched.is_empty() {
+                return Ok(touched);
+            }
+            let revs = self
+                .commit(Write::Records(plan.documents_for(&touched)))
+                .await?;
+            plan.mark_saved_revs(&revs);
+            self.remember_facts(&plan);
+            touched
+        };
+        self.refresh_plan_list().await?;
+        Ok(touched)
+    }
+
+    /// Deletes a plan from this device. When it was the open one, another plan opens (or the
+    /// first-run flow, when none is left).
+    pub async fn delete_plan(&self, id: PlanId) -> Result<(), ActionError> {
+        {
+            let _turn = self.queue.lock().await;
+            self.store.delete_plan(id.uuid()).await?;
+        }
+        self.prefs.forget_plan_facts(id.uuid());
+        if self.open_id() == Some(id) {
+            self.shown.set_plan(None, Touched::none());
+            self.start(false).await;
+        } else {
+            self.refresh_plan_list().await?;
+        }
+        Ok(())
+    }
+
+    /// "Send the latest version": merges the template `template_id` as it is now into every
+    /// client plan on this device made from it, keeping each client's work
+    /// (`exchange::identity::update_from_template`), and returns those plans as saved, to send.
+    pub async fn update_from_template(
+        &self,
+        template_id: PlanId,
+    ) -> Result<Vec<Plan>, ActionError> {
+        let template = self
+            .stored_plan(template_id)
+            .await?
+            .ok_or(ActionError::NoPlan)?;
+        let made_from: Vec<PlanId> = self
+            .shown
+            .plans()
+            .iter()
+            .filter(|p| p.kind == PlanKind::ClientPlan && p.from_template == Some(template_id))
+            .map(|p| p.id)
+            .collect();
+        let mut updated = Vec::new();
+        {
+            let _turn = self.queue.lock().await;
+            for id in made_from {
+                let local = match self
+                    .shown
+                    .with_plan(|p| p.filter(|p| p.id() == id.uuid()).cloned())
+                {
+                    Some(p) => p,
+                    None => {
+                        Plan::from_documents(id.uuid(), &self.store.load_plan(id.uuid()).await?)?
+                    }
+                };
+                let outcome =
+                    update_from_template(&template, &local, (self.clock)(), self.prefs.role());
+                let mut plan = outcome.plan.clone();
+                if !outcome.touched.is_empty() {
+                    let revs = self
+                        .commit(Write::Records(outcome.changed_documents()))
+                        .await?;
+                    plan.mark_saved_revs(&revs);
+                    self.remember_facts(&plan);
+                    if self.open_id() == Some(id) {
+                        self.shown.set_plan(Some(plan.clone()), outcome.touched);
+                    }
+                }
+                updated.push(plan);
+            }
+        }
+        self.refresh_plan_list().await?;
+        Ok(updated)
+    }
+
     /// Another tab (or connection) saved `change`: the plan list follows, and so does the
     /// open plan when it was the one changed, with `last_change` naming what was written.
     pub async fn on_remote_change(&self, change: RemoteChange) {
@@ -351,6 +485,7 @@ impl<S: Store, V: Shown> Session<S, V> {
             }
             Ok(docs) => match Plan::from_documents(change.plan_id, &docs) {
                 Ok(plan) => {
+                    self.remember_facts(&plan);
                     let mut touched = Touched::none();
                     for id in &change.ids {
                         if let Some(doc) = docs.iter().find(|d| d.id == *id) {

@@ -16,6 +16,7 @@ use uuid::Uuid;
 use crate::core::activity::ReportWindow;
 use crate::core::backup::BackupRecord;
 use crate::core::journal_draft::{DraftSlot, UnsavedReflection};
+use crate::core::practice::PlanFacts;
 use crate::core::Author;
 
 /// Where preferences are kept: string keys to JSON text.
@@ -98,6 +99,9 @@ const JOURNAL_DRAFT_PREFIX: &str = "waymark.journal-draft";
 const MAX_REPORT_PLANS: usize = 200;
 /// Backups remembered: enough for a coach's whole caseload; the oldest go first.
 const MAX_BACKUPS: usize = 100;
+/// One key per client plan: `waymark.plan-facts.v1.<plan>` (the Clients screen's facts; `v1`
+/// changes when their meaning does, so older ones are taken again rather than misread).
+const PLAN_FACTS_PREFIX: &str = "waymark.plan-facts.v1";
 /// The check-in in progress (its values as typed, for one plan).
 const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
 
@@ -226,10 +230,23 @@ impl Preferences {
 
     /// The latest report window of a plan, if a client's report was ever imported into it here.
     pub fn report_window(&self, plan_id: Uuid) -> Option<ReportWindow> {
-        self.read::<Vec<ReportWindow>>(REPORTS_KEY)
-            .unwrap_or_default()
+        self.report_windows()
             .into_iter()
             .find(|w| w.plan_id == plan_id)
+    }
+
+    /// Every plan's latest report window (the Clients screen's "new report" markers).
+    pub fn report_windows(&self) -> Vec<ReportWindow> {
+        self.read(REPORTS_KEY).unwrap_or_default()
+    }
+
+    /// The coach has looked at what the latest report brought ("Since the last report").
+    pub fn mark_report_seen(&self, plan_id: Uuid) {
+        let mut list = self.report_windows();
+        if let Some(w) = list.iter_mut().find(|w| w.plan_id == plan_id && !w.seen) {
+            w.seen = true;
+            let _ = self.write(REPORTS_KEY, &list);
+        }
     }
 
     /// Every remembered backup, newest first (a missing or unreadable list: none known). It
@@ -308,6 +325,19 @@ impl Preferences {
 
     pub fn forget_checkin_draft(&self) {
         self.kv.remove(CHECKIN_DRAFT_KEY);
+    }
+
+    /// What the Clients screen shows of a plan, as taken when it was last saved or opened here.
+    pub fn plan_facts(&self, plan_id: Uuid) -> Option<PlanFacts> {
+        self.read(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"))
+    }
+
+    pub fn set_plan_facts(&self, plan_id: Uuid, facts: &PlanFacts) {
+        let _ = self.write(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"), facts);
+    }
+
+    pub fn forget_plan_facts(&self, plan_id: Uuid) {
+        self.kv.remove(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"));
     }
 }
 

@@ -6,6 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::checkin::{CheckInFlowScreen, CheckInScreen};
+use super::clients::ClientsScreen;
 use super::exchange::ShareScreen;
 use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
@@ -62,6 +63,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/journal") view=JournalScreen/>
                     <Route path=path!("/journal/new") view=ReflectionEditorScreen/>
                     <Route path=path!("/journal/:id") view=ReflectionEditorScreen/>
+                    <Route path=path!("/clients") view=ClientsScreen/>
                     <Route path=path!("/settings") view=SettingsScreen/>
                     <Route path=path!("/share") view=ShareScreen/>
                 </Routes>

@@ -3,6 +3,7 @@
 
 mod app;
 mod checkin;
+mod clients;
 mod exchange;
 mod format;
 mod icons;

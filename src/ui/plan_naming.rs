@@ -1,5 +1,5 @@
 //! Naming plans: the open plan's title and whom it is for, and a new client plan started from
-//! the open template (whom it is for and its first day, so the template's dates count from
+//! a template (on the Clients screen) (whom it is for and its first day, so the template's dates count from
 //! that day and nothing is overdue on day one).
 
 use leptos::prelude::*;
@@ -94,12 +94,11 @@ pub fn PlanNaming() -> impl IntoView {
     }
 }
 
-/// "Start a client plan from this template": asks whom it is for and its first day.
+/// "Start a client plan" from the template `template`: asks whom it is for and its first day.
 #[component]
-pub fn StartClientPlan() -> impl IntoView {
+pub fn StartClientPlan(template: uuid::Uuid, on_cancel: Callback<()>) -> impl IntoView {
     let ws = use_workspace();
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let asking = RwSignal::new(false);
     let client = RwSignal::new(String::new());
     let starts_on = RwSignal::new(format::iso(format::today()));
     let error = RwSignal::new(None::<String>);
@@ -121,61 +120,50 @@ pub fn StartClientPlan() -> impl IntoView {
                 return;
             }
         };
-        let plan = ws.plan.with_untracked(|p| {
-            p.as_ref().map(|t| {
-                t.start_client_plan(
+        leptos::task::spawn_local(async move {
+            let result = match ws.stored_plan(crate::core::ids::PlanId(template)).await {
+                Ok(Some(t)) => match t.start_client_plan(
                     new_id(),
                     t.title_for_client_plan(),
                     Some(&name),
                     day,
                     format::now(),
                     ws.preferences().role(),
-                )
-            })
-        });
-        let Some(plan) = plan else { return };
-        leptos::task::spawn_local(async move {
-            let result = match plan {
-                Ok(plan) => ws.add_plan(plan).await.map_err(|e| e.to_string()),
+                ) {
+                    Ok(plan) => ws.add_plan(plan).await.map_err(|e| e.to_string()),
+                    Err(e) => Err(e.to_string()),
+                },
+                Ok(None) => Err("This template is no longer on this device.".to_owned()),
                 Err(e) => Err(e.to_string()),
             };
             match result {
-                Ok(()) => {
-                    asking.set(false);
-                    client.set(String::new());
-                    navigate.with_value(|go| go("/plan", Default::default()));
-                }
+                Ok(()) => navigate.with_value(|go| go("/plan", Default::default())),
                 Err(e) => error.set(Some(e)),
             }
         });
     };
+    let form_id = format!("start-client-plan-{template}");
+    let heading_id = form_id.clone();
     view! {
-        <Show when=move || asking.get()
-            fallback=move || view! {
-                <button class="button" type="button" on:click=move |_| asking.set(true)>
-                    "Start a client plan from this template"
-                </button>
-            }>
-            <form class="start-client-plan" data-testid="start-client-plan"
-                on:submit=move |ev| { ev.prevent_default(); start(); }>
-                <h3>"A client plan from this template"</h3>
-                <div class="field">
-                    <label for="start-client-name">"Client's name"</label>
-                    <input id="start-client-name" type="text" maxlength="200" autocomplete="off" aria-required="true"
-                        bind:value=client/>
-                </div>
-                <div class="field">
-                    <label for="start-client-day">"First day of the plan"</label>
-                    <input id="start-client-day" type="date" min="1900-01-01" max="2199-12-31" aria-required="true"
-                        bind:value=starts_on aria-describedby="start-client-day-hint"/>
-                    <p class="field-hint" id="start-client-day-hint">"The template's dates count from this day: a milestone in its third week falls in the client's third week."</p>
-                </div>
-                <ErrorNotice message=error/>
-                <div class="form-actions">
-                    <button class="button primary" type="submit">"Start the plan"</button>
-                    <button class="button" type="button" on:click=move |_| asking.set(false)>"Cancel"</button>
-                </div>
-            </form>
-        </Show>
+        <form class="start-client-plan" data-testid="start-client-plan" aria-labelledby=form_id.clone()
+            on:submit=move |ev| { ev.prevent_default(); start(); }>
+            <h3 id=heading_id>"A client plan from this template"</h3>
+            <div class="field">
+                <label for="start-client-name">"Client's name"</label>
+                <input id="start-client-name" type="text" maxlength="200" autocomplete="off" aria-required="true"
+                    bind:value=client/>
+            </div>
+            <div class="field">
+                <label for="start-client-day">"First day of the plan"</label>
+                <input id="start-client-day" type="date" min="1900-01-01" max="2199-12-31" aria-required="true"
+                    bind:value=starts_on aria-describedby="start-client-day-hint"/>
+                <p class="field-hint" id="start-client-day-hint">"The template's dates count from this day: a milestone in its third week falls in the client's third week."</p>
+            </div>
+            <ErrorNotice message=error/>
+            <div class="form-actions">
+                <button class="button primary" type="submit">"Start the plan"</button>
+                <button class="button" type="button" on:click=move |_| on_cancel.run(())>"Cancel"</button>
+            </div>
+        </form>
     }
 }

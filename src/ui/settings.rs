@@ -1,17 +1,17 @@
-//! Settings: who uses this device, appearance, storage health, the plans kept here, and
-//! (with plan files) export and import.
+//! Settings: who uses this device, appearance, storage health, the open plan's name, and
+//! (with plan files) export and import. The plans themselves are listed on the Clients screen.
 
 use leptos::prelude::*;
 
 use super::page::Page;
 use super::shell::theme::{self, Theme};
-use super::state::{use_workspace, PlanSummary};
+use super::state::use_workspace;
 use crate::core::backup::{BackupAge, StorageSafety};
-use crate::core::ids::PlanId;
 use crate::core::{Author, PlanKind};
 
 #[component]
 pub fn SettingsScreen() -> impl IntoView {
+    let ws = use_workspace();
     view! {
         <Page title="Settings">
             <RoleChoice/>
@@ -23,11 +23,15 @@ pub fn SettingsScreen() -> impl IntoView {
             </section>
             <section class="card" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Export and import"</h2>
-                <p>"Send your plan or progress to your coach (or a template to a client), make a backup, or open a plan file."</p>
+                <p>{move || if ws.role() == Author::Coach {
+                    "Send a client their plan or a template, make a backup, or open a client's progress report."
+                } else {
+                    "Send your progress to your coach, make a backup, or open a plan file."
+                }}</p>
                 <a class="button primary" href="/share">"Share and back up"</a>
             </section>
             <BackupStatus/>
-            <PlansOnDevice/>
+            <ThisPlan/>
             <super::plan_naming::PlanNaming/>
             <StorageStatus/>
         </Page>
@@ -52,16 +56,13 @@ fn radio(
 #[component]
 fn RoleChoice() -> impl IntoView {
     let ws = use_workspace();
-    let (role, set_role) = signal(ws.preferences().role());
-    let pick = move |r: Author| {
-        ws.preferences().set_role(r);
-        set_role.set(r);
-    };
+    let role = move || ws.role();
+    let pick = move |r: Author| ws.set_role(r);
     view! {
         <fieldset class="card choices">
             <legend>"On this device I am"</legend>
-            {radio("role", "The client, working on my own plan", move || role.get() == Author::Client, move || pick(Author::Client))}
-            {radio("role", "A coach, preparing plans for clients", move || role.get() == Author::Coach, move || pick(Author::Coach))}
+            {radio("role", "The client, working on my own plan", move || role() == Author::Client, move || pick(Author::Client))}
+            {radio("role", "A coach, preparing plans for clients", move || role() == Author::Coach, move || pick(Author::Coach))}
             <p class="field-hint">"Every change is marked with who made it, so plans exchanged between coach and client merge correctly."</p>
         </fieldset>
     }
@@ -124,25 +125,18 @@ fn BackupStatus() -> impl IntoView {
     }
 }
 
-fn kind_label(p: &PlanSummary) -> &'static str {
-    match (p.kind, p.archived) {
-        (_, true) => "Archived",
-        (PlanKind::Template, _) => "Template",
-        (PlanKind::ClientPlan, _) => "Plan",
-    }
-}
-
+/// The open plan: a link to every plan on this device (the Clients screen), and keeping its
+/// design as a template.
 #[component]
-fn PlansOnDevice() -> impl IntoView {
+fn ThisPlan() -> impl IntoView {
     let ws = use_workspace();
-    let open_id = move || ws.plan.with(|p| p.as_ref().map(|p| PlanId(p.id())));
+    let coach = move || ws.role() == Author::Coach;
     let error = RwSignal::new(None::<String>);
     // Kept in a StoredValue so the handlers below stay Copy.
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let archived = move || ws.plan.with(|p| p.as_ref().is_some_and(|p| p.archived));
     let open_kind = move || ws.plan.with(|p| p.as_ref().map(|p| p.kind));
     // A coach's library: a plan's design kept as a template (fresh ids, nothing personal),
-    // which then opens. A client plan from a template asks whom it is for (`StartClientPlan`).
+    // which then opens. Client plans are started from it on the Clients screen.
     let keep_as_template = move || {
         let copy = ws.plan.with_untracked(|p| {
             p.as_ref().map(|p| {
@@ -151,7 +145,7 @@ fn PlansOnDevice() -> impl IntoView {
                 p.copy_structure(
                     &title,
                     PlanKind::Template,
-                    chrono::Utc::now(),
+                    crate::ui::format::now(),
                     ws.preferences().role(),
                 )
             })
@@ -168,85 +162,24 @@ fn PlansOnDevice() -> impl IntoView {
             }
         });
     };
-    // Archiving freezes the plan, so it is asked first; restoring is harmless and acts at once.
-    let confirm_archive = RwSignal::new(false);
-    let toggle_archive = move |_| {
-        let to = !ws
-            .plan
-            .with_untracked(|p| p.as_ref().is_some_and(|p| p.archived));
-        confirm_archive.set(false);
-        leptos::task::spawn_local(async move {
-            if let Err(e) = ws
-                .apply(move |p, now, by| p.set_archived(to, now, by))
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
-    };
     view! {
         <section class="card" aria-labelledby="plans-heading">
             <h2 id="plans-heading">"Plans on this device"</h2>
-            <ul class="plan-list">
-                <For each=move || ws.plans.get() key=|p| (p.id, p.title.clone(), p.client.clone(), p.archived) let(p)>
-                    {
-                        let id = p.id;
-                        let label = kind_label(&p);
-                        view! {
-                            <li>
-                                <span class="plan-title">
-                                    {p.client.clone().map(|c| view! { <span class="plan-client">{c}</span>" · " })}
-                                    {p.title.clone()}<span class="tag">{label}</span>
-                                </span>
-                                <Show when=move || open_id() != Some(id)
-                                    fallback=|| view! { <span class="muted">"Open now"</span> }>
-                                    <button class="button" type="button"
-                                        on:click=move |_| leptos::task::spawn_local(async move {
-                                            if let Err(e) = ws.open_plan(id).await {
-                                                error.set(Some(e.to_string()));
-                                            }
-                                        })>
-                                        "Open"
-                                    </button>
-                                </Show>
-                            </li>
-                        }
-                    }
-                </For>
-            </ul>
+            <p>{move || if coach() {
+                "Every client's plan and your templates are on the Clients screen: open, archive, restore or delete them there, and send a template's latest version."
+            } else {
+                "Switch to another plan, or archive, restore or delete one, on the plans screen."
+            }}</p>
             <crate::ui::widgets::ErrorNotice message=error/>
             <div class="form-actions">
-                <a class="button" href="/welcome">"Start another plan"</a>
+                <a class="button" href="/clients">{move || if coach() { "Clients" } else { "Your plans" }}</a>
                 <Show when=move || open_kind() == Some(PlanKind::ClientPlan)>
                     <button class="button" type="button"
                         on:click=move |_| keep_as_template()>
                         "Save a copy as a template"
                     </button>
                 </Show>
-                <Show when=move || open_id().is_some() && !confirm_archive.get()>
-                    {move || if archived() {
-                        view! { <button class="button" type="button" on:click=toggle_archive>"Restore the open plan"</button> }.into_any()
-                    } else {
-                        view! { <button class="button" type="button" on:click=move |_| confirm_archive.set(true)>"Archive the open plan"</button> }.into_any()
-                    }}
-                </Show>
             </div>
-            <Show when=move || confirm_archive.get()>
-                <div class="notice warning confirm-archive" role="alertdialog" aria-labelledby="confirm-archive-text" data-testid="confirm-archive">
-                    <p id="confirm-archive-text">
-                        {move || format!("Archive “{}”? It is kept on this device and can be read, but nothing in it can be changed until you restore it.",
-                            ws.plan.with(|p| p.as_ref().map(|p| p.title.clone()).unwrap_or_default()))}
-                    </p>
-                    <div class="form-actions">
-                        <button class="button danger" type="button" on:click=toggle_archive>"Archive it"</button>
-                        <button class="button" type="button" on:click=move |_| confirm_archive.set(false)>"Keep it open"</button>
-                    </div>
-                </div>
-            </Show>
-            <p class="field-hint">"Archive a plan when an engagement ends: it is kept, read-only, and can be restored."</p>
-            <Show when=move || open_kind() == Some(PlanKind::Template)>
-                <super::plan_naming::StartClientPlan/>
-            </Show>
         </section>
     }
 }

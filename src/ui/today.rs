@@ -198,13 +198,17 @@ fn TodayContent() -> impl IntoView {
                 <h2 id="today-checkin-h">"Check-in"</h2>
                 {move || match checkin.get() {
                     CheckInView::NoSchedule => view! {
-                        <p>"You have no check-in schedule yet. A regular check-in keeps your plan moving."</p>
+                        <p>{if coach {
+                            "This plan has no check-in schedule yet. A regular check-in keeps your client's plan moving."
+                        } else {
+                            "You have no check-in schedule yet. A regular check-in keeps your plan moving."
+                        }}</p>
                         <a class="button primary" href="/checkin">"Set a schedule"</a>
                     }.into_any(),
                     CheckInView::Due { since, streak } => view! {
                         <p class="status-line"><span class="badge due">"Due now"</span>
                             {if coach {
-                                format!(" The client's check-in has been due since {since}.")
+                                format!(" Your client's check-in has been due since {since}.")
                             } else {
                                 format!(" Your check-in has been due since {since}.")
                             }}</p>

@@ -9,6 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { seedCaseload } from "./caseload.mjs";
 
 // The app's CSP admits no inline script, so axe is not added as a <script>: its source is
 // evaluated through the driver, which the page's CSP does not govern.
@@ -70,6 +71,7 @@ for (const colorScheme of ["light", "dark"]) {
         "/journal/new",
         "/settings",
         "/share",
+        "/clients",
       ]) {
         await check(path, path);
       }
@@ -140,3 +142,40 @@ for (const colorScheme of ["light", "dark"]) {
     });
   });
 }
+
+// A coach's Clients screen with 30 client plans on the device (imported from 30 real report
+// files), at 360 px and at desktop width, in both themes, with its confirmations open.
+describe("the Clients screen with 30 client plans passes axe", () => {
+  let server, browser;
+  before(async () => {
+    server = await serve();
+    browser = await openBrowser(server.origin);
+    await startWithSamplePlan(browser.page, server.origin);
+    await seedCaseload(browser.page, server.origin, 30);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  test("light and dark, 360 px and 1280 px", async () => {
+    const { page } = browser;
+    const problems = [];
+    assert.equal(await page.getByTestId("client-row").count(), 31, "30 clients and the sample plan");
+    for (const colorScheme of ["light", "dark"]) {
+      await page.emulateMedia({ colorScheme });
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(server.origin + "/clients");
+        await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
+        for (const v of await violations(page)) problems.push(`${colorScheme} ${width}px: ${v}`);
+        await page.getByTestId("client-row").first().getByRole("button", { name: /^Delete / }).click();
+        await page.getByTestId("confirm-delete").waitFor();
+        await page.getByTestId("client-row").nth(1).getByRole("button", { name: /^Archive / }).click();
+        for (const v of await violations(page)) problems.push(`${colorScheme} ${width}px, asking: ${v}`);
+      }
+    }
+    assert.deepEqual(browser.consoleErrors, []);
+    assert.equal(problems.length, 0, `axe violations:\n  ${problems.join("\n  ")}`);
+  });
+});

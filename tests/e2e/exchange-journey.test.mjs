@@ -281,7 +281,7 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   assert.match(text, /as a new plan/);
   await page.getByRole("button", { name: "Import" }).tap();
   // The coach lands on what the client did since the last exchange (here: since the template).
-  await page.waitForURL(server.origin + "/plan/client-activity");
+  await page.waitForURL(/\/plan\/client-activity/);
   await saved(page);
   assert.match(await page.getByTestId("activity-intro").textContent(), /first progress report/);
   const checkinsSince = await page.getByTestId("activity-checkins").textContent();
@@ -299,10 +299,11 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   await go(page, "/plan");
   await page.getByRole("link", { name: "Since the last report" }).waitFor();
 
-  await go(page, "/settings");
-  const plans = page.locator(".plan-list li");
+  await go(page, "/clients");
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
+  const plans = page.getByTestId("client-row");
   assert.equal(await plans.count(), 2, "the coach's own plan and the client's");
-  assert.equal(await plans.filter({ hasText: "Open now" }).locator(".tag").textContent(), "Plan");
+  assert.equal(await plans.filter({ hasText: "Open now" }).count(), 1);
 
   await go(page, "/checkin");
   const checkins = page.getByTestId("past-checkins").locator("details");
@@ -396,8 +397,9 @@ test("4. the client merges the coach's plan, keeps every entry and gets the coac
   assert.ok(await page.getByTestId("milestones").getByText(MILESTONE).isVisible());
 
   // Still one plan on the client's device.
-  await go(page, "/settings");
-  assert.equal(await page.locator(".plan-list li").count(), 1);
+  await go(page, "/clients");
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
+  assert.equal(await page.getByTestId("client-row").count(), 1);
 });
 
 test("5. no console errors and no request to another origin in either profile", () => {

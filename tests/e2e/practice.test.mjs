@@ -6,7 +6,10 @@
 // 3. the coach imports all three: three client plans, each with only its own client's words and
 //    no private reflection; a second import of a report changes nothing;
 // 4. the coach adds a milestone to the template and sends it again: every client merges it and
-//    keeps their own work.
+//    keeps their own work;
+// 5. the coach adds another and uses "Send the latest version" on the Clients screen: each
+//    client imports the plan file named for them, keeps their work, and a second import of it
+//    changes nothing.
 // The tests run in order and build on each other.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -132,23 +135,58 @@ async function storedText(page) {
   });
 }
 
-/** The rows of Settings' plan list, once it has loaded. */
+/** The client-plan rows of the Clients screen, once it has loaded. */
 async function planRows(page) {
-  await go(page, "/settings");
-  const rows = page.locator(".plan-list li");
+  await go(page, "/clients");
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
+  const rows = page.getByTestId("client-row");
   await rows.first().waitFor();
   return rows;
 }
 
-/** Opens the plan whose row in Settings names `who`. */
+/** Opens the plan whose row on the Clients screen names `who`. */
 async function openPlanOf(page, who) {
-  const row = (await planRows(page)).filter({ has: page.locator(".plan-client", { hasText: who }) });
+  const row = (await planRows(page)).filter({ has: page.locator(".client-name", { hasText: new RegExp(`^${who}$`) }) });
   assert.equal(await row.count(), 1, `one plan row for ${who}`);
-  const open = row.getByRole("button", { name: "Open" });
-  if (await open.count()) {
-    await open.tap();
-    await row.getByText("Open now").waitFor();
-  }
+  await row.getByRole("button", { name: /^Open / }).tap();
+  await page.waitForURL(server.origin + "/plan");
+}
+
+/** Adds a milestone to the portfolio goal of the open plan. */
+async function addMilestone(page, title, days) {
+  await go(page, "/plan");
+  await page.getByTestId("goal-card").getByRole("link", { name: GOAL, exact: true }).tap();
+  await page.waitForURL(/\/plan\/goals\/[0-9a-f-]{36}$/);
+  const roadmap = page.getByTestId("milestones");
+  await roadmap.getByLabel("Milestone", { exact: true }).fill(title);
+  const d = new Date(Date.now() + days * 86400_000);
+  await roadmap.getByLabel("Milestone due date").fill(d.toISOString().slice(0, 10));
+  await roadmap.getByRole("button", { name: "Add milestone" }).tap();
+  await roadmap.getByText(title).waitFor();
+  await saved(page);
+}
+
+/** Opens the template from the Clients screen. */
+async function openTemplate(page) {
+  await go(page, "/clients");
+  const row = page.getByTestId("template-row");
+  assert.equal(await row.count(), 1);
+  await row.getByRole("button", { name: /^Open the template/ }).tap();
+  await page.waitForURL(server.origin + "/plan");
+}
+
+/** A client's plan after an import: their words kept, with the milestone `title`. */
+async function assertKeptWork(page, name, title) {
+  assert.equal(await (await planRows(page)).count(), 1, `${name}: still one plan`);
+  const entries = await journalTexts(page);
+  assert.equal(entries.length, 2, `${name}: both reflections kept`);
+  assert.ok(entries.some((e) => e.includes(secret(name))));
+  await go(page, "/checkin");
+  assert.ok((await page.getByTestId("past-checkins").textContent()).includes(note(name)));
+  await go(page, "/plan");
+  await page.getByTestId("goal-card").getByRole("link", { name: GOAL, exact: true }).tap();
+  await page.waitForURL(/\/plan\/goals\/[0-9a-f-]{36}$/);
+  assert.ok((await page.getByTestId("milestones").textContent()).includes(title), `${name}: the new milestone`);
 }
 
 test("1. the coach keeps a template and sends it", async () => {
@@ -200,10 +238,14 @@ test("3. the coach imports all three: three client plans, each only its own clie
     assert.match(text, new RegExp(`For ${name}:`), "the preview names the client");
     assert.match(text, /as a new plan/);
     await page.getByRole("button", { name: "Import" }).tap();
-    await page.waitForURL(server.origin + "/plan/client-activity");
+    await page.waitForURL(/\/plan\/client-activity/);
     await saved(page);
   }
-  assert.equal(await (await planRows(page)).count(), 5, "the coach's plan, the template and three clients'");
+  assert.equal(await (await planRows(page)).count(), 4, "the coach's plan and three clients'");
+  assert.equal(await page.getByTestId("template-row").count(), 1, "the template, listed apart");
+  assert.match(await page.getByTestId("template-count").textContent(), /3 client plans made from it/);
+  // Each new report is marked until the coach looks at it.
+  assert.equal(await page.getByTestId("client-news").count(), 3);
   for (const name of NAMES) {
     await openPlanOf(page, name);
     assert.match(await page.getByTestId("open-plan").textContent(), new RegExp(name), "the header names the open plan's client");
@@ -224,34 +266,27 @@ test("3. the coach imports all three: three client plans, each only its own clie
 
   // The coach gives Ravi's plan his full name and a title of its own.
   await openPlanOf(page, "Ravi");
+  await go(page, "/settings");
   const naming = page.getByTestId("plan-naming");
   await naming.getByLabel("Title").fill("Ravi: into product research");
   await naming.getByLabel("Whom it is for").fill("Ravi Shah");
   await naming.getByRole("button", { name: "Save name" }).tap();
   await naming.getByRole("status").filter({ hasText: "Saved." }).waitFor();
   assert.match(await page.getByTestId("open-plan").textContent(), /Ravi Shah.*Ravi: into product research/);
-  await page.reload();
-  await waitForApp(page);
-  assert.equal(await page.locator(".plan-list li").filter({ hasText: "Ravi: into product research" }).locator(".plan-client").textContent(), "Ravi Shah");
+  const ravi = (await planRows(page)).filter({ hasText: "Ravi: into product research" });
+  assert.equal(await ravi.locator(".client-name").textContent(), "Ravi Shah");
+  // "New report" opens what the report brought; then the marker goes.
+  await ravi.getByTestId("client-news").tap();
+  await page.waitForURL(/\/plan\/client-activity/);
+  await page.getByTestId("activity-intro").waitFor();
+  const after = (await planRows(page)).filter({ hasText: "Ravi: into product research" });
+  assert.equal(await after.getByTestId("client-news").count(), 0);
 });
 
 test("4. the coach adds a milestone to the template; every client merges it and keeps their work", async () => {
   const { page } = coach;
-  const row = (await planRows(page)).filter({ has: page.locator(".tag", { hasText: "Template" }) });
-  assert.equal(await row.count(), 1);
-  if (await row.getByRole("button", { name: "Open" }).count()) await row.getByRole("button", { name: "Open" }).tap();
-  await row.getByText("Open now").waitFor();
-  await go(page, "/plan");
-  const goal = page.getByTestId("goal-card").getByRole("link", { name: GOAL, exact: true });
-  await goal.tap();
-  await page.waitForURL(/\/plan\/goals\/[0-9a-f-]{36}$/);
-  const roadmap = page.getByTestId("milestones");
-  await roadmap.getByLabel("Milestone", { exact: true }).fill(MILESTONE);
-  const d = new Date(Date.now() + 40 * 86400_000);
-  await roadmap.getByLabel("Milestone due date").fill(d.toISOString().slice(0, 10));
-  await roadmap.getByRole("button", { name: "Add milestone" }).tap();
-  await roadmap.getByText(MILESTONE).waitFor();
-  await saved(page);
+  await openTemplate(page);
+  await addMilestone(page, MILESTONE, 40);
   files.revised = await exportFile(page, "Template for a client");
 
   for (const name of NAMES) {
@@ -261,20 +296,53 @@ test("4. the coach adds a milestone to the template; every client merges it and 
     await page.getByRole("button", { name: "Import" }).tap();
     await page.getByRole("status").filter({ hasText: /^Imported '/ }).waitFor();
     await saved(page);
-    assert.equal(await (await planRows(page)).count(), 1, `${name}: still one plan`);
-    const entries = await journalTexts(page);
-    assert.equal(entries.length, 2, `${name}: both reflections kept`);
-    assert.ok(entries.some((e) => e.includes(secret(name))));
-    await go(page, "/checkin");
-    assert.ok((await page.getByTestId("past-checkins").textContent()).includes(note(name)));
-    await go(page, "/plan");
-    await page.getByTestId("goal-card").getByRole("link", { name: GOAL, exact: true }).tap();
-    await page.waitForURL(/\/plan\/goals\/[0-9a-f-]{36}$/);
-    assert.ok((await page.getByTestId("milestones").textContent()).includes(MILESTONE), `${name}: the new milestone`);
+    await assertKeptWork(page, name, MILESTONE);
   }
 });
 
-test("5. no console errors and no request to another origin in any profile", () => {
+test("5. 'Send the latest version': each client imports the file named for them and keeps their work", async () => {
+  const { page } = coach;
+  const LATER = "Portfolio reviewed by a working researcher";
+  await openTemplate(page);
+  await addMilestone(page, LATER, 50);
+  await go(page, "/clients");
+  const row = page.getByTestId("template-row");
+  await row.getByRole("button", { name: "Send the latest version" }).tap();
+  const sent = page.getByTestId("sent-files");
+  await sent.filter({ hasText: "Updated 3 client plans" }).waitFor();
+  const latest = {};
+  for (const [name, full] of [["Maya", "Maya"], ["Ravi", "Ravi Shah"], ["Ines", "Ines"]]) {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      sent.getByRole("button", { name: `Download ${full}’s plan` }).tap(),
+    ]);
+    assert.match(download.suggestedFilename(), new RegExp(`^${full.toLowerCase().replace(" ", "-")}-`), "named for its client");
+    latest[name] = join(dir, `latest-${download.suggestedFilename()}`);
+    await download.saveAs(latest[name]);
+    assert.equal(JSON.parse(readFileSync(latest[name], "utf8")).kind, "plan_for_client");
+  }
+  // The coach's own copies have it too, with each client's words only.
+  await openPlanOf(page, "Maya");
+  const entries = await journalTexts(page);
+  assert.equal(entries.length, 1);
+  assert.ok(entries[0].includes(shared("Maya")));
+
+  for (const name of NAMES) {
+    const { page } = clients[name];
+    const text = await previewImport(page, latest[name]);
+    assert.doesNotMatch(text, /separate plan/i, `${name}: no mismatch`);
+    await page.getByRole("button", { name: "Import" }).tap();
+    await page.getByRole("status").filter({ hasText: /^Imported '/ }).waitFor();
+    await saved(page);
+    await assertKeptWork(page, name, LATER);
+    // A second import of the same file changes nothing.
+    const again = await previewImport(page, latest[name]);
+    assert.match(again, /already has everything in this file/);
+    assert.ok(await page.getByRole("button", { name: "Import" }).isDisabled());
+  }
+});
+
+test("6. no console errors and no request to another origin in any profile", () => {
   for (const [who, b] of [["coach", coach], ...Object.entries(clients)]) {
     assert.deepEqual(b.consoleErrors, [], `${who}: console errors`);
     assert.deepEqual(b.foreignRequests, [], `${who}: requests to another origin`);

@@ -92,6 +92,18 @@ async function walk(page, origin, check) {
   await stop("settings");
   await go("/share");
   await stop("share");
+  // The Clients screen, as a coach sees it (search, order, the rows and the templates).
+  await go("/settings");
+  await press(page.getByLabel("A coach, preparing plans for clients"));
+  await press(page.getByRole("button", { name: "Save a copy as a template" }));
+  await page.waitForURL(/\/plan$/);
+  await go("/clients");
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
+  await page.getByTestId("template-row").waitFor();
+  await stop("clients");
+  await press(page.getByRole("button", { name: /^Delete / }).first());
+  await page.getByTestId("confirm-delete").waitFor();
+  await stop("clients: delete asked");
   return visited;
 }
 

@@ -41,10 +41,14 @@ async function chooseFile(page, path) {
   await page.locator("#import-file").setInputFiles(path);
 }
 
+/** The titles of the plans listed on the plans screen. */
 async function plansOnDevice(page) {
-  await page.goto(server.origin + "/settings");
+  await page.goto(server.origin + "/clients");
   await waitForApp(page);
-  return page.locator(".plan-list .plan-title").allTextContents();
+  await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
+  return page
+    .getByTestId("client-row")
+    .evaluateAll((rows) => rows.map((r) => (r.querySelector(".client-plan-title") ?? r.querySelector(".client-name")).textContent));
 }
 
 test("a full backup moves the plan to another device, previewed before it is stored", async () => {

@@ -78,45 +78,55 @@ test("an empty plan name is refused with a message and nothing is stored", async
   await page.getByRole("button", { name: "Start my plan" }).tap();
   await page.getByRole("alert").waitFor();
   assert.match(await page.getByRole("alert").textContent(), /title/i);
-  await page.goto(server.origin + "/settings");
+  await page.goto(server.origin + "/clients");
   await waitForApp(page);
-  assert.equal(await page.locator(".plan-list li").count(), 0);
+  await page.getByTestId("clients-count").filter({ hasText: "0 plans" }).waitFor();
+  assert.equal(await page.getByTestId("client-row").count(), 0);
 });
 
-test("the sample plan opens, and Settings lists it with storage status", async () => {
+test("the sample plan opens, listed on the plans screen, and Settings shows storage status", async () => {
   const { page } = await fresh();
   await startWithSamplePlan(page, server.origin);
   await page.getByRole("link", { name: "Settings" }).tap();
   await page.waitForURL(/\/settings$/);
-  assert.equal(await page.locator(".plan-list li").count(), 1);
   await page.getByTestId("storage-usage").filter({ hasText: "used" }).waitFor();
   assert.doesNotMatch(await page.getByTestId("storage-persisted").textContent(), /Checking/);
+  await page.getByRole("link", { name: "Your plans" }).tap();
+  await page.waitForURL(/\/clients$/);
+  await page.getByTestId("client-row").first().waitFor();
+  assert.equal(await page.getByTestId("client-row").count(), 1);
 });
 
 test("a finished engagement can be archived and restored", async () => {
   const { page } = await fresh();
   await startWithSamplePlan(page, server.origin);
-  await page.goto(server.origin + "/settings");
+  await page.goto(server.origin + "/clients");
   await waitForApp(page);
   // Archiving asks first; "Keep it open" changes nothing.
-  await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.getByRole("button", { name: /^Archive / }).tap();
   await page.getByTestId("confirm-archive").filter({ hasText: "can be read, but nothing in it can be changed" }).waitFor();
   await page.getByRole("button", { name: "Keep it open" }).tap();
-  assert.equal(await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).count(), 0);
+  assert.equal(await page.getByTestId("client-row").count(), 1);
   assert.equal(await page.getByTestId("archived-notice").count(), 0);
-  await page.getByRole("button", { name: "Archive the open plan" }).tap();
+  await page.getByRole("button", { name: /^Archive / }).tap();
   await page.getByRole("button", { name: "Archive it" }).tap();
-  await page.locator(".plan-list .tag").filter({ hasText: "Archived" }).waitFor();
+  // It leaves the active list for the archived one.
+  await page.getByTestId("clients-count").filter({ hasText: "0 plans" }).waitFor();
+  await page.getByLabel("Archived plans").check();
+  await page.getByTestId("client-row").locator(".tag").filter({ hasText: "Archived" }).waitFor();
   // Every screen says the plan is archived before a change is tried.
   for (const path of ["/", "/plan", "/checkin", "/journal", "/review", "/share", "/settings"]) {
     await page.goto(server.origin + path);
     await waitForApp(page);
     await page.getByTestId("archived-notice").filter({ hasText: "This plan is archived." }).waitFor();
   }
-  await page.reload();
+  await page.goto(server.origin + "/clients");
   await waitForApp(page);
-  await page.getByRole("button", { name: "Restore the open plan" }).tap();
-  await page.locator(".plan-list .tag").filter({ hasText: "Plan" }).waitFor();
+  await page.getByLabel("Archived plans").check();
+  await page.getByRole("button", { name: /^Restore / }).tap();
+  await page.getByTestId("clients-count").filter({ hasText: "0 archived plans" }).waitFor();
+  await page.getByLabel("Archived plans").uncheck();
+  await page.getByTestId("client-row").first().waitFor();
   assert.equal(await page.getByTestId("archived-notice").count(), 0);
 });
 
@@ -125,12 +135,15 @@ test("a coach keeps a plan as a template and starts a client's plan from it", as
   await startWithSamplePlan(page, server.origin);
   await page.goto(server.origin + "/settings");
   await waitForApp(page);
+  await page.getByLabel("A coach, preparing plans for clients").check();
   await page.getByRole("button", { name: "Save a copy as a template" }).tap();
   await page.waitForURL(/\/plan$/);
-  await page.goto(server.origin + "/settings");
-  await waitForApp(page);
-  assert.equal(await page.locator(".plan-list li").count(), 2);
-  await page.getByRole("button", { name: "Start a client plan from this template" }).tap();
+  // A coach's navigation has the Clients screen.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Clients" }).tap();
+  await page.waitForURL(/\/clients$/);
+  await page.getByTestId("template-row").waitFor();
+  assert.equal(await page.getByTestId("client-row").count(), 1);
+  await page.getByRole("button", { name: "Start a client plan" }).tap();
   // It asks whom the plan is for and its first day.
   const form = page.getByTestId("start-client-plan");
   await form.getByRole("button", { name: "Start the plan" }).tap();
@@ -139,12 +152,13 @@ test("a coach keeps a plan as a template and starts a client's plan from it", as
   await form.getByRole("button", { name: "Start the plan" }).tap();
   await page.waitForURL(/\/plan$/);
   assert.match(await page.getByTestId("open-plan").textContent(), /Ravi Shah/, "the header names the open plan's client");
-  await page.goto(server.origin + "/settings");
+  await page.goto(server.origin + "/clients");
   await waitForApp(page);
-  await page.locator(".plan-list li").nth(2).waitFor();
-  const titles = await page.locator(".plan-list .plan-title").allTextContents();
-  assert.equal(titles.length, 3);
-  assert.ok(titles.some((t) => /^Ravi Shah · Maya: from teaching to UX research\s*Plan$/.test(t.trim())), titles.join(" | "));
+  await page.getByTestId("client-row").nth(1).waitFor();
+  assert.equal(await page.getByTestId("client-row").count(), 2);
+  const ravi = page.getByTestId("client-row").filter({ has: page.locator(".client-name", { hasText: "Ravi Shah" }) });
+  assert.equal(await ravi.locator(".client-plan-title").textContent(), "Maya: from teaching to UX research");
+  assert.match(await page.getByTestId("template-count").textContent(), /1 client plan made from it/);
   // The copy has the goals but none of Maya's journal.
   await page.goto(server.origin + "/journal");
   await waitForApp(page);

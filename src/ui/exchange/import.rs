@@ -164,7 +164,13 @@ pub fn ImportPanel() -> impl IntoView {
 
     // Asked when a template starts a plan on this device (a client opening their coach's
     // template): whom it is for and its first day, so no date in it is overdue on day one.
-    let client_name = RwSignal::new(String::new());
+    // The name this client already gave (their profile, or the plan they work in) comes first.
+    let client_name = RwSignal::new(ws.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.client_name())
+            .unwrap_or_default()
+            .to_owned()
+    }));
     let starts_on = RwSignal::new(format::iso(format::today()));
     let setup = move |new_plan_id| StartSetup {
         plan_id: new_plan_id,
@@ -303,7 +309,9 @@ pub fn ImportPanel() -> impl IntoView {
                 if let Some(id) = saved {
                     ws.preferences().record_report(id, file.exported_at);
                 }
-                navigate("/plan/client-activity", Default::default());
+                // `?imported`: shown on the way, not yet looked at (a coach may be importing
+                // a whole batch), so the Clients screen keeps its "new report" marker.
+                navigate("/plan/client-activity?imported", Default::default());
             } else if p.target == ImportTarget::NewPlan {
                 navigate("/plan", Default::default());
             }

@@ -2,7 +2,7 @@
 //! readable Markdown, calendar and CSV) and plan files in (picked or dropped, checked,
 //! previewed, and merged only when the person confirms).
 
-mod device_files;
+pub mod device_files;
 mod export;
 mod import;
 

@@ -130,10 +130,17 @@ fn section(heading: &'static str, testid: &'static str, lines: Vec<Line>) -> imp
 #[component]
 fn ClientActivity() -> impl IntoView {
     let ws = use_workspace();
+    let just_imported =
+        leptos_router::hooks::use_query_map().with_untracked(|q| q.get("imported").is_some());
     move || {
         ws.plan.with(|p| {
             let p = p.as_ref()?;
             let window: Option<ReportWindow> = ws.preferences().report_window(p.id());
+            // Opened to look at it (not on the way from an import): the Clients screen's
+            // "new report" marker goes.
+            if !just_imported {
+                ws.preferences().mark_report_seen(p.id());
+            }
             let since = window.as_ref().and_then(ReportWindow::since);
             let intro = match &window {
                 Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(

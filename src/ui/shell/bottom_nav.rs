@@ -28,6 +28,9 @@ pub fn BottomNav() -> impl IntoView {
             measure();
         }
     });
+    // A coach's navigation has the Clients screen (from the moment the role is chosen).
+    let ws = crate::ui::state::use_workspace();
+    let coach = move || ws.role() == crate::core::Author::Coach;
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
     view! {
@@ -37,6 +40,9 @@ pub fn BottomNav() -> impl IntoView {
                 <li><A href="/plan"><Icon name="flag"/>"Plan"</A></li>
                 <li><A href="/checkin"><Icon name="check"/>"Check-in"</A></li>
                 <li><A href="/journal"><Icon name="book"/>"Journal"</A></li>
+                <Show when=coach>
+                    <li><A href="/clients"><Icon name="people"/>"Clients"</A></li>
+                </Show>
                 <li><A href="/settings"><Icon name="gear"/>"Settings"</A></li>
             </ul>
         </nav>

@@ -7,5 +7,5 @@ mod workspace;
 
 pub use save_status::SaveIndicator;
 pub use workspace::{
-    provide_workspace, use_workspace, ActionError, LoadState, PlanSummary, WithPlan, Workspace,
+    provide_workspace, use_workspace, ActionError, LoadState, WithPlan, Workspace,
 };

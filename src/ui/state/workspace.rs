@@ -79,6 +79,9 @@ pub struct Workspace {
     /// session keeps: screens read and write them through this, never building storage
     /// access of their own.
     prefs: StoredValue<Preferences, LocalStorage>,
+    /// The device's role as read from the preferences, for what changes with it while the app
+    /// runs (the coach's Clients entry in the navigation). Set it with [`Workspace::set_role`].
+    role: RwSignal<Author>,
     session: StoredValue<Option<Rc<BrowserSession>>, LocalStorage>,
     _subscription: StoredValue<Option<ChangeSubscription>, LocalStorage>,
 }
@@ -92,6 +95,8 @@ pub fn provide_workspace() -> Workspace {
         storage_full: RwSignal::new(false),
         last_change: RwSignal::new(Touched::none()),
     };
+    let prefs = Preferences::local();
+    let role = RwSignal::new(prefs.role());
     let ws = Workspace {
         plan: signals.plan,
         plans: signals.plans,
@@ -99,7 +104,8 @@ pub fn provide_workspace() -> Workspace {
         status: signals.status,
         storage_full: signals.storage_full,
         last_change: signals.last_change,
-        prefs: StoredValue::new_local(Preferences::local()),
+        prefs: StoredValue::new_local(prefs),
+        role,
         session: StoredValue::new_local(None),
         _subscription: StoredValue::new_local(None),
     };
@@ -117,6 +123,18 @@ impl Workspace {
     /// The device's preferences; readable before the database opens.
     pub fn preferences(&self) -> Preferences {
         self.prefs.get_value()
+    }
+
+    /// The device's role, tracked: views that read it follow a change made in Settings at once.
+    pub fn role(&self) -> Author {
+        self.role.get()
+    }
+
+    /// Changes the device's role: kept in the preferences, and every view reading
+    /// [`Workspace::role`] follows.
+    pub fn set_role(&self, role: Author) {
+        self.preferences().set_role(role);
+        self.role.set(role);
     }
 
     fn session(&self) -> Result<Rc<BrowserSession>, ActionError> {
@@ -210,6 +228,34 @@ impl Workspace {
     /// dropped and the plan shown as stored now (see [`Session::use_theirs`]).
     pub async fn use_theirs(&self) -> Result<(), ActionError> {
         self.session()?.use_theirs().await
+    }
+}
+
+/// The Clients screen's calls (see the session's methods of the same names).
+impl Workspace {
+    pub async fn plan_facts(
+        &self,
+    ) -> std::collections::HashMap<PlanId, crate::core::practice::PlanFacts> {
+        match self.session() {
+            Ok(s) => s.plan_facts().await,
+            Err(_) => Default::default(),
+        }
+    }
+
+    pub async fn apply_to(
+        &self,
+        id: PlanId,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
+    ) -> Result<Touched, ActionError> {
+        self.session()?.apply_to(id, verb).await
+    }
+
+    pub async fn delete_plan(&self, id: PlanId) -> Result<(), ActionError> {
+        self.session()?.delete_plan(id).await
+    }
+
+    pub async fn update_from_template(&self, template: PlanId) -> Result<Vec<Plan>, ActionError> {
+        self.session()?.update_from_template(template).await
     }
 }
 
