@@ -255,3 +255,67 @@ fn undo_belongs_to_its_plan() {
     let mut q = other.clone();
     assert_eq!(q.undo(&undo, t0(), WHO), Err(CoreError::NothingToUndo));
 }
+
+/// Today: actions of active goals and of the plan itself; a paused, achieved or dropped
+/// goal's actions wait. "Next" is the best undated actions in play.
+#[test]
+fn today_lists_actions_of_active_goals_and_the_plan() {
+    use waymark::core::action::ActionDraft;
+    use waymark::core::goal::{GoalChange, GoalStatus};
+    use waymark::core::progress::{due_soon_actions, next_actions, overdue_actions};
+    let mut p = sample();
+    let now = t0();
+    let today = now.date_naive();
+    let goals: Vec<Uuid> = p.live_goals().iter().map(|g| g.meta.id).collect();
+    let mut add = |p: &mut Plan, title: &str, goal: Option<Uuid>, due, impact| {
+        let mut d = ActionDraft::new(title, impact, 1);
+        d.goal_id = goal;
+        d.due = due;
+        p.add_action(d, now, WHO).unwrap();
+    };
+    let tomorrow = Some(today + Duration::days(1));
+    let yesterday = Some(today - Duration::days(1));
+    add(&mut p, "active soon", Some(goals[0]), tomorrow, 3);
+    add(&mut p, "paused soon", Some(goals[1]), tomorrow, 3);
+    add(&mut p, "paused late", Some(goals[1]), yesterday, 3);
+    add(&mut p, "achieved soon", Some(goals[2]), tomorrow, 3);
+    add(&mut p, "plan soon", None, tomorrow, 3);
+    add(&mut p, "plan next", None, None, 5);
+    add(&mut p, "active next", Some(goals[0]), None, 4);
+    add(&mut p, "paused next", Some(goals[1]), None, 5);
+    p.adapt_goal(
+        goals[1],
+        GoalChange::Status(GoalStatus::Paused),
+        "Busy term",
+        now,
+        WHO,
+    )
+    .unwrap();
+    p.achieve_goal(goals[2], now, WHO).unwrap();
+
+    let soon: Vec<&str> = due_soon_actions(&p, today, 7)
+        .iter()
+        .map(|a| a.fields.title.as_str())
+        .collect();
+    assert!(soon.contains(&"active soon") && soon.contains(&"plan soon"));
+    assert!(!soon
+        .iter()
+        .any(|t| t.starts_with("paused") || t.starts_with("achieved")));
+    assert!(overdue_actions(&p, today)
+        .iter()
+        .all(|a| a.fields.title != "paused late"));
+    let next: Vec<&str> = next_actions(&p, 2)
+        .iter()
+        .map(|a| a.fields.title.as_str())
+        .collect();
+    assert_eq!(next, ["plan next", "active next"]);
+
+    // A plan-level action travels in the plan file and back.
+    let file = waymark::exchange::export_plan(&p, now, WHO);
+    let back = waymark::exchange::parse_plan_file(&file.bytes).unwrap();
+    assert!(back
+        .plan
+        .actions
+        .iter()
+        .any(|a| a.fields.title == "plan next" && a.fields.goal_id.is_none()));
+}
