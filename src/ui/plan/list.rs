@@ -126,6 +126,7 @@ fn PlanOverview() -> impl IntoView {
             <Show when=move || has_report.get()>
                 <a class="button" href="/plan/client-activity">"Since the last report"</a>
             </Show>
+            <a class="button" href="/welcome/assessment">"Revisit needs assessment"</a>
             <button type="button" class="button" aria-expanded=move || renaming.get().to_string()
                 aria-controls="rename-plan" on:click=move |_| renaming.update(|r| *r = !*r)>"Rename plan"</button>
         </div>
