@@ -267,7 +267,7 @@ fn today_lists_actions_of_active_goals_and_the_plan() {
     let now = t0();
     let today = now.date_naive();
     let goals: Vec<Uuid> = p.live_goals().iter().map(|g| g.meta.id).collect();
-    let mut add = |p: &mut Plan, title: &str, goal: Option<Uuid>, due, impact| {
+    let add = |p: &mut Plan, title: &str, goal: Option<Uuid>, due, impact| {
         let mut d = ActionDraft::new(title, impact, 1);
         d.goal_id = goal;
         d.due = due;

@@ -124,3 +124,28 @@ test("Today lists only actions of active goals and of the plan; Next shows undat
   await waitForApp(page);
   await page.getByTestId("due-actions").getByText("Update my LinkedIn profile").waitFor();
 });
+
+test("the needs assessment is revisited from the Plan screen with answers prefilled; both takes are kept", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/plan");
+  await waitForApp(page);
+  await page.getByRole("link", { name: "Revisit needs assessment" }).tap();
+  await page.getByText("Step 1 of 6").waitFor();
+  const first = page.locator("main textarea").first();
+  assert.match(await first.inputValue(), /Finding out why people struggle/, "prefilled with the last answer");
+  await first.fill("Research that changes what gets built.");
+  for (let i = 1; i < 6; i++) {
+    await page.getByRole("button", { name: "Next" }).tap();
+    await page.getByText(`Step ${i + 1} of 6`).waitFor();
+  }
+  await page.getByRole("button", { name: "Save and see my plan" }).tap();
+  await page.waitForURL(server.origin + "/plan");
+  await page.goto(server.origin + "/plan/profile");
+  await waitForApp(page);
+  const card = page.getByTestId("assessment-answers");
+  await card.filter({ hasText: "Research that changes what gets built." }).waitFor();
+  assert.match(await card.textContent(), /Earlier takes \(1\)/);
+  await page.goto(server.origin + "/plan/print");
+  await waitForApp(page);
+  assert.match(await page.getByTestId("printable-plan").textContent(), /Needs assessment.*Research that changes what gets built\./s);
+});
