@@ -29,8 +29,9 @@ async function openGoal(page, title) {
 
 /** The live region says `text`, is polite, and focus is not on the toast. */
 async function announced(page, text) {
+  // The region has no box of its own (the toast is fixed above the navigation): attached.
   const region = page.getByTestId("undo-region");
-  await region.filter({ hasText: text }).waitFor();
+  await region.filter({ hasText: text }).waitFor({ state: "attached" });
   assert.equal(await region.getAttribute("aria-live"), "polite");
   assert.equal(await region.getAttribute("role"), "status");
   const focusInToast = await page.evaluate(
@@ -41,7 +42,7 @@ async function announced(page, text) {
 
 async function undo(page) {
   await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
-  await page.getByTestId("undo-region").filter({ hasText: "Undone" }).waitFor();
+  await page.getByTestId("undo-region").filter({ hasText: "Undone" }).waitFor({ state: "attached" });
   await page.getByTestId("undo-toast").waitFor({ state: "detached" });
 }
 
@@ -106,8 +107,8 @@ test("a milestone's title and date are edited; deleting it is undone", async () 
   await openGoal(page, "Build a UX research portfolio");
   const row = page.getByTestId("milestone").filter({ hasText: "First case study published" });
   await row.getByRole("button", { name: "Edit milestone: First case study published" }).tap();
-  await row.getByLabel("Milestone").fill("First case study online");
-  await row.getByLabel("Due date").fill("2027-02-01");
+  await row.getByLabel("Milestone", { exact: true }).fill("First case study online");
+  await row.getByLabel("Due date", { exact: true }).fill("2027-02-01");
   await row.getByRole("button", { name: "Save milestone" }).tap();
   await saved(page);
   await announced(page, "Milestone changed");
@@ -151,7 +152,7 @@ test("a past check-in is corrected and a deleted one comes back with Undo", asyn
   // Keyboard: Ctrl+Z undoes while focus is not in a text field.
   await page.locator("body").focus();
   await page.keyboard.press("Control+z");
-  await page.getByTestId("undo-region").filter({ hasText: "Undone" }).waitFor();
+  await page.getByTestId("undo-region").filter({ hasText: "Undone" }).waitFor({ state: "attached" });
   await list.filter({ hasText: "Corrected: portfolio draft done" }).waitFor();
   assert.equal(await items.count(), n);
 });

@@ -414,52 +414,81 @@ fn ScheduleForm() -> impl IntoView {
 #[component]
 fn FixCheckIn(id: Uuid) -> impl IntoView {
     let ws = use_workspace();
-    let current = move || {
-        ws.plan.with_untracked(|p| {
-            let p = p.as_ref()?;
-            let c = p
-                .checkins
-                .iter()
-                .find(|c| c.meta.id == id && c.meta.is_live())?;
-            let titles: Vec<String> = c.entries.iter().map(|e| goal_title(p, e.goal_id)).collect();
-            Some((c.clone(), titles))
-        })
-    };
     let editing = RwSignal::new(false);
     let confirm = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
-    let date = RwSignal::new(String::new());
-    let confidence = RwSignal::new(String::new());
-    let mood = RwSignal::new(3u8);
-    // Per goal entry: its title and the three texts.
-    let notes = RwSignal::new(Vec::<(
-        String,
-        RwSignal<String>,
-        RwSignal<String>,
-        RwSignal<String>,
-    )>::new());
-    let open = move |_| {
-        let Some((c, titles)) = current() else { return };
-        date.set(format::iso(c.date));
-        confidence.set(c.confidence.to_string());
-        mood.set(c.mood);
-        notes.set(
-            c.entries
-                .iter()
-                .zip(titles)
-                .map(|(e, t)| {
-                    (
-                        t,
-                        RwSignal::new(e.progress_note.clone()),
-                        RwSignal::new(e.blockers.clone()),
-                        RwSignal::new(e.next_steps.clone()),
-                    )
+    let delete = move |_| {
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("Check-in deleted", move |p, now, by| {
+                    p.delete_checkin(id, now, by)
                 })
-                .collect(),
-        );
-        error.set(None);
-        editing.set(true);
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
     };
+    view! {
+        <div class="fix-record">
+            <Show when=move || editing.get()
+                fallback=move || view! {
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=move |_| { error.set(None); editing.set(true); }>"Edit check-in"</button>
+                        <Show when=move || confirm.get()
+                            fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirm.set(true)>"Delete check-in"</button> }>
+                            <p class="notice warning">"Delete this check-in and the KPI values it logged?"</p>
+                            <button type="button" class="button danger" on:click=delete>"Yes, delete check-in"</button>
+                            <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
+                        </Show>
+                    </div>
+                }>
+                <CheckInEditor id=id editing=editing error=error/>
+            </Show>
+            <ErrorNotice message=error/>
+        </div>
+    }
+}
+
+/// A goal entry's progress note, blockers and next steps, as typed.
+type EntryTexts = (RwSignal<String>, RwSignal<String>, RwSignal<String>);
+
+/// The words, day and ratings of one past check-in, as they are now.
+#[component]
+fn CheckInEditor(
+    id: Uuid,
+    editing: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let current = ws.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let c = p
+            .checkins
+            .iter()
+            .find(|c| c.meta.id == id && c.meta.is_live())?;
+        let titles: Vec<String> = c.entries.iter().map(|e| goal_title(p, e.goal_id)).collect();
+        Some((c.clone(), titles))
+    });
+    let Some((c, titles)) = current else {
+        return view! { <p>"This check-in was deleted."</p> }.into_any();
+    };
+    let date = RwSignal::new(format::iso(c.date));
+    let confidence = RwSignal::new(c.confidence.to_string());
+    let mood = RwSignal::new(c.mood);
+    // Per goal entry: its title and the three texts.
+    let signals: Vec<EntryTexts> = c
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                RwSignal::new(e.progress_note.clone()),
+                RwSignal::new(e.blockers.clone()),
+                RwSignal::new(e.next_steps.clone()),
+            )
+        })
+        .collect();
+    let notes: Vec<(String, EntryTexts)> = titles.into_iter().zip(signals.clone()).collect();
     let save = move || {
         error.set(None);
         let day = match format::parse_date("Date", &date.get_untracked()) {
@@ -490,10 +519,9 @@ fn FixCheckIn(id: Uuid) -> impl IntoView {
             date: day,
             confidence: conf,
             mood: mood.get_untracked(),
-            notes: notes
-                .get_untracked()
-                .into_iter()
-                .map(|(_, n, b, x)| EntryNotes {
+            notes: signals
+                .iter()
+                .map(|(n, b, x)| EntryNotes {
                     progress_note: n.get_untracked(),
                     blockers: b.get_untracked(),
                     next_steps: x.get_untracked(),
@@ -512,54 +540,27 @@ fn FixCheckIn(id: Uuid) -> impl IntoView {
             }
         });
     };
-    let delete = move |_| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Check-in deleted", move |p, now, by| {
-                    p.delete_checkin(id, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
-    };
     view! {
-        <div class="fix-record">
-            <Show when=move || editing.get()
-                fallback=move || view! {
-                    <div class="form-actions">
-                        <button type="button" class="button" on:click=open>"Edit check-in"</button>
-                        <Show when=move || confirm.get()
-                            fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirm.set(true)>"Delete check-in"</button> }>
-                            <p class="notice warning">"Delete this check-in and the KPI values it logged?"</p>
-                            <button type="button" class="button danger" on:click=delete>"Yes, delete check-in"</button>
-                            <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
-                        </Show>
-                    </div>
-                }>
-                <form class="add-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
-                    <RowField id=format!("ci-{id}-date") label="Date".into() value=date kind="date"/>
-                    <RowField id=format!("ci-{id}-confidence") label="Confidence (1 to 10)".into() value=confidence decimal=true/>
-                    <RowRating id=format!("ci-{id}-mood") label="Mood" value=mood low="Low" high="Great"/>
-                    {move || notes.get().into_iter().enumerate().map(|(i, (title, n, b, x))| view! {
-                        <fieldset class="field-group">
-                            <legend>{title}</legend>
-                            <RowArea id=format!("ci-{id}-{i}-note") label="Progress" value=n/>
-                            <RowArea id=format!("ci-{id}-{i}-blockers") label="In the way" value=b/>
-                            <RowArea id=format!("ci-{id}-{i}-next") label="Next steps" value=x/>
-                        </fieldset>
-                    }).collect_view()}
-                    <p class="muted">"To correct a KPI value, open the goal and choose Values logged."</p>
-                    <div class="form-actions">
-                        <button type="submit" class="button primary">"Save check-in"</button>
-                        <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
-                    </div>
-                </form>
-            </Show>
-            <ErrorNotice message=error/>
-        </div>
+        <form class="add-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+            <RowField id=format!("ci-{id}-date") label="Date".into() value=date kind="date"/>
+            <RowField id=format!("ci-{id}-confidence") label="Confidence (1 to 10)".into() value=confidence decimal=true/>
+            <RowRating id=format!("ci-{id}-mood") label="Mood" value=mood low="Low" high="Great"/>
+            {notes.into_iter().enumerate().map(|(i, (title, (n, b, x)))| view! {
+                <fieldset class="field-group">
+                    <legend>{title}</legend>
+                    <RowArea id=format!("ci-{id}-{i}-note") label="Progress" value=n/>
+                    <RowArea id=format!("ci-{id}-{i}-blockers") label="In the way" value=b/>
+                    <RowArea id=format!("ci-{id}-{i}-next") label="Next steps" value=x/>
+                </fieldset>
+            }).collect_view()}
+            <p class="muted">"To correct a KPI value, open the goal and choose Values logged."</p>
+            <div class="form-actions">
+                <button type="submit" class="button primary">"Save check-in"</button>
+                <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+            </div>
+        </form>
     }
+    .into_any()
 }
 
 /// A text area for forms repeated on one screen.
