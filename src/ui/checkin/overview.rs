@@ -202,6 +202,7 @@ pub(crate) fn mood_word(m: u8) -> &'static str {
 fn Overview() -> impl IntoView {
     let ws = use_workspace();
     let status = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(status_of)));
+    // Rows are keyed by their content, not their id: a corrected check-in is drawn again.
     let rows = Memo::new(move |_| {
         ws.plan
             .with(|p| p.as_ref().map(rows_of).unwrap_or_default())
@@ -249,7 +250,7 @@ fn Overview() -> impl IntoView {
                         <a href="/checkin/run">"start it now"</a>"."</p>
                 }>
                 <ul class="checkin-list" data-testid="past-checkins">
-                    <For each=move || rows.get() key=|r| r.id let(r)>
+                    <For each=move || rows.get() key=|r| format!("{r:?}") let(r)>
                         <li>
                             <details class="checkin-item">
                                 <summary>

@@ -191,6 +191,7 @@ fn Review() -> impl IntoView {
             .ok()
             .and_then(|(from, to)| ws.plan.with(|p| p.as_ref().map(|p| facts_of(p, from, to))))
     });
+    // Rows are keyed by their content, not their id: a corrected review is drawn again.
     let reviews = Memo::new(move |_| {
         ws.plan
             .with(|p| p.as_ref().map(past_reviews).unwrap_or_default())
@@ -312,7 +313,7 @@ fn Review() -> impl IntoView {
                 <Show when=move || reviews.with(|r| !r.is_empty())
                     fallback=|| view! { <p class="empty-line">"No reviews yet. Write your first one above."</p> }>
                     <ul class="plain-list past-reviews" data-testid="past-reviews">
-                        <For each=move || reviews.get() key=|r| r.id let(r)>
+                        <For each=move || reviews.get() key=|r| format!("{r:?}") let(r)>
                             <li>
                                 <h3>{r.period}</h3>
                                 <dl class="ci-entry">
