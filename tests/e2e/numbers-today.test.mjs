@@ -46,10 +46,11 @@ test("a decimal comma is accepted on every numeric field", async () => {
   await kpi.getByTestId("kpi-latest").filter({ hasText: "1.5" }).waitFor();
 
   await page.getByText("+ Add a KPI").tap();
-  await page.getByLabel("KPI name").fill("Hours of research practice");
-  await page.getByLabel("Baseline").fill("0,5");
-  await page.getByLabel("Target", { exact: true }).fill("20,5");
-  await page.getByRole("button", { name: "Add KPI" }).tap();
+  const add = page.locator("details.add-kpi");
+  await add.getByLabel("KPI name").fill("Hours of research practice");
+  await add.getByLabel("Baseline").fill("0,5");
+  await add.getByLabel("Target", { exact: true }).fill("20,5");
+  await add.getByRole("button", { name: "Add KPI" }).tap();
   await saved(page);
   await page.getByTestId("kpi").filter({ hasText: "0.5 → 20.5" }).waitFor();
 
