@@ -368,6 +368,7 @@ fn ActionItem(row: ActionRow, error: RwSignal<Option<String>>) -> impl IntoView 
         });
     };
     let label = format!("Mark done: {}", row.title);
+    let sep = if row.due.is_empty() { "" } else { " · " };
     view! {
         <li class="today-item" class:is-overdue=row.overdue>
             <button type="button" class="done-button" aria-label=label
@@ -378,7 +379,7 @@ fn ActionItem(row: ActionRow, error: RwSignal<Option<String>>) -> impl IntoView 
                 <p class="item-title">{row.title}</p>
                 <p class="item-meta">
                     <span class:late=row.overdue>{row.due}</span>
-                    {row.goal.map(|g| view! { <span>{format!(" · {g}")}</span> })}
+                    {row.goal.map(|g| view! { <span>{format!("{sep}{g}")}</span> })}
                 </p>
                 {row.if_then.map(|t| view! { <p class="item-plan">{t}</p> })}
             </div>
