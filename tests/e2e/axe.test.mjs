@@ -117,6 +117,7 @@ for (const colorScheme of ["light", "dark"]) {
       await waitForApp(page);
       await page.getByRole("button", { name: "Edit review" }).first().tap();
       await check("/review (editing a past review)");
+      await page.getByTestId("past-reviews").getByRole("button", { name: "Cancel" }).first().tap();
       await page.getByRole("button", { name: "Delete review" }).first().tap();
       await page.getByRole("button", { name: "Yes, delete review" }).tap();
       await page.getByTestId("undo-toast").waitFor();

@@ -96,6 +96,7 @@ async function walk(page, origin, check) {
   await go("/review");
   await press(page.getByRole("button", { name: "Edit review" }).first());
   await stop("review: edit a past review");
+  await press(page.getByTestId("past-reviews").getByRole("button", { name: "Cancel" }).first());
   await press(page.getByRole("button", { name: "Delete review" }).first());
   await press(page.getByRole("button", { name: "Yes, delete review" }).first());
   await page.getByTestId("undo-toast").waitFor();
