@@ -150,3 +150,27 @@ test("the needs assessment is revisited from the Plan screen with answers prefil
   await waitForApp(page);
   assert.match(await page.getByTestId("printable-plan").textContent(), /Needs assessment.*Research that changes what gets built\./s);
 });
+
+test("in a German browser numbers are shown with a decimal comma, and a shown number reads back", async () => {
+  const german = await openBrowser(server.origin, { context: { locale: "de-DE" } });
+  try {
+    const { page } = german;
+    await startWithSamplePlan(page, server.origin);
+    await openGoal(page, "Build a UX research portfolio");
+    const kpi = page.getByTestId("kpi").filter({ hasText: "Case studies published" });
+    await kpi.getByLabel("Log a value").fill("2,5");
+    await kpi.getByRole("button", { name: "Log value for Case studies published" }).tap();
+    await saved(page);
+    await kpi.getByTestId("kpi-latest").filter({ hasText: "Latest: 2,5 case studies" }).waitFor();
+    // The correction field is prefilled as shown, and saving it unchanged is no change.
+    await kpi.getByText(/^Values logged/).tap();
+    const last = kpi.getByTestId("kpi-value").first();
+    await last.getByRole("button", { name: /^Correct value: / }).tap();
+    assert.equal(await last.getByLabel(/^Value on /).inputValue(), "2,5");
+    await last.getByRole("button", { name: "Save" }).tap();
+    await last.getByRole("button", { name: /^Correct value: / }).waitFor();
+    assert.match(await last.textContent(), /2,5/);
+  } finally {
+    await german.close();
+  }
+});
