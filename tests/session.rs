@@ -192,3 +192,59 @@ fn backups_and_report_windows_are_kept_one_per_plan() {
     assert_eq!(prefs.report_window(a), Some(first));
     assert!(prefs.report_window(b).is_none());
 }
+
+/// Undo: offered after an undoable change, withdrawn by the next change, and putting back
+/// from memory what a deletion erased on disk, as a saved change.
+#[test]
+fn undo_last_change() {
+    block_on(async {
+        let store = MemoryStore::new();
+        let tab = session::with_sample(store.clone()).await;
+        let plan = session::open_plan(&tab);
+        let id = plan.id();
+        let gid = plan.live_goals()[0].meta.id;
+        let title = plan.goal(gid).unwrap().fields.title.clone();
+
+        tab.apply_undoable("Goal deleted", move |p: &mut Plan, now, by| {
+            p.delete_goal(gid, now, by)
+        })
+        .await
+        .unwrap();
+        assert_eq!(tab.shown().undo.borrow().as_deref(), Some("Goal deleted"));
+        let stored = store.load_plan(id).await.unwrap();
+        assert!(stored.iter().all(|d| !d.body.contains(&title)));
+
+        tab.undo().await.unwrap();
+        assert_eq!(*tab.shown().undo.borrow(), None);
+        assert_eq!(
+            session::open_plan(&tab).goal(gid).unwrap().fields.title,
+            title
+        );
+        let stored = store.load_plan(id).await.unwrap();
+        let reread = Plan::from_documents(id, &stored).unwrap();
+        assert_eq!(reread.goal(gid).unwrap().fields.title, title);
+
+        // Nothing left to undo; and any other change withdraws the offer.
+        assert!(tab.undo().await.is_err());
+        tab.apply_undoable("Plan renamed", |p: &mut Plan, now, by| {
+            p.rename("New name", now, by)
+        })
+        .await
+        .unwrap();
+        tab.apply(|p: &mut Plan, now, by| {
+            p.add_reflection(
+                ReflectionDraft {
+                    text: "next".into(),
+                    ..ReflectionDraft::default()
+                },
+                now,
+                by,
+            )
+        })
+        .await
+        .unwrap();
+        assert_eq!(*tab.shown().undo.borrow(), None);
+        assert!(tab.undo().await.is_err());
+        assert_eq!(session::open_plan(&tab).title, "New name");
+    });
+}

@@ -58,6 +58,23 @@ impl CheckInDraft {
     }
 }
 
+/// What can be corrected in a past check-in: its day, ratings and, per goal entry (in the
+/// check-in's order), the words written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CheckInEdit {
+    pub date: NaiveDate,
+    pub confidence: u8,
+    pub mood: u8,
+    pub notes: Vec<EntryNotes>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct EntryNotes {
+    pub progress_note: String,
+    pub blockers: String,
+    pub next_steps: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoalEntry {
     pub goal_id: Uuid,

@@ -56,6 +56,29 @@ impl Plan {
             .map(|p| &p.fields)
     }
 
+    /// Every take of the needs assessment, newest first (by the day it was taken, then when it
+    /// was saved).
+    pub fn assessment_takes(&self) -> Vec<&NeedsAssessment> {
+        let mut v: Vec<&NeedsAssessment> = self
+            .assessments
+            .iter()
+            .filter(|a| a.meta.is_live())
+            .collect();
+        v.sort_by(|a, b| {
+            (b.fields.taken_on, b.meta.created_at, b.meta.id).cmp(&(
+                a.fields.taken_on,
+                a.meta.created_at,
+                a.meta.id,
+            ))
+        });
+        v
+    }
+
+    /// The answers of the newest take, which the profile shows and a retake starts from.
+    pub fn latest_assessment(&self) -> Option<&NeedsAssessment> {
+        self.assessment_takes().into_iter().next()
+    }
+
     /// Each take of the assessment is kept, so "retake" is simply another `add_assessment`.
     pub fn add_assessment(
         &mut self,

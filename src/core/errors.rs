@@ -58,6 +58,10 @@ pub enum CoreError {
     NotInTemplate { what: &'static str },
     #[error("The time zone offset must be between -14:00 and +14:00.")]
     BadUtcOffset,
+    #[error(
+        "There is nothing to undo: the last change was made to another plan or is already undone."
+    )]
+    NothingToUndo,
     #[error("The plan's header record is missing, so the plan can't be opened.")]
     MissingPlanHeader,
     #[error("The saved {kind:?} record {id} could not be read: {detail}")]

@@ -2,10 +2,12 @@
 
 use super::document::DocKind;
 use super::errors::CoreError;
+use super::history::{Adaptation, ChangeKind};
 use super::ids::new_id;
 use super::kpi::{Kpi, KpiDraft, Measurement};
+use super::limits;
 use super::meta::{Author, Meta};
-use super::plan::{edit, insert_record, tombstone, Plan};
+use super::plan::{edit, insert_record, live_index, tombstone, Plan};
 use super::record::Record;
 use super::touched::Touched;
 use chrono::{DateTime, Utc};
@@ -102,6 +104,41 @@ impl Plan {
         }
         insert_record(&mut self.measurements, m);
         Ok(Touched::one(DocKind::Measurement, id))
+    }
+
+    /// Corrects a value typed wrong. The goal's history keeps what it was and what it became,
+    /// so a changed number never silently rewrites the progress a coach has seen.
+    pub fn correct_measurement(
+        &mut self,
+        id: Uuid,
+        value: f64,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        let i = live_index(&self.measurements, id)?;
+        let old = self.measurements[i].clone();
+        let kpi = self.require_kpi(old.kpi_id)?.clone();
+        let mut next = old.clone();
+        next.value = value;
+        next.validate()?;
+        if !next.stamp_edit(&old, now, by) {
+            return Ok(Touched::none());
+        }
+        self.measurements[i] = next;
+        let on = old.at.format("%-d %b %Y");
+        let show = |v: f64| format!("{}, {on}: {} {}", kpi.fields.name, v, kpi.fields.unit);
+        let trace = Adaptation {
+            meta: Meta::new(new_id(), now, by),
+            goal_id: Some(kpi.fields.goal_id),
+            change: ChangeKind::Edited,
+            before: limits::clip(show(old.value).trim_end().to_owned(), limits::MAX_LONG_TEXT),
+            after: limits::clip(show(value).trim_end().to_owned(), limits::MAX_LONG_TEXT),
+            reason: "A value typed wrong, corrected.".to_owned(),
+        };
+        let aid = trace.meta.id;
+        insert_record(&mut self.adaptations, trace);
+        Ok(Touched::one(DocKind::Measurement, id).with(DocKind::Adaptation, aid))
     }
 
     pub fn delete_measurement(

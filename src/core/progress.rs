@@ -200,7 +200,7 @@ pub fn overdue_actions(plan: &Plan, today: NaiveDate) -> Vec<&Action> {
     let mut v: Vec<&Action> = plan
         .actions
         .iter()
-        .filter(|a| a.is_open() && a.fields.due.is_some_and(|d| d < today))
+        .filter(|a| in_play(plan, a) && a.fields.due.is_some_and(|d| d < today))
         .collect();
     v.sort_by_key(|a| (a.fields.due, a.meta.id));
     v
@@ -213,9 +213,34 @@ pub fn due_soon_actions(plan: &Plan, today: NaiveDate, days: u32) -> Vec<&Action
     let mut v: Vec<&Action> = plan
         .actions
         .iter()
-        .filter(|a| a.is_open() && a.fields.due.is_some_and(|d| today <= d && d <= last))
+        .filter(|a| in_play(plan, a) && a.fields.due.is_some_and(|d| today <= d && d <= last))
         .collect();
     super::ranking::rank_actions(&mut v);
+    v
+}
+
+/// An action to work on now: open, and either the plan's own (no goal) or of an active goal.
+/// A paused, achieved, dropped or deleted goal's actions wait with their goal.
+pub fn in_play(plan: &Plan, a: &Action) -> bool {
+    a.is_open()
+        && match a.fields.goal_id {
+            None => true,
+            Some(g) => plan
+                .goal(g)
+                .is_some_and(|g| g.status == super::goal::GoalStatus::Active),
+        }
+}
+
+/// The best `n` undated actions in play, by the ranking rule: what to do next when nothing
+/// is due.
+pub fn next_actions(plan: &Plan, n: usize) -> Vec<&Action> {
+    let mut v: Vec<&Action> = plan
+        .actions
+        .iter()
+        .filter(|a| in_play(plan, a) && a.fields.due.is_none())
+        .collect();
+    super::ranking::rank_actions(&mut v);
+    v.truncate(n);
     v
 }
 

@@ -1,6 +1,6 @@
 //! What can be done to the coaching routine: the check-in schedule, check-ins and reviews.
 
-use super::checkin::{CheckIn, CheckInDraft, GoalEntry};
+use super::checkin::{CheckIn, CheckInDraft, CheckInEdit, GoalEntry};
 use super::document::DocKind;
 use super::errors::CoreError;
 use super::ids::{new_id, schedule_id};
@@ -127,6 +127,30 @@ impl Plan {
         Ok(touched)
     }
 
+    /// Corrects a past check-in's words, day and ratings. Its KPI values are measurements,
+    /// corrected one by one (`correct_measurement`) so each change leaves its trace.
+    pub fn update_checkin(
+        &mut self,
+        id: Uuid,
+        change: CheckInEdit,
+        now: DateTime<Utc>,
+        by: Author,
+    ) -> Result<Touched, CoreError> {
+        self.guard(now)?;
+        edit(&mut self.checkins, id, now, by, |c| {
+            c.date = change.date;
+            c.confidence = change.confidence;
+            c.mood = change.mood;
+            for (e, notes) in c.entries.iter_mut().zip(change.notes) {
+                e.progress_note = notes.progress_note;
+                e.blockers = notes.blockers;
+                e.next_steps = notes.next_steps;
+            }
+        })
+    }
+
+    /// Deletes a check-in with the KPI values it logged: a check-in made by mistake should not
+    /// leave its numbers in the progress.
     pub fn delete_checkin(
         &mut self,
         id: Uuid,
@@ -134,7 +158,27 @@ impl Plan {
         by: Author,
     ) -> Result<Touched, CoreError> {
         self.guard(now)?;
-        tombstone(&mut self.checkins, id, now, by)
+        let logged: Vec<Uuid> = self
+            .checkins
+            .iter()
+            .find(|c| c.meta.id == id && c.meta.is_live())
+            .map(|c| {
+                c.entries
+                    .iter()
+                    .flat_map(|e| e.measurement_ids.iter().copied())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut t = tombstone(&mut self.checkins, id, now, by)?;
+        for m in self
+            .measurements
+            .iter_mut()
+            .filter(|m| m.meta.is_live() && logged.contains(&m.meta.id))
+        {
+            erase(m, now, by);
+            t.add(DocKind::Measurement, m.meta.id);
+        }
+        Ok(t)
     }
 
     pub fn add_review(

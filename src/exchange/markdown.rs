@@ -143,6 +143,7 @@ pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
     }
 
     let goals = plan.live_goals();
+    assessment(&mut md, plan);
     if !goals.is_empty() {
         md.push_str("## Goals\n\n");
         for (i, g) in goals.iter().enumerate() {
@@ -376,5 +377,37 @@ pub fn export_markdown(plan: &Plan, audience: Audience, now: DateTime<Utc>) -> E
         bytes: plan_markdown(&cut_for(plan, audience, &[]), now).into_bytes(),
         file_name: format!("{}.md", slug(&plan.title)),
         media_type: MEDIA_TYPE,
+    }
+}
+
+/// The newest take of the needs assessment, by area, and the days of the earlier takes.
+fn assessment(md: &mut String, plan: &Plan) {
+    use crate::core::assessment::AssessmentArea;
+    let takes = plan.assessment_takes();
+    let Some(latest) = takes.first() else {
+        return;
+    };
+    let _ = writeln!(
+        md,
+        "## Needs assessment\n\nTaken on {}.\n",
+        latest.fields.taken_on.format("%-d %b %Y")
+    );
+    for area in AssessmentArea::ALL {
+        for a in latest.fields.answers_in(area) {
+            let _ = writeln!(
+                md,
+                "- **{}** {}",
+                escape_inline(&a.question),
+                escape_inline(&a.answer)
+            );
+        }
+    }
+    md.push('\n');
+    if takes.len() > 1 {
+        let days: Vec<String> = takes[1..]
+            .iter()
+            .map(|t| t.fields.taken_on.format("%-d %b %Y").to_string())
+            .collect();
+        let _ = writeln!(md, "Earlier takes: {}.\n", days.join(", "));
     }
 }

@@ -26,6 +26,7 @@ use crate::store::{ChangeSet, RemoteChange, Store, StoreError};
 
 pub mod clients;
 mod shown;
+mod undo;
 pub use shown::{Shown, ShownCells};
 
 /// Where the session is in opening the plans on this device.
@@ -96,6 +97,8 @@ pub struct Session<S: Store, V: Shown> {
     /// One save at a time, in the order the actions were made.
     queue: Mutex<()>,
     clock: Box<dyn Fn() -> DateTime<Utc>>,
+    /// The last change, as it was before, while Undo is offered (see `undo.rs`).
+    undo: std::cell::RefCell<Option<crate::core::undo::Undo>>,
 }
 
 impl<S: Store, V: Shown> Session<S, V> {
@@ -106,6 +109,7 @@ impl<S: Store, V: Shown> Session<S, V> {
             prefs,
             queue: Mutex::new(()),
             clock: Box::new(Utc::now),
+            undo: std::cell::RefCell::new(None),
         }
     }
 
@@ -187,6 +191,7 @@ impl<S: Store, V: Shown> Session<S, V> {
     }
 
     fn show(&self, plan: Plan) {
+        self.offer_undo(None);
         self.prefs.set_open_plan(plan.id());
         self.remember_facts(&plan);
         self.shown.set_plan(Some(plan), Touched::none());
@@ -263,6 +268,17 @@ impl<S: Store, V: Shown> Session<S, V> {
         based_on: &[(Uuid, u64)],
         verb: impl Verb,
     ) -> Result<Touched, ActionError> {
+        self.run(based_on, None, verb).await
+    }
+
+    /// The one way a verb changes the open plan. With `undo_label`, the records it touched
+    /// are kept as they were, in memory, and Undo is offered; any other change withdraws it.
+    async fn run(
+        &self,
+        based_on: &[(Uuid, u64)],
+        undo_label: Option<&str>,
+        verb: impl Verb,
+    ) -> Result<Touched, ActionError> {
         let _turn = self.queue.lock().await;
         let mut next = self
             .shown
@@ -280,6 +296,11 @@ impl<S: Store, V: Shown> Session<S, V> {
             .await?;
         next.mark_saved_revs(&revs);
         self.remember_facts(&next);
+        let undo = undo_label.and_then(|label| {
+            self.shown
+                .with_plan(|before| before.map(|b| crate::core::undo::Undo::of(label, b, &touched)))
+        });
+        self.offer_undo(undo);
         let header_changed = touched.id_of(DocKind::Plan).is_some();
         self.shown.set_plan(Some(next), touched.clone());
         if header_changed {

@@ -20,6 +20,8 @@ pub trait Shown {
     /// The last write failed for lack of space. The plan can still be read; each change is
     /// still tried (space may have been freed), and this stays set until one succeeds.
     fn set_storage_full(&self, full: bool);
+    /// What the last change was while it can be undone ("Goal deleted"), else `None`.
+    fn set_undo(&self, label: Option<String>);
 }
 
 /// The session's state in plain cells, for native tests and tools.
@@ -31,6 +33,7 @@ pub struct ShownCells {
     pub load: RefCell<LoadState>,
     pub status: RefCell<SaveStatus>,
     pub storage_full: RefCell<bool>,
+    pub undo: RefCell<Option<String>>,
 }
 
 impl Default for ShownCells {
@@ -42,6 +45,7 @@ impl Default for ShownCells {
             load: RefCell::new(LoadState::Loading),
             status: RefCell::new(SaveStatus::Idle),
             storage_full: RefCell::new(false),
+            undo: RefCell::new(None),
         }
     }
 }
@@ -68,5 +72,8 @@ impl Shown for ShownCells {
     }
     fn set_storage_full(&self, full: bool) {
         *self.storage_full.borrow_mut() = full;
+    }
+    fn set_undo(&self, label: Option<String>) {
+        *self.undo.borrow_mut() = label;
     }
 }

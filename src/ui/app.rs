@@ -17,7 +17,7 @@ use super::plan::{
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
 use super::shell::{
-    theme, update, ArchivedNotice, BottomNav, Header, StorageFullNotice, UpdateBanner,
+    theme, update, ArchivedNotice, BottomNav, Header, StorageFullNotice, UndoToast, UpdateBanner,
 };
 use super::state::provide_workspace;
 use super::today::TodayScreen;
@@ -68,6 +68,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/share") view=ShareScreen/>
                 </Routes>
             </main>
+            <UndoToast/>
             <UpdateBanner ready=update_ready/>
             <BottomNav/>
         </Router>

@@ -73,8 +73,16 @@ pub fn parse_date(label: &str, text: &str) -> Result<Option<NaiveDate>, String> 
         .map_err(|_| format!("{label}: '{t}' is not a date. Use the date picker or YYYY-MM-DD."))
 }
 
-/// A number as people write it: no trailing zeros, at most two decimals.
+/// A number as people write it where they are: in the browser's locale (a decimal comma in
+/// Germany), no trailing zeros, at most two decimals, and no thousands separator, so that what
+/// is shown in a field reads back through [`parse_number`] as the same number.
 pub fn number(v: f64) -> String {
+    // Adding 0.0 turns -0 into 0, which no one writes.
+    let v = v + 0.0;
+    locale_number(v).unwrap_or_else(|| plain_number(v))
+}
+
+fn plain_number(v: f64) -> String {
     let s = format!("{:.2}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -82,6 +90,46 @@ pub fn number(v: f64) -> String {
     } else {
         s.to_owned()
     }
+}
+
+/// `Intl.NumberFormat` for the browser's languages, made once.
+#[cfg(target_arch = "wasm32")]
+fn locale_number(v: f64) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static FORMAT: Option<js_sys::Function> = {
+            let options = js_sys::Object::new();
+            let set = |k: &str, v: JsValue| js_sys::Reflect::set(&options, &JsValue::from_str(k), &v).is_ok();
+            // Latin digits, whatever the language: the parser reads those.
+            let ok = set("maximumFractionDigits", JsValue::from_f64(2.0))
+                && set("useGrouping", JsValue::FALSE)
+                && set("numberingSystem", JsValue::from_str("latn"));
+            ok.then(|| js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options).format())
+        };
+    }
+    let shown = FORMAT.with(|f| {
+        f.as_ref()?
+            .call1(&JsValue::NULL, &JsValue::from_f64(v))
+            .ok()?
+            .as_string()
+    })?;
+    // "-0" after rounding a tiny negative value.
+    Some(
+        if shown
+            .trim_start_matches(['-', '\u{2212}'])
+            .chars()
+            .all(|c| c == '0')
+        {
+            "0".to_owned()
+        } else {
+            shown
+        },
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn locale_number(_: f64) -> Option<String> {
+    None
 }
 
 /// A value with its unit: "8 applications", "1 application".
@@ -93,14 +141,20 @@ pub fn with_unit(v: f64, unit: &str) -> String {
     }
 }
 
-/// The one reading of a typed number: spaces between digits are ignored and a decimal comma
-/// is a decimal point ("2,5" is 2.5). Empty is `Ok(None)`; `Err` holds the text as typed.
+/// The one reading of a typed number: spaces between digits are ignored, a decimal comma
+/// is a decimal point ("2,5" is 2.5) and a typographic minus is a minus, so everything
+/// [`number`] shows reads back. Empty is `Ok(None)`; `Err` holds the text as typed.
 fn read_number(text: &str) -> Result<Option<f64>, &str> {
     let typed = text.trim();
     let t: String = typed
         .chars()
         .filter(|c| !c.is_whitespace())
-        .map(|c| if c == ',' { '.' } else { c })
+        .map(|c| match c {
+            ',' => '.',
+            // The minus sign some locales show (Swedish "−2,5").
+            '\u{2212}' => '-',
+            c => c,
+        })
         .collect();
     if t.is_empty() {
         return Ok(None);

@@ -48,7 +48,7 @@ pub fn PlanNaming() -> impl IntoView {
         let with_client = is_client_plan();
         leptos::task::spawn_local(async move {
             let result = ws
-                .apply(move |p, now, by| {
+                .apply_undoable("Plan renamed", move |p, now, by| {
                     let touched = p.rename(t.trim(), now, by)?;
                     if with_client {
                         // Both change the plan's header: one document to save either way.

@@ -11,7 +11,9 @@ use super::page::Page;
 use super::state::{use_workspace, WithPlan};
 use super::widgets::ErrorNotice;
 use crate::core::checkin::checkin_status;
-use crate::core::progress::{due_soon_actions, latest_measurement, overdue_actions, stale_kpis};
+use crate::core::progress::{
+    due_soon_actions, latest_measurement, next_actions, overdue_actions, stale_kpis,
+};
 use crate::core::prompts::prompt_for_day;
 use crate::core::{Author, Plan};
 use crate::ui::format::{self, long_date, short_date, short_day_of, with_unit};
@@ -20,6 +22,8 @@ use crate::ui::format::{self, long_date, short_date, short_day_of, with_unit};
 const STALE_AFTER_DAYS: u32 = 7;
 /// "Due soon" covers today and the next six days.
 const DUE_WINDOW_DAYS: u32 = 6;
+/// How many undated actions "Next" shows.
+const NEXT_COUNT: usize = 3;
 
 #[component]
 pub fn TodayScreen() -> impl IntoView {
@@ -63,12 +67,12 @@ fn goal_title(plan: &Plan, id: Option<Uuid>) -> Option<String> {
         .map(|g| g.fields.title.clone())
 }
 
-fn action_rows(plan: &Plan) -> Vec<ActionRow> {
+fn action_row(plan: &Plan, a: &crate::core::action::Action, overdue: bool) -> ActionRow {
     let today = format::today();
-    let row = |a: &crate::core::action::Action, overdue: bool| ActionRow {
+    ActionRow {
         id: a.meta.id,
         title: a.fields.title.clone(),
-        goal: goal_title(plan, a.fields.goal_id),
+        goal: goal_title(plan, a.fields.goal_id).or_else(|| Some("Whole plan".to_owned())),
         due: a
             .fields
             .due
@@ -88,15 +92,27 @@ fn action_rows(plan: &Plan) -> Vec<ActionRow> {
             .if_then
             .as_ref()
             .map(|p| format!("If {}, then {}.", p.when, p.then)),
-    };
+    }
+}
+
+fn action_rows(plan: &Plan) -> Vec<ActionRow> {
+    let today = format::today();
     overdue_actions(plan, today)
         .into_iter()
-        .map(|a| row(a, true))
+        .map(|a| action_row(plan, a, true))
         .chain(
             due_soon_actions(plan, today, DUE_WINDOW_DAYS)
                 .into_iter()
-                .map(|a| row(a, false)),
+                .map(|a| action_row(plan, a, false)),
         )
+        .collect()
+}
+
+/// The best undated actions: what to pick up when nothing is due.
+fn next_rows(plan: &Plan) -> Vec<ActionRow> {
+    next_actions(plan, NEXT_COUNT)
+        .into_iter()
+        .map(|a| action_row(plan, a, false))
         .collect()
 }
 
@@ -175,6 +191,10 @@ fn TodayContent() -> impl IntoView {
         ws.plan
             .with(|p| p.as_ref().map(action_rows).unwrap_or_default())
     });
+    let next = Memo::new(move |_| {
+        ws.plan
+            .with(|p| p.as_ref().map(next_rows).unwrap_or_default())
+    });
     let kpis = Memo::new(move |_| {
         ws.plan
             .with(|p| p.as_ref().map(kpi_rows).unwrap_or_default())
@@ -239,6 +259,16 @@ fn TodayContent() -> impl IntoView {
                         </For>
                     </ul>
                 </Show>
+                <Show when=move || next.with(|n| !n.is_empty())>
+                    <h3 id="today-next-h">"Next"</h3>
+                    <p class="muted">"Your best actions without a date."</p>
+                    <ul class="today-list" data-testid="next-actions" aria-labelledby="today-next-h">
+                        <For each=move || next.get() key=|a| a.id let(a)>
+                            <ActionItem row=a error=action_error/>
+                        </For>
+                    </ul>
+                </Show>
+                <PlanAction/>
             </section>
 
             <section class="card" aria-labelledby="today-kpis-h">
@@ -265,6 +295,64 @@ fn TodayContent() -> impl IntoView {
     }
 }
 
+/// An action for the plan as a whole, tied to no goal ("Update my LinkedIn").
+#[component]
+fn PlanAction() -> impl IntoView {
+    let ws = use_workspace();
+    let title = RwSignal::new(String::new());
+    let due = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        error.set(None);
+        let t = title.get_untracked().trim().to_owned();
+        if t.is_empty() {
+            error.set(Some("Action: say what you will do.".to_owned()));
+            return;
+        }
+        let d = match format::parse_date("Due date", &due.get_untracked()) {
+            Ok(d) => d,
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        let mut draft = crate::core::action::ActionDraft::new(&t, 3, 2);
+        draft.goal_id = None;
+        draft.due = d;
+        spawn_local(async move {
+            match ws
+                .apply(move |p, now, by| p.add_action(draft, now, by))
+                .await
+            {
+                Ok(_) => {
+                    title.set(String::new());
+                    due.set(String::new());
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <details class="plan-action">
+            <summary class="button">"+ Action for the whole plan"</summary>
+            <form class="add-form" on:submit=add>
+                <div class="field">
+                    <label for="plan-action-title">"Action"</label>
+                    <input id="plan-action-title" type="text" maxlength="200" bind:value=title
+                        placeholder="e.g. Update my LinkedIn profile"/>
+                </div>
+                <div class="field">
+                    <label for="plan-action-due">"Due date (optional)"</label>
+                    <input id="plan-action-due" type="date" min="1900-01-01" max="2199-12-31" bind:value=due/>
+                </div>
+                <ErrorNotice message=error/>
+                <button type="submit" class="button">"Add action"</button>
+            </form>
+        </details>
+    }
+}
+
 #[component]
 fn ActionItem(row: ActionRow, error: RwSignal<Option<String>>) -> impl IntoView {
     let ws = use_workspace();
@@ -284,6 +372,7 @@ fn ActionItem(row: ActionRow, error: RwSignal<Option<String>>) -> impl IntoView 
         });
     };
     let label = format!("Mark done: {}", row.title);
+    let sep = if row.due.is_empty() { "" } else { " · " };
     view! {
         <li class="today-item" class:is-overdue=row.overdue>
             <button type="button" class="done-button" aria-label=label
@@ -294,7 +383,7 @@ fn ActionItem(row: ActionRow, error: RwSignal<Option<String>>) -> impl IntoView 
                 <p class="item-title">{row.title}</p>
                 <p class="item-meta">
                     <span class:late=row.overdue>{row.due}</span>
-                    {row.goal.map(|g| view! { <span>{format!(" · {g}")}</span> })}
+                    {row.goal.map(|g| view! { <span>{format!("{sep}{g}")}</span> })}
                 </p>
                 {row.if_then.map(|t| view! { <p class="item-plan">{t}</p> })}
             </div>

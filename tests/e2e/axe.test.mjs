@@ -98,6 +98,35 @@ for (const colorScheme of ["light", "dark"]) {
         await check(`${goal}/edit`, `${goal}/edit`);
       }
 
+      // The editors that fix a mistake, opened, and the Undo toast.
+      await page.goto(server.origin + goals[0]);
+      await waitForApp(page);
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await page.getByRole("button", { name: /^Edit milestone: / }).first().tap();
+      await page.getByRole("button", { name: /^Correct value: / }).first().tap();
+      await page.getByRole("button", { name: "Delete goal" }).tap();
+      await check(`${goals[0]} (editors open)`);
+      await page.goto(server.origin + "/plan");
+      await waitForApp(page);
+      await page.getByRole("button", { name: "Rename plan" }).tap();
+      await check("/plan (rename open)");
+      await page.goto(server.origin + "/checkin");
+      await waitForApp(page);
+      await page.locator("details.checkin-item > summary").first().tap();
+      await page.getByRole("button", { name: "Edit check-in" }).first().tap();
+      await check("/checkin (editing a past check-in)");
+      await page.goto(server.origin + "/review");
+      await waitForApp(page);
+      await page.getByRole("button", { name: "Edit review" }).first().tap();
+      await check("/review (editing a past review)");
+      await page.getByTestId("past-reviews").getByRole("button", { name: "Cancel" }).first().tap();
+      await page.getByRole("button", { name: "Delete review" }).first().tap();
+      await page.getByRole("button", { name: "Yes, delete review" }).tap();
+      await page.getByTestId("undo-toast").waitFor();
+      await check("/review (Undo toast)");
+      await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
+      await page.getByTestId("undo-toast").waitFor({ state: "detached" });
+
       // A saved reflection.
       await page.goto(server.origin + "/journal");
       await waitForApp(page);

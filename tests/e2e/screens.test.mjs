@@ -58,11 +58,20 @@ async function walk(page, origin, check) {
   const goal = await page.getByTestId("goal-card").first().locator("a").getAttribute("href");
   await go(goal);
   await stop("goal");
+  await press(page.getByRole("button", { name: /^Edit milestone: / }).first());
+  await press(page.getByRole("button", { name: /^Correct value: / }).first());
+  await press(page.getByRole("button", { name: "Delete goal" }));
+  await stop("goal: milestone editor, value correction, delete goal");
+  await go("/plan");
+  await press(page.getByRole("button", { name: "Rename plan" }));
+  await stop("plan: rename");
   await go(goal + "/edit");
   await stop("goal editor");
 
   await go("/checkin");
   await stop("check-in");
+  await press(page.getByRole("button", { name: "Edit check-in" }).first());
+  await stop("check-in: edit a past check-in");
   await go("/checkin/run");
   for (let i = 0; i < 12; i++) {
     const step = await page.getByTestId("step-indicator").textContent();
@@ -84,6 +93,16 @@ async function walk(page, origin, check) {
     await go(path);
     await stop(name);
   }
+  await go("/review");
+  await press(page.getByRole("button", { name: "Edit review" }).first());
+  await stop("review: edit a past review");
+  await press(page.getByTestId("past-reviews").getByRole("button", { name: "Cancel" }).first());
+  await press(page.getByRole("button", { name: "Delete review" }).first());
+  await press(page.getByRole("button", { name: "Yes, delete review" }).first());
+  await page.getByTestId("undo-toast").waitFor();
+  await stop("review: undo toast");
+  await press(page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }));
+  await page.getByTestId("undo-toast").waitFor({ state: "detached" });
   await go("/journal");
   const entry = await page.getByTestId("journal-entry").first().locator("h3 a").getAttribute("href");
   await go(entry);

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
-use crate::core::checkin::{checkin_status, CheckIn};
+use crate::core::checkin::{checkin_status, CheckIn, CheckInEdit, EntryNotes};
 use crate::core::schedule::{Cadence, ScheduleDraft};
 use crate::core::Plan;
 use crate::ui::format::{self, long_date, with_unit};
 use crate::ui::page::Page;
+use crate::ui::plan::common::{RowField, RowRating};
 use crate::ui::state::{use_workspace, WithPlan};
 use crate::ui::widgets::{ErrorNotice, SelectField};
 
@@ -201,6 +202,7 @@ pub(crate) fn mood_word(m: u8) -> &'static str {
 fn Overview() -> impl IntoView {
     let ws = use_workspace();
     let status = Memo::new(move |_| ws.plan.with(|p| p.as_ref().map(status_of)));
+    // Rows are keyed by their content, not their id: a corrected check-in is drawn again.
     let rows = Memo::new(move |_| {
         ws.plan
             .with(|p| p.as_ref().map(rows_of).unwrap_or_default())
@@ -248,7 +250,7 @@ fn Overview() -> impl IntoView {
                         <a href="/checkin/run">"start it now"</a>"."</p>
                 }>
                 <ul class="checkin-list" data-testid="past-checkins">
-                    <For each=move || rows.get() key=|r| r.id let(r)>
+                    <For each=move || rows.get() key=|r| format!("{r:?}") let(r)>
                         <li>
                             <details class="checkin-item">
                                 <summary>
@@ -269,6 +271,7 @@ fn Overview() -> impl IntoView {
                                             {(!e.next_steps.is_empty()).then(|| view! { <dt>"Next steps"</dt><dd>{e.next_steps}</dd> })}
                                         </dl>
                                     }).collect_view()}
+                                    <FixCheckIn id=r.id/>
                                 </div>
                             </details>
                         </li>
@@ -367,6 +370,21 @@ fn ScheduleForm() -> impl IntoView {
         });
     };
 
+    let clear = move |_| {
+        error.set(None);
+        done.set(None);
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("Check-in schedule cleared", |p, now, by| {
+                    p.clear_schedule(now, by)
+                })
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+
     view! {
         <form class="card schedule-form" aria-labelledby="ci-schedule-h" on:submit=save>
             <h2 id="ci-schedule-h">"Schedule"</h2>
@@ -383,8 +401,177 @@ fn ScheduleForm() -> impl IntoView {
                 <button type="submit" class="button primary" disabled=move || busy.get()>
                     {move || if has_schedule.get() { "Change schedule" } else { "Save schedule" }}
                 </button>
+                <Show when=move || has_schedule.get()>
+                    <button type="button" class="button" on:click=clear disabled=move || busy.get()>"Clear schedule"</button>
+                </Show>
                 <p class="form-done" role="status">{move || done.get().unwrap_or_default()}</p>
             </div>
         </form>
+    }
+}
+
+/// Correcting or deleting a past check-in. Its KPI values are corrected where they are
+/// listed, under the goal's KPI ("Values logged"), so each correction is kept in the history.
+#[component]
+fn FixCheckIn(id: Uuid) -> impl IntoView {
+    let ws = use_workspace();
+    let editing = RwSignal::new(false);
+    let confirm = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let delete = move |_| {
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("Check-in deleted", move |p, now, by| {
+                    p.delete_checkin(id, now, by)
+                })
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+    view! {
+        <div class="fix-record">
+            <Show when=move || editing.get()
+                fallback=move || view! {
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=move |_| { error.set(None); editing.set(true); }>"Edit check-in"</button>
+                        <Show when=move || confirm.get()
+                            fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirm.set(true)>"Delete check-in"</button> }>
+                            <p class="notice warning">"Delete this check-in and the KPI values it logged?"</p>
+                            <button type="button" class="button danger" on:click=delete>"Yes, delete check-in"</button>
+                            <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
+                        </Show>
+                    </div>
+                }>
+                <CheckInEditor id=id editing=editing error=error/>
+            </Show>
+            <ErrorNotice message=error/>
+        </div>
+    }
+}
+
+/// A goal entry's progress note, blockers and next steps, as typed.
+type EntryTexts = (RwSignal<String>, RwSignal<String>, RwSignal<String>);
+
+/// The words, day and ratings of one past check-in, as they are now.
+#[component]
+fn CheckInEditor(
+    id: Uuid,
+    editing: RwSignal<bool>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let current = ws.plan.with_untracked(|p| {
+        let p = p.as_ref()?;
+        let c = p
+            .checkins
+            .iter()
+            .find(|c| c.meta.id == id && c.meta.is_live())?;
+        let titles: Vec<String> = c.entries.iter().map(|e| goal_title(p, e.goal_id)).collect();
+        Some((c.clone(), titles))
+    });
+    let Some((c, titles)) = current else {
+        return view! { <p>"This check-in was deleted."</p> }.into_any();
+    };
+    let date = RwSignal::new(format::iso(c.date));
+    let confidence = RwSignal::new(c.confidence.to_string());
+    let mood = RwSignal::new(c.mood);
+    // Per goal entry: its title and the three texts.
+    let signals: Vec<EntryTexts> = c
+        .entries
+        .iter()
+        .map(|e| {
+            (
+                RwSignal::new(e.progress_note.clone()),
+                RwSignal::new(e.blockers.clone()),
+                RwSignal::new(e.next_steps.clone()),
+            )
+        })
+        .collect();
+    let notes: Vec<(String, EntryTexts)> = titles.into_iter().zip(signals.clone()).collect();
+    let save = move || {
+        error.set(None);
+        let day = match format::parse_date("Date", &date.get_untracked()) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                error.set(Some("Date: choose the day of this check-in.".into()));
+                return;
+            }
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        let conf = match format::required_number("Confidence", &confidence.get_untracked()) {
+            Ok(v) if v.fract() == 0.0 && (1.0..=10.0).contains(&v) => v as u8,
+            Ok(_) => {
+                error.set(Some(
+                    "Confidence must be a whole number from 1 to 10.".into(),
+                ));
+                return;
+            }
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        let edit = CheckInEdit {
+            date: day,
+            confidence: conf,
+            mood: mood.get_untracked(),
+            notes: signals
+                .iter()
+                .map(|(n, b, x)| EntryNotes {
+                    progress_note: n.get_untracked(),
+                    blockers: b.get_untracked(),
+                    next_steps: x.get_untracked(),
+                })
+                .collect(),
+        };
+        spawn_local(async move {
+            match ws
+                .apply_undoable("Check-in changed", move |p, now, by| {
+                    p.update_checkin(id, edit, now, by)
+                })
+                .await
+            {
+                Ok(_) => editing.set(false),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    view! {
+        <form class="add-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+            <RowField id=format!("ci-{id}-date") label="Date".into() value=date kind="date"/>
+            <RowField id=format!("ci-{id}-confidence") label="Confidence (1 to 10)".into() value=confidence decimal=true/>
+            <RowRating id=format!("ci-{id}-mood") label="Mood" value=mood low="Low" high="Great"/>
+            {notes.into_iter().enumerate().map(|(i, (title, (n, b, x)))| view! {
+                <fieldset class="field-group">
+                    <legend>{title}</legend>
+                    <RowArea id=format!("ci-{id}-{i}-note") label="Progress" value=n/>
+                    <RowArea id=format!("ci-{id}-{i}-blockers") label="In the way" value=b/>
+                    <RowArea id=format!("ci-{id}-{i}-next") label="Next steps" value=x/>
+                </fieldset>
+            }).collect_view()}
+            <p class="muted">"To correct a KPI value, open the goal and choose Values logged."</p>
+            <div class="form-actions">
+                <button type="submit" class="button primary">"Save check-in"</button>
+                <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+/// A text area for forms repeated on one screen.
+#[component]
+fn RowArea(id: String, label: &'static str, value: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <textarea id=id rows="2" prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))></textarea>
+        </div>
     }
 }

@@ -307,3 +307,14 @@ pub fn ChangeText(before: String, after: String) -> impl IntoView {
         </p>
     }
 }
+
+/// One take of the needs assessment: each question and its answer, in the areas' order.
+pub fn assessment_answers(take: &crate::core::assessment::NeedsAssessment) -> AnyView {
+    use crate::core::assessment::AssessmentArea;
+    let rows = AssessmentArea::ALL
+        .iter()
+        .flat_map(|area| take.fields.answers_in(*area))
+        .map(|a| view! { <dt>{a.question.clone()}</dt><dd>{a.answer.clone()}</dd> })
+        .collect_view();
+    view! { <dl class="goal-facts assessment-answers">{rows}</dl> }.into_any()
+}

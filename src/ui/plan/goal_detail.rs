@@ -6,6 +6,8 @@
 //! instead of using `Page`, whose title is fixed.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
 use super::adapt::AdaptPanel;
@@ -22,6 +24,7 @@ use crate::core::smart::check_goal;
 use crate::ui::format::{show_date, show_instant};
 use crate::ui::params::goal_param;
 use crate::ui::state::{use_workspace, WithPlan};
+use crate::ui::widgets::ErrorNotice;
 
 #[component]
 pub fn GoalDetailScreen() -> impl IntoView {
@@ -67,6 +70,23 @@ fn GoalView(gid: Uuid) -> impl IntoView {
         })
     });
     let adapt_open = RwSignal::new(false);
+    let confirm_delete = RwSignal::new(false);
+    let delete_error = RwSignal::new(None::<String>);
+    let navigate = use_navigate();
+    let delete = move |_| {
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match ws
+                .apply_undoable("Goal deleted", move |p, now, by| {
+                    p.delete_goal(gid, now, by)
+                })
+                .await
+            {
+                Ok(_) => navigate("/plan", Default::default()),
+                Err(e) => delete_error.set(Some(e.to_string())),
+            }
+        });
+    };
     // Arriving from the editor's "Adapt" link opens the form.
     if window().location().hash().is_ok_and(|h| h == "#adapt") {
         adapt_open.set(true);
@@ -104,6 +124,17 @@ fn GoalView(gid: Uuid) -> impl IntoView {
                     aria-controls="adapt" on:click=move |_| adapt_open.update(|o| *o = !*o)>
                     "Adapt this goal"
                 </button>
+            </div>
+            <div class="form-actions delete-goal">
+                <Show when=move || confirm_delete.get()
+                    fallback=move || view! {
+                        <button type="button" class="button danger" on:click=move |_| confirm_delete.set(true)>"Delete goal"</button>
+                    }>
+                    <p class="notice warning">"Delete this goal with its milestones, actions, KPIs and history? To keep it in the plan's story, drop it instead (Adapt this goal)."</p>
+                    <button type="button" class="button danger" on:click=delete.clone()>"Yes, delete goal"</button>
+                    <button type="button" class="button" on:click=move |_| confirm_delete.set(false)>"Keep"</button>
+                </Show>
+                <ErrorNotice message=delete_error/>
             </div>
         </div>
 

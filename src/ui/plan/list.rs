@@ -47,6 +47,7 @@ pub fn PlanScreen() -> impl IntoView {
 
 #[component]
 fn PlanOverview() -> impl IntoView {
+    let renaming = RwSignal::new(false);
     let ws = use_workspace();
     // Read by the vision card, the empty state and each group: a memo, so the rows are
     // derived once per change of the plan.
@@ -126,6 +127,14 @@ fn PlanOverview() -> impl IntoView {
             <a class="button" href="/plan/print">"Print the plan"</a>
             <Show when=move || has_report.get()>
                 <a class="button" href="/plan/client-activity">"Since the last report"</a>
+            </Show>
+            <a class="button" href="/welcome/assessment">"Revisit needs assessment"</a>
+            <button type="button" class="button" aria-expanded=move || renaming.get().to_string()
+                aria-controls="rename-plan" on:click=move |_| renaming.update(|r| *r = !*r)>"Rename plan"</button>
+        </div>
+        <div id="rename-plan">
+            <Show when=move || renaming.get()>
+                <crate::ui::plan_naming::PlanNaming/>
             </Show>
         </div>
 

@@ -8,7 +8,9 @@ use uuid::Uuid;
 use super::common::{pace_class, pace_label, ProgressBar, RowField};
 use crate::core::kpi::{unit_for, Direction, KpiDraft};
 use crate::core::progress::kpi_progress;
-use crate::ui::format::{iso, number, parse_date, required_number, show_date, show_instant, today};
+use crate::ui::format::{
+    iso, number, parse_date, required_number, show_date, show_instant, today, with_unit,
+};
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{ErrorNotice, NumberField, SelectField, TextField};
 
@@ -131,7 +133,235 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
             <button type="submit" class="button primary" aria-label=move || format!("Log value for {}", data.with(|d| d.as_ref().map(|(k, _)| k.name.clone()).unwrap_or_default()))>"Log"</button>
         </form>
         <ErrorNotice message=error/>
+        <KpiValues kid=kid/>
+        <EditKpi kid=kid/>
         </li>
+    }
+}
+
+/// The values logged for a KPI, newest first, each correctable (a value typed wrong) or
+/// deletable; a correction leaves its trace in the goal's history.
+#[component]
+fn KpiValues(kid: Uuid) -> impl IntoView {
+    let ws = use_workspace();
+    let values = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            let p = p.as_ref()?;
+            let k = p.kpi(kid)?;
+            let mut v: Vec<(Uuid, f64, chrono::DateTime<chrono::Utc>)> = p
+                .measurements_of(kid)
+                .into_iter()
+                .map(|m| (m.meta.id, m.value, m.at))
+                .collect();
+            v.reverse();
+            Some((k.fields.name.clone(), k.fields.unit.clone(), v))
+        })
+    });
+    view! {
+        <Show when=move || values.with(|v| v.as_ref().is_some_and(|(_, _, v)| !v.is_empty()))>
+            <details class="kpi-values">
+                <summary class="button">{move || values.with(|v| v.as_ref().map(|(_, _, v)| format!("Values logged ({})", v.len())).unwrap_or_default())}</summary>
+                <ul class="value-list">
+                    {move || values.get().map(|(name, unit, v)| v.into_iter().map(|(mid, value, at)| {
+                        view! { <ValueRow mid=mid value=value at=at name=name.clone() unit=unit.clone()/> }
+                    }).collect_view())}
+                </ul>
+            </details>
+        </Show>
+    }
+}
+
+#[component]
+fn ValueRow(
+    mid: Uuid,
+    value: f64,
+    at: chrono::DateTime<chrono::Utc>,
+    name: String,
+    unit: String,
+) -> impl IntoView {
+    let ws = use_workspace();
+    let editing = RwSignal::new(false);
+    let typed = RwSignal::new(number(value));
+    let error = RwSignal::new(None::<String>);
+    let when = show_instant(at);
+    let what = format!("{name} on {when}");
+    let save = move || {
+        error.set(None);
+        let v = match required_number("Value", &typed.get_untracked()) {
+            Ok(v) => v,
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        spawn_local(async move {
+            match ws
+                .apply_undoable("Value corrected", move |p, now, by| {
+                    p.correct_measurement(mid, v, now, by)
+                })
+                .await
+            {
+                Ok(_) => editing.set(false),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let delete = move |_| {
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("Value deleted", move |p, now, by| {
+                    p.delete_measurement(mid, now, by)
+                })
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+    let label_edit = format!("Correct value: {what}");
+    let label_delete = format!("Delete value: {what}");
+    view! {
+        <li class="value-item" data-testid="kpi-value">
+            <Show when=move || editing.get()
+                fallback={
+                    let (when, unit, le, ld) = (when.clone(), unit.clone(), label_edit.clone(), label_delete.clone());
+                    move || view! {
+                        <span class="value-when">{when.clone()}</span>
+                        <strong class="value-number">{with_unit(value, &unit)}</strong>
+                        <span class="value-buttons">
+                            <button type="button" class="button" aria-label=le.clone()
+                                on:click=move |_| { typed.set(number(value)); editing.set(true); }>"Correct"</button>
+                            <button type="button" class="button" aria-label=ld.clone() on:click=delete>"Delete"</button>
+                        </span>
+                    }
+                }>
+                <form class="log-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                    <RowField id=format!("value-{mid}") label=format!("Value on {}", show_instant(at)) value=typed decimal=true/>
+                    <button type="submit" class="button primary">"Save"</button>
+                    <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                </form>
+            </Show>
+            <ErrorNotice message=error/>
+        </li>
+    }
+}
+
+/// Changing a KPI's name, unit, baseline, target or direction (to move a target for a reason,
+/// Adapt keeps it in the history), or deleting it.
+#[component]
+fn EditKpi(kid: Uuid) -> impl IntoView {
+    let ws = use_workspace();
+    let current = move || {
+        ws.plan.with_untracked(|p| {
+            p.as_ref()
+                .and_then(|p| p.kpi(kid))
+                .map(|k| k.fields.clone())
+        })
+    };
+    let name = RwSignal::new(String::new());
+    let unit = RwSignal::new(String::new());
+    let baseline = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
+    let direction = RwSignal::new("up".to_owned());
+    let error = RwSignal::new(None::<String>);
+    let confirm = RwSignal::new(false);
+    let fill = move || {
+        if let Some(k) = current() {
+            name.set(k.name);
+            unit.set(k.unit);
+            baseline.set(number(k.baseline));
+            target.set(number(k.target));
+            direction.set(
+                if k.direction == Direction::Down {
+                    "down"
+                } else {
+                    "up"
+                }
+                .to_owned(),
+            );
+        }
+    };
+    fill();
+    let save = move || {
+        error.set(None);
+        let Some(old) = current() else { return };
+        let mut errors = Vec::new();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            errors.push("KPI name: say what you will count, e.g. 'Applications sent'.".to_owned());
+        }
+        let b = required_number("Baseline", &baseline.get_untracked()).map_err(|e| errors.push(e));
+        let t = required_number("Target", &target.get_untracked()).map_err(|e| errors.push(e));
+        let (Ok(b), Ok(t), true) = (b, t, errors.is_empty()) else {
+            error.set(Some(errors.join(" ")));
+            return;
+        };
+        let draft = KpiDraft {
+            goal_id: old.goal_id,
+            name: n,
+            unit: unit.get_untracked().trim().to_owned(),
+            baseline: b,
+            target: t,
+            direction: if direction.get_untracked() == "down" {
+                Direction::Down
+            } else {
+                Direction::Up
+            },
+        };
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("KPI changed", move |p, now, by| {
+                    p.update_kpi(kid, draft, now, by)
+                })
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+    let delete = move |_| {
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("KPI deleted", move |p, now, by| p.delete_kpi(kid, now, by))
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+    let kpi_name = move || current().map(|k| k.name).unwrap_or_default();
+    view! {
+        <details class="edit-kpi" on:toggle=move |_| fill()>
+            <summary class="button" aria-label=move || format!("Edit or delete KPI: {}", kpi_name())>"Edit or delete"</summary>
+            <form class="add-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                <RowField id=format!("kpi-{kid}-name") label="KPI name".into() value=name/>
+                <div class="field-row">
+                    <RowField id=format!("kpi-{kid}-baseline") label="Baseline".into() value=baseline decimal=true/>
+                    <RowField id=format!("kpi-{kid}-target") label="Target".into() value=target decimal=true/>
+                </div>
+                <div class="field-row">
+                    <RowField id=format!("kpi-{kid}-unit") label="Unit".into() value=unit/>
+                    <div class="field">
+                        <label for=format!("kpi-{kid}-direction")>"Direction"</label>
+                        <select id=format!("kpi-{kid}-direction") prop:value=move || direction.get()
+                            on:change=move |ev| direction.set(event_target_value(&ev))>
+                            <option value="up">"More is better"</option>
+                            <option value="down">"Less is better"</option>
+                        </select>
+                    </div>
+                </div>
+                <ErrorNotice message=error/>
+                <div class="form-actions">
+                    <button type="submit" class="button primary">"Save KPI"</button>
+                    <Show when=move || confirm.get()
+                        fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirm.set(true)>"Delete KPI"</button> }>
+                        <button type="button" class="button danger" on:click=delete
+                            aria-label=move || format!("Confirm delete KPI: {}", kpi_name())>"Delete KPI"</button>
+                        <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
+                    </Show>
+                </div>
+            </form>
+        </details>
     }
 }
 

@@ -3,7 +3,7 @@
 
 mod adapt; // the Adapt form: a deliberate change to a goal, always with its reason
 mod client_activity; // the coach's view of what the client did since the previous report
-mod common; // status words, SMART badge, progress bar, stale-edit choice
+pub(crate) mod common; // status words, SMART badge, progress bar, stale-edit choice
 mod goal_detail; // one goal: SMART summary, roadmap, actions, KPIs, adapt, history
 mod goal_editor; // new goal and plain edits, with the live SMART checker
 mod list; // the plan: vision and goals grouped by status

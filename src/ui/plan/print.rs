@@ -139,6 +139,15 @@ fn PrintablePlan() -> impl IntoView {
                     </section>
                 }
             });
+            let assessment = p.latest_assessment().map(|a| {
+                view! {
+                    <section class="card">
+                        <h3>"Needs assessment"</h3>
+                        <p class="muted">{format!("Taken on {}.", show_date(a.fields.taken_on))}</p>
+                        {super::common::assessment_answers(a)}
+                    </section>
+                }
+            });
             let goals = p
                 .live_goals()
                 .into_iter()
@@ -172,6 +181,7 @@ fn PrintablePlan() -> impl IntoView {
                     <h2>{p.title.clone()}</h2>
                     <p class="muted">{format!("Printed from Waymark on {}.", show_instant(chrono::Utc::now()))}</p>
                     {profile}
+                    {assessment}
                     {goals}
                     {loose}
                     {schedule}

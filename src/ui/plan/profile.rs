@@ -12,6 +12,7 @@ use super::common::{use_theirs, StaleChoice};
 use crate::core::ids::profile_id;
 use crate::core::profile::ProfileDraft;
 use crate::core::{Author, Plan};
+use crate::ui::format::show_date;
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, ActionError, WithPlan};
 use crate::ui::widgets::{ErrorNotice, TextArea, TextField, ValuesPicker};
@@ -168,5 +169,52 @@ fn ProfileForm() -> impl IntoView {
                 <a class="button" href="/plan">"Cancel"</a>
             </div>
         </form>
+        <AssessmentCard/>
+    }
+}
+
+/// The newest take of the needs assessment, the earlier ones, and a way to take it again
+/// (answers prefilled; each take is kept).
+#[component]
+fn AssessmentCard() -> impl IntoView {
+    let ws = use_workspace();
+    let takes = Memo::new(move |_| {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.assessment_takes()
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <section class="card" aria-labelledby="assessment-heading" data-testid="assessment-answers">
+            <h2 id="assessment-heading">"Needs assessment"</h2>
+            {move || {
+                let takes = takes.get();
+                match takes.split_first() {
+                    None => view! { <p class="muted">"Not taken yet. It asks what moves you, what holds you back and what you can draw on."</p> }.into_any(),
+                    Some((latest, earlier)) => view! {
+                        <p class="muted">{format!("Taken on {}.", show_date(latest.fields.taken_on))}</p>
+                        {super::common::assessment_answers(latest)}
+                        {(!earlier.is_empty()).then(|| view! {
+                            <details class="earlier-takes">
+                                <summary>{format!("Earlier takes ({})", earlier.len())}</summary>
+                                {earlier.iter().map(|t| view! {
+                                    <h3>{format!("Taken on {}", show_date(t.fields.taken_on))}</h3>
+                                    {super::common::assessment_answers(t)}
+                                }).collect_view()}
+                            </details>
+                        })}
+                    }.into_any(),
+                }
+            }}
+            <a class="button" href="/welcome/assessment">
+                {move || if takes.with(|t| t.is_empty()) { "Take the assessment" } else { "Revisit the assessment" }}
+            </a>
+        </section>
     }
 }

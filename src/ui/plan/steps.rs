@@ -163,10 +163,56 @@ fn MilestoneRow(mid: Uuid) -> impl IntoView {
     let delete = move |_| {
         spawn_local(async move {
             if let Err(e) = ws
-                .apply(move |p, now, by| p.delete_milestone(mid, now, by))
+                .apply_undoable("Milestone deleted", move |p, now, by| {
+                    p.delete_milestone(mid, now, by)
+                })
                 .await
             {
                 error.set(Some(e.to_string()));
+            }
+        });
+    };
+    let editing = RwSignal::new(false);
+    let new_title = RwSignal::new(String::new());
+    let new_due = RwSignal::new(String::new());
+    let open_edit = move |_| {
+        if let Some(m) = m.get_untracked() {
+            new_title.set(m.fields.title.clone());
+            new_due.set(iso(m.fields.due));
+        }
+        error.set(None);
+        editing.set(true);
+    };
+    let save = move || {
+        error.set(None);
+        let Some(old) = m.get_untracked() else { return };
+        let due = match parse_date("Milestone due date", &new_due.get_untracked()) {
+            Ok(Some(d)) => d,
+            Ok(None) => {
+                error.set(Some(
+                    "Milestone due date: choose when it should be done.".into(),
+                ));
+                return;
+            }
+            Err(e) => {
+                error.set(Some(e));
+                return;
+            }
+        };
+        let draft = MilestoneDraft {
+            title: new_title.get_untracked().trim().to_owned(),
+            due,
+            ..old.fields
+        };
+        spawn_local(async move {
+            match ws
+                .apply_undoable("Milestone changed", move |p, now, by| {
+                    p.update_milestone(mid, draft, now, by)
+                })
+                .await
+            {
+                Ok(_) => editing.set(false),
+                Err(e) => error.set(Some(e.to_string())),
             }
         });
     };
@@ -195,10 +241,22 @@ fn MilestoneRow(mid: Uuid) -> impl IntoView {
                             <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
                         </span>
                     }>
+                    <button type="button" class="button" aria-label=move || format!("Edit milestone: {}", title())
+                        aria-expanded=move || editing.get().to_string() on:click=open_edit>"Edit"</button>
                     <button type="button" class="button icon-button" aria-label=move || format!("Delete milestone: {}", title())
                         on:click=move |_| confirm.set(true)>"✕"</button>
                 </Show>
             </div>
+            <Show when=move || editing.get()>
+                <form class="add-form milestone-edit" on:submit=move |ev| { ev.prevent_default(); save(); }>
+                    <RowField id=format!("ms-{mid}-edit-title") label="Milestone".into() value=new_title/>
+                    <RowField id=format!("ms-{mid}-edit-due") label="Due date".into() value=new_due kind="date"/>
+                    <div class="form-actions">
+                        <button type="submit" class="button primary">"Save milestone"</button>
+                        <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
             <ErrorNotice message=error/>
         </li>
     }
@@ -451,6 +509,19 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
         });
     };
 
+    let delete = move |()| {
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("Action deleted", move |p, now, by| {
+                    p.delete_action(aid, now, by)
+                })
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+
     let edit_fields = RwSignal::new(None::<ActionFields>);
     let open_edit = move |_| {
         edit_fields.set(Some(ActionFields::new(
@@ -526,7 +597,7 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
                     <Show when=move || !confirm.get()
                         fallback=move || view! {
                             <button type="button" class="button danger" aria-label=move || format!("Confirm delete: {}", title())
-                                on:click=move |_| run(|p, id, now, by| p.delete_action(id, now, by))>"Delete"</button>
+                                on:click=move |_| delete(())>"Delete"</button>
                             <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
                         }>
                         <button type="button" class="button icon-button" aria-label=move || format!("Delete: {}", title())

@@ -188,6 +188,7 @@ fn Review() -> impl IntoView {
             .ok()
             .and_then(|(from, to)| ws.plan.with(|p| p.as_ref().map(|p| facts_of(p, from, to))))
     });
+    // Rows are keyed by their content, not their id: a corrected review is drawn again.
     let reviews = Memo::new(move |_| {
         ws.plan
             .with(|p| p.as_ref().map(past_reviews).unwrap_or_default())
@@ -309,13 +310,14 @@ fn Review() -> impl IntoView {
                 <Show when=move || reviews.with(|r| !r.is_empty())
                     fallback=|| view! { <p class="empty-line">"No reviews yet. Write your first one above."</p> }>
                     <ul class="plain-list past-reviews" data-testid="past-reviews">
-                        <For each=move || reviews.get() key=|r| r.id let(r)>
+                        <For each=move || reviews.get() key=|r| format!("{r:?}") let(r)>
                             <li>
                                 <h3>{r.period}</h3>
                                 <dl class="ci-entry">
                                     <dt>"What went well"</dt><dd>{if r.went_well.is_empty() { "—".to_owned() } else { r.went_well }}</dd>
                                     <dt>"What to change"</dt><dd>{if r.to_change.is_empty() { "—".to_owned() } else { r.to_change }}</dd>
                                 </dl>
+                                <FixReview id=r.id/>
                             </li>
                         </For>
                     </ul>
@@ -385,5 +387,105 @@ fn ReviewForm(period: Memo<Result<(NaiveDate, NaiveDate), String>>) -> impl Into
                 <p class="form-done" role="status">{move || done.get()}</p>
             </div>
         </form>
+    }
+}
+
+/// Correcting or deleting a past review, with the same rule as writing one: it says something.
+#[component]
+fn FixReview(id: Uuid) -> impl IntoView {
+    let ws = use_workspace();
+    let current = move || {
+        ws.plan.with_untracked(|p| {
+            p.as_ref()?
+                .reviews
+                .iter()
+                .find(|r| r.meta.id == id && r.meta.is_live())
+                .map(|r| r.fields.clone())
+        })
+    };
+    let editing = RwSignal::new(false);
+    let confirm = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let went_well = RwSignal::new(String::new());
+    let to_change = RwSignal::new(String::new());
+    let open = move |_| {
+        if let Some(r) = current() {
+            went_well.set(r.went_well);
+            to_change.set(r.to_change);
+        }
+        error.set(None);
+        editing.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(old) = current() else { return };
+        let (w, c) = (went_well.get_untracked(), to_change.get_untracked());
+        if w.trim().is_empty() && c.trim().is_empty() {
+            error.set(Some(
+                "Write what went well or what to change before saving.".to_owned(),
+            ));
+            return;
+        }
+        let draft = ReviewDraft {
+            went_well: w.trim().to_owned(),
+            to_change: c.trim().to_owned(),
+            ..old
+        };
+        spawn_local(async move {
+            match ws
+                .apply_undoable("Review changed", move |p, now, by| {
+                    p.update_review(id, draft, now, by)
+                })
+                .await
+            {
+                Ok(_) => editing.set(false),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let delete = move |_| {
+        spawn_local(async move {
+            if let Err(e) = ws
+                .apply_undoable("Review deleted", move |p, now, by| {
+                    p.delete_review(id, now, by)
+                })
+                .await
+            {
+                error.set(Some(e.to_string()));
+            }
+        });
+    };
+    view! {
+        <div class="fix-record">
+            <Show when=move || editing.get()
+                fallback=move || view! {
+                    <div class="form-actions">
+                        <button type="button" class="button" on:click=open>"Edit review"</button>
+                        <Show when=move || confirm.get()
+                            fallback=move || view! { <button type="button" class="button danger" on:click=move |_| confirm.set(true)>"Delete review"</button> }>
+                            <button type="button" class="button danger" on:click=delete>"Yes, delete review"</button>
+                            <button type="button" class="button" on:click=move |_| confirm.set(false)>"Keep"</button>
+                        </Show>
+                    </div>
+                }>
+                <form class="add-form" on:submit=save>
+                    <div class="field">
+                        <label for=format!("rv-{id}-well")>"What went well"</label>
+                        <textarea id=format!("rv-{id}-well") rows="3" prop:value=move || went_well.get()
+                            on:input=move |ev| went_well.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="field">
+                        <label for=format!("rv-{id}-change")>"What to change"</label>
+                        <textarea id=format!("rv-{id}-change") rows="3" prop:value=move || to_change.get()
+                            on:input=move |ev| to_change.set(event_target_value(&ev))></textarea>
+                    </div>
+                    <div class="form-actions">
+                        <button type="submit" class="button primary">"Save review"</button>
+                        <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
+                    </div>
+                </form>
+            </Show>
+            <ErrorNotice message=error/>
+        </div>
     }
 }

@@ -6,10 +6,12 @@ mod header;
 pub mod network;
 mod storage_full;
 pub mod theme;
+mod undo;
 pub mod update;
 
 pub use archived::ArchivedNotice;
 pub use bottom_nav::BottomNav;
 pub use header::Header;
 pub use storage_full::StorageFullNotice;
+pub use undo::UndoToast;
 pub use update::UpdateBanner;

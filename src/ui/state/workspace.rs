@@ -34,6 +34,7 @@ struct Signals {
     status: RwSignal<SaveStatus>,
     storage_full: RwSignal<bool>,
     last_change: RwSignal<Touched>,
+    undo: RwSignal<Option<String>>,
 }
 
 impl Shown for Signals {
@@ -59,6 +60,9 @@ impl Shown for Signals {
     fn set_storage_full(&self, full: bool) {
         self.storage_full.set(full);
     }
+    fn set_undo(&self, label: Option<String>) {
+        self.undo.set(label);
+    }
 }
 
 type BrowserSession = Session<IndexedDbStore, Signals>;
@@ -82,6 +86,8 @@ pub struct Workspace {
     /// The device's role as read from the preferences, for what changes with it while the app
     /// runs (the coach's Clients entry in the navigation). Set it with [`Workspace::set_role`].
     role: RwSignal<Author>,
+    /// What the last change was while Undo is offered for it ("Goal deleted").
+    pub undo: RwSignal<Option<String>>,
     session: StoredValue<Option<Rc<BrowserSession>>, LocalStorage>,
     _subscription: StoredValue<Option<ChangeSubscription>, LocalStorage>,
 }
@@ -94,6 +100,7 @@ pub fn provide_workspace() -> Workspace {
         status: RwSignal::new(SaveStatus::Idle),
         storage_full: RwSignal::new(false),
         last_change: RwSignal::new(Touched::none()),
+        undo: RwSignal::new(None),
     };
     let prefs = Preferences::local();
     let role = RwSignal::new(prefs.role());
@@ -106,6 +113,7 @@ pub fn provide_workspace() -> Workspace {
         last_change: signals.last_change,
         prefs: StoredValue::new_local(prefs),
         role,
+        undo: signals.undo,
         session: StoredValue::new_local(None),
         _subscription: StoredValue::new_local(None),
     };
@@ -206,6 +214,28 @@ impl Workspace {
         verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
     ) -> Result<Touched, ActionError> {
         self.session()?.apply(verb).await
+    }
+
+    /// Applies one user action and offers Undo for it (see [`Session::apply_undoable`]).
+    pub async fn apply_undoable(
+        &self,
+        label: &str,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
+    ) -> Result<Touched, ActionError> {
+        self.session()?.apply_undoable(label, verb).await
+    }
+
+    /// Takes back the last undoable change.
+    pub async fn undo(&self) -> Result<Touched, ActionError> {
+        self.session()?.undo().await
+    }
+
+    /// The Undo offer closed.
+    pub fn dismiss_undo(&self) {
+        match self.session() {
+            Ok(s) => s.dismiss_undo(),
+            Err(_) => self.undo.set(None),
+        }
     }
 
     /// Like [`apply`](Self::apply), but refuses with [`ActionError::ChangedElsewhere`] when any

@@ -53,9 +53,29 @@ fn AssessmentSteps() -> impl IntoView {
         .with_untracked(|p| p.as_ref().and_then(|p| p.live_profile().cloned()))
         .unwrap_or_default();
 
+    // A retake starts from the newest answers; saving keeps it as a new take.
+    let previous = ws.plan.with_untracked(|p| {
+        p.as_ref()
+            .and_then(|p| p.latest_assessment())
+            .map(|a| a.fields.answers.clone())
+            .unwrap_or_default()
+    });
+    // By its question, else (questions worded differently, as a coach's) by its place in the area.
     let answers: Vec<RwSignal<String>> = GUIDED_QUESTIONS
         .iter()
-        .map(|_| RwSignal::new(String::new()))
+        .enumerate()
+        .map(|(i, (area, q))| {
+            let nth = GUIDED_QUESTIONS[..i]
+                .iter()
+                .filter(|(a, _)| a == area)
+                .count();
+            let before = previous
+                .iter()
+                .find(|a| a.area == *area && a.question == *q)
+                .or_else(|| previous.iter().filter(|a| a.area == *area).nth(nth))
+                .map(|a| a.answer.clone());
+            RwSignal::new(before.unwrap_or_default())
+        })
         .collect();
     let strengths = RwSignal::new(existing.strengths.join(", "));
     let values = RwSignal::new(existing.values.clone());
