@@ -489,6 +489,7 @@ fn weekly(weeks: u8, weekday: Weekday, starts_on: NaiveDate, offset: i32) -> Sch
         cadence: Cadence::Weeks { weeks, weekday },
         utc_offset_minutes: offset,
         starts_on,
+        time_zone: None,
     }
 }
 
@@ -497,6 +498,7 @@ fn monthly(dom: u8, starts_on: NaiveDate) -> ScheduleDraft {
         cadence: Cadence::Monthly { day: dom },
         utc_offset_minutes: 0,
         starts_on,
+        time_zone: None,
     }
 }
 

@@ -58,6 +58,8 @@ pub enum CoreError {
     NotInTemplate { what: &'static str },
     #[error("The time zone offset must be between -14:00 and +14:00.")]
     BadUtcOffset,
+    #[error("The time zone must be a name like Europe/Berlin.")]
+    BadTimeZone,
     #[error("The plan's header record is missing, so the plan can't be opened.")]
     MissingPlanHeader,
     #[error("The saved {kind:?} record {id} could not be read: {detail}")]

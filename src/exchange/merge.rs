@@ -364,7 +364,7 @@ mergeable!(ClientProfile, |r| match &r.fields.name {
 // When check-ins happen is one decision: cadence, time zone and first day merge together.
 mergeable!(
     CheckInSchedule,
-    &[&["cadence", "utc_offset_minutes", "starts_on"]],
+    &[&["cadence", "utc_offset_minutes", "starts_on", "time_zone"]],
     |_r| "Check-in schedule".to_owned()
 );
 mergeable!(NeedsAssessment, |r| format!(

@@ -18,6 +18,7 @@ mod state;
 mod today;
 mod welcome;
 mod widgets;
+mod zone;
 
 pub use app::App;
 
