@@ -237,6 +237,10 @@ fn clamp_day(y: i32, m: u32, dom: u8) -> NaiveDate {
     }
 }
 
+/// The wall-clock time of a check-in in calendars and notifications: the schedule has days, not
+/// times, and a morning reminder leaves the day to act on it.
+pub const CHECK_IN_TIME: (u32, u32) = (9, 0);
+
 /// How long before a check-in its reminder rings (the calendar file's alarm). A choice of the
 /// person on this device, kept in their preferences, not in the plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

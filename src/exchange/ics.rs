@@ -14,7 +14,7 @@
 use super::audience::{cut_for, Audience};
 use super::format::{slug, ExportedFile};
 use crate::core::goal::GoalStatus;
-use crate::core::schedule::{AlarmLead, Cadence, CheckInSchedule};
+use crate::core::schedule::{AlarmLead, Cadence, CheckInSchedule, CHECK_IN_TIME};
 use crate::core::zone::{offset_text, transitions, Transition, ZoneRules};
 use crate::core::{Meta, Plan};
 use chrono::{
@@ -98,10 +98,6 @@ fn local_time(t: NaiveDateTime) -> String {
 fn utc_time(t: DateTime<Utc>) -> String {
     t.format("%Y%m%dT%H%M%SZ").to_string()
 }
-
-/// The wall-clock time of a check-in in the calendar: the schedule has days, not times, and a
-/// morning reminder leaves the day to act on it.
-pub const CHECK_IN_TIME: (u32, u32) = (9, 0);
 
 /// SEQUENCE counts a record's revisions; the record's last change, in whole seconds since
 /// 2020, only grows, so a newer export always carries a higher SEQUENCE than an older one.

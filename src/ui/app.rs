@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use super::checkin::{CheckInFlowScreen, CheckInScreen};
-use super::exchange::ShareScreen;
+use super::exchange::{provide_arrivals, LaunchListener, ShareScreen};
 use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
 use super::plan::{
@@ -36,6 +36,8 @@ pub fn App() -> impl IntoView {
     theme::apply_saved();
     provide_workspace();
     let update_ready = update::register_service_worker();
+    super::reminders::watch();
+    provide_arrivals();
 
     view! {
         <Router>
@@ -68,6 +70,7 @@ pub fn App() -> impl IntoView {
             </main>
             <UpdateBanner ready=update_ready/>
             <BottomNav/>
+            <LaunchListener/>
         </Router>
     }
 }

@@ -11,6 +11,7 @@ mod page;
 mod params;
 mod plan;
 mod plan_naming;
+mod reminders;
 mod review;
 mod settings;
 mod shell;

@@ -20,6 +20,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 <p>"How often you check in, and on which day, is set with your check-ins."</p>
                 <a class="button" href="/checkin">"Check-in schedule"</a>
             </section>
+            <super::reminders::ReminderSettings/>
             <section class="card" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Export and import"</h2>
                 <p>"Send your plan or progress to your coach (or a template to a client), make a backup, or open a plan file."</p>
