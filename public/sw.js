@@ -168,3 +168,43 @@ async function openApp(url) {
   }
   await self.clients.openWindow(url);
 }
+
+// ---- the share sheet (issue 12) -----------------------------------------------------------------
+// The manifest's share_target posts a shared plan file here (multipart). It is kept in the
+// "waymark.shared" cache and the app is sent to the Share screen, which takes it out and opens
+// its preview. Its own listener: the fetch handler above only answers GET requests.
+const SHARED_CACHE = "waymark.shared";
+const SHARED_URL = "/__shared-plan";
+const SHARE_TARGET = "/share-target";
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "POST") return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.pathname !== SHARE_TARGET) return;
+  event.respondWith(keepSharedFile(request));
+});
+
+async function keepSharedFile(request) {
+  let file = null;
+  try {
+    const form = await request.formData();
+    file = form.getAll("plan").find((f) => typeof f === "object" && f !== null && "size" in f) ?? null;
+  } catch {
+    file = null;
+  }
+  if (file) {
+    const cache = await caches.open(SHARED_CACHE);
+    await cache.put(
+      SHARED_URL,
+      new Response(file, {
+        headers: {
+          "Content-Type": file.type || "application/json",
+          "X-File-Name": encodeURIComponent(file.name || "shared.waymark.json"),
+        },
+      })
+    );
+  }
+  // 303: the browser follows with a GET, so a reload of the Share screen does not post again.
+  return Response.redirect(file ? "/share?shared" : "/share", 303);
+}

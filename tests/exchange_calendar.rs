@@ -374,3 +374,30 @@ fn a_schedule_from_before_zone_names_is_floating_time() {
     assert_eq!(param(c, "DTSTART", "TZID"), None);
     assert_eq!(prop(c, "DTSTART"), Some("20260323T090000"));
 }
+
+/// A calendar file the app itself exported in the browser, handed over by
+/// tests/e2e/reminders.test.mjs (WAYMARK_ICS, with the zone and reminder it chose), read by the
+/// same parser. Without WAYMARK_ICS there is nothing to read and the test passes.
+#[test]
+fn a_file_the_app_exported_parses() {
+    let Ok(path) = std::env::var("WAYMARK_ICS") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let unfolded = unfold(&text);
+    let cal = read_calendar(&unfolded).expect("the exported calendar parses");
+    let zone = std::env::var("WAYMARK_ICS_ZONE").unwrap();
+    let trigger = std::env::var("WAYMARK_ICS_TRIGGER").unwrap();
+    let zones = named(&cal.components, "VTIMEZONE");
+    assert_eq!(zones.len(), 1);
+    assert_eq!(prop(zones[0], "TZID"), Some(zone.as_str()));
+    let checkins = events(&cal.components, "Check-in: ");
+    assert_eq!(checkins.len(), 1);
+    assert_eq!(param(checkins[0], "DTSTART", "TZID"), Some(zone.as_str()));
+    let alarms = named(&checkins[0].components, "VALARM");
+    assert_eq!(alarms.len(), 1);
+    assert_eq!(prop(alarms[0], "TRIGGER"), Some(trigger.as_str()));
+    assert!(!events(&cal.components, "Milestone: ").is_empty());
+    let typed: icalendar::Calendar = text.parse().expect("the typed calendar parses");
+    assert_eq!(typed.components.len(), cal.components.len());
+}

@@ -27,7 +27,7 @@ const SYNC_EVERY_MS: f64 = 6.0 * 60.0 * 60.0 * 1000.0;
 
 #[derive(serde::Serialize)]
 struct Handed<'a> {
-    /// The person switched notifications on (the permission alone is not their choice).
+    /// Always true when written; the service worker checks it all the same.
     enabled: bool,
     checkins: &'a [CheckInReminder],
 }
@@ -82,13 +82,20 @@ fn set_badge(count: usize) {
     }
 }
 
+/// Writes the check-in times for the service worker while notifications are on, and removes
+/// them when they are off (so a browser where nobody switched them on keeps no such cache).
 async fn hand_over(upcoming: &[CheckInReminder]) -> Result<(), JsValue> {
+    let enabled = Preferences::local().checkin_notifications();
+    let caches = window().caches()?;
+    if !enabled {
+        JsFuture::from(caches.delete(REMINDERS_CACHE)).await?;
+        return Ok(());
+    }
     let handed = Handed {
-        enabled: Preferences::local().checkin_notifications(),
+        enabled,
         checkins: upcoming,
     };
     let json = serde_json::to_string(&handed).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let caches = window().caches()?;
     let cache: web_sys::Cache = JsFuture::from(caches.open(REMINDERS_CACHE))
         .await?
         .dyn_into()?;
