@@ -836,7 +836,7 @@ fn search_over_ten_thousand_entries() {
 #[test]
 fn reflections_grouped_by_iso_week_in_local_time() {
     let p = journal(); // 5, 8, 11, 14 January 2025, 09:00 UTC
-    let groups = group_by_week(&p.reflections, 0);
+    let groups = group_by_week(&p.reflections, |_| 0);
     let weeks: Vec<(i32, u32, NaiveDate, usize)> = groups
         .iter()
         .map(|g| (g.iso_year, g.iso_week, g.monday, g.reflections.len()))
@@ -861,8 +861,8 @@ fn reflections_grouped_by_iso_week_in_local_time() {
         WHO,
     )
     .unwrap();
-    assert_eq!(group_by_week(&q.reflections, 0)[0].iso_week, 1);
-    assert_eq!(group_by_week(&q.reflections, 13 * 60)[0].iso_week, 2);
+    assert_eq!(group_by_week(&q.reflections, |_| 0)[0].iso_week, 1);
+    assert_eq!(group_by_week(&q.reflections, |_| 13 * 60)[0].iso_week, 2);
 }
 
 #[test]
