@@ -132,18 +132,19 @@ async function remindOfDueCheckIn() {
   const cache = await caches.open(REMINDERS_CACHE);
   const handed = await readJson(cache, REMINDERS_URL);
   if (!handed?.enabled || !Array.isArray(handed.checkins)) return;
+  // Which check-ins were reminded of already (plan and day), and when this last ran.
   const reminded = (await readJson(cache, REMINDED_URL)) || {};
+  const shown = reminded.shown || {};
   const now = Date.now();
   // The latest check-in time that has passed, one per plan.
   const due = new Map();
   for (const c of handed.checkins) {
     if (Date.parse(c.at) <= now) due.set(c.plan_id, c);
   }
-  if (due.size === 0) return;
-  const db = await openStoredPlans();
+  const db = due.size > 0 ? await openStoredPlans() : null;
   for (const c of due.values()) {
     const key = `${c.plan_id}:${c.day}`;
-    if (reminded[key]) continue;
+    if (shown[key]) continue;
     if (db && (await lastCheckInDay(db, c.plan_id)) >= c.day) continue;
     await self.registration.showNotification("Time for your check-in", {
       body: `${c.plan_title}: how did it go since last time? A few minutes is enough.`,
@@ -151,10 +152,11 @@ async function remindOfDueCheckIn() {
       icon: "/icons/icon-192.png",
       data: { url: "/checkin" },
     });
-    reminded[key] = now;
+    shown[key] = now;
   }
   db?.close();
-  await cache.put(REMINDED_URL, new Response(JSON.stringify(reminded), { headers: { "Content-Type": "application/json" } }));
+  const record = JSON.stringify({ checked_at: now, shown });
+  await cache.put(REMINDED_URL, new Response(record, { headers: { "Content-Type": "application/json" } }));
 }
 
 async function openApp(url) {

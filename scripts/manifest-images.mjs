@@ -56,7 +56,7 @@ async function screenshots() {
       await page.setViewportSize(viewport);
       await page.goto(server.origin + path);
       await waitForApp(page);
-      await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+      await page.waitForTimeout(300);
       await page.screenshot({ path: join(dir, name) });
     }
   } finally {

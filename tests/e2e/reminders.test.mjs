@@ -131,20 +131,34 @@ test("switched on with permission granted: the background check shows a notifica
   await cdp.send("ServiceWorker.dispatchPeriodicSyncEvent", { origin: env.origin, registrationId, tag: "waymark-checkin", lastChance: false });
   const shown = async () =>
     page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body })));
-  await page.waitForFunction(async () => (await (await navigator.serviceWorker.ready).getNotifications()).length > 0);
+  // The background check runs in the worker; its notification shows up when it is done.
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    for (let i = 0; i < 100 && (await registration.getNotifications()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  });
   const notes = await shown();
   assert.equal(notes.length, 1);
   assert.equal(notes[0].title, "Time for your check-in");
   assert.match(notes[0].body, /Maya: from teaching to UX research/);
 
-  // The same due check-in is not notified twice.
+  // The same due check-in is not notified twice: with the first notification dismissed, the
+  // next background check (seen by the time it records) shows none.
+  const lastCheck = () =>
+    page.evaluate(async () => {
+      const hit = await (await caches.open("waymark.reminders")).match("/__reminded.json");
+      return hit ? (await hit.json()).checked_at : null;
+    });
+  const first = await lastCheck();
+  assert.ok(first, "the check records when it ran");
+  await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
   await cdp.send("ServiceWorker.dispatchPeriodicSyncEvent", { origin: env.origin, registrationId, tag: "waymark-checkin", lastChance: false });
-  await page.evaluate(async () => {
-    // The second check has run once its "already reminded" note is there.
+  await page.evaluate(async (before) => {
     const cache = await caches.open("waymark.reminders");
-    for (let i = 0; i < 50 && !(await cache.match("/__reminded.json")); i++) await new Promise((r) => setTimeout(r, 50));
-  });
-  assert.equal((await shown()).length, 1);
+    const checkedAt = async () => (await (await cache.match("/__reminded.json")).json()).checked_at;
+    for (let i = 0; i < 100 && (await checkedAt()) <= before; i++) await new Promise((r) => setTimeout(r, 50));
+  }, first);
+  assert.ok((await lastCheck()) > first, "the second check ran");
+  assert.equal((await shown()).length, 0);
 
   // Switched off: the service worker has nothing to remind of any more.
   await toggle.uncheck();
