@@ -171,6 +171,11 @@ const SHARED_URL: &str = "/__shared-plan";
 /// The plan file the share sheet handed over, taken out of the cache (so it opens once).
 pub async fn take_shared_file() -> Option<File> {
     let caches = leptos::prelude::window().caches().ok()?;
+    // `open` would create the cache; most visits have nothing shared.
+    let kept = JsFuture::from(caches.has(SHARED_CACHE)).await.ok()?;
+    if !kept.is_truthy() {
+        return None;
+    }
     let cache: web_sys::Cache = JsFuture::from(caches.open(SHARED_CACHE))
         .await
         .ok()?
