@@ -186,3 +186,34 @@ fn files_without_a_zone_name_still_load_and_files_without_one_do_not_gain_it() {
         .unwrap()
         .contains(r#""time_zone":"Europe/Berlin""#));
 }
+
+#[test]
+fn reminders_ring_at_nine_on_the_clients_day_on_both_sides_of_the_change() {
+    use waymark::core::reminders::{checkin_reminders, things_due, UPCOMING};
+    use waymark::core::sample::seeded_plan;
+    use waymark::core::Author;
+
+    let mut plan = seeded_plan(1, 0, 0, 0, 3).unwrap();
+    let written = at(2026, 3, 20, 10, 0);
+    plan.set_schedule(
+        mondays_in(Some("Europe/Berlin"), 60),
+        written,
+        Author::Client,
+    )
+    .unwrap();
+    // Friday 27 March: last Monday's check-in (23 March) is due, then every Monday.
+    let now = at(2026, 3, 27, 12, 0);
+    let reminders = checkin_reminders(&plan, now, &TzRules);
+    assert_eq!(reminders.len(), 1 + UPCOMING);
+    let days: Vec<_> = reminders.iter().take(3).map(|r| (r.day, r.at)).collect();
+    assert_eq!(
+        days,
+        vec![
+            (day(2026, 3, 23), at(2026, 3, 23, 8, 0)),
+            (day(2026, 3, 30), at(2026, 3, 30, 7, 0)),
+            (day(2026, 4, 6), at(2026, 4, 6, 7, 0)),
+        ],
+        "9:00 in Berlin: 8:00 UTC in winter, 7:00 UTC in summer"
+    );
+    assert!(things_due(&plan, now, &TzRules, day(2026, 3, 27)) >= 1);
+}

@@ -81,7 +81,7 @@ pub fn checkin_reminders(
         .into_iter()
         .collect();
     let mut d = status.today;
-    while days.len() < UPCOMING {
+    for _ in 0..UPCOMING {
         d = here.next_after(d);
         if d == NaiveDate::MAX {
             break;
