@@ -139,7 +139,18 @@ pub fn on_launch(open_file: impl Fn(File) + 'static, go_to: impl Fn(String) + 's
                     .and_then(|u| u.as_string())
                     .and_then(|u| web_sys::Url::new(&u).ok())
                 {
-                    go_to(format!("{}{}", url.pathname(), url.search()));
+                    let path = format!("{}{}", url.pathname(), url.search());
+                    let here = leptos::prelude::window().location();
+                    let current = format!(
+                        "{}{}",
+                        here.pathname().unwrap_or_default(),
+                        here.search().unwrap_or_default()
+                    );
+                    // A plain launch (the start URL) keeps an open window where it was, say in
+                    // the middle of a check-in; a shortcut goes where it points.
+                    if path != "/" && path != current {
+                        go_to(path);
+                    }
                 }
                 return;
             };

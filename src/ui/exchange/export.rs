@@ -283,7 +283,7 @@ pub fn ExportPanel() -> impl IntoView {
             <fieldset class="field choices" aria-describedby="alarm-lead-hint">
                 <legend>"Calendar reminder before each check-in"</legend>
                 <p class="field-hint" id="alarm-lead-hint">
-                    "Check-ins go into the calendar at 9:00 on their day, in the client's time zone. Your calendar app rings this long before."
+                    "Check-ins go into the calendar at 9:00 on their day, in the check-in schedule's time zone. Your calendar app reminds you this long before."
                 </p>
                 {AlarmLead::ALL.map(|value| view! {
                     <label class="choice">
