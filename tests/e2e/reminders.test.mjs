@@ -39,6 +39,18 @@ async function withDueCheckIn(page) {
   await page.getByTestId("checkin-status").filter({ hasText: "Due now" }).waitFor();
 }
 
+/**
+ * Asks the page until the async `check(arg)` is true, for at most a minute (Playwright's
+ * waitForFunction does not wait for a promise, and would take any promise as true).
+ */
+async function until(page, check, arg) {
+  for (let i = 0; i < 600; i++) {
+    if (await page.evaluate(check, arg)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`never true: ${check}`);
+}
+
 /** What the app handed to the service worker for its background check. */
 async function handedOver(page) {
   return page.evaluate(async () => {
@@ -128,36 +140,37 @@ test("switched on with permission granted: the background check shows a notifica
 
   const registrationId = registrations.find((r) => r.scopeURL === env.origin + "/")?.registrationId;
   assert.ok(registrationId, "the service worker is registered");
-  await cdp.send("ServiceWorker.dispatchPeriodicSyncEvent", { origin: env.origin, registrationId, tag: "waymark-checkin", lastChance: false });
   const shown = async () =>
     page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({ title: n.title, body: n.body })));
-  // The background check runs in the worker; its notification shows up when it is done.
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    for (let i = 0; i < 100 && (await registration.getNotifications()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
-  });
+  // Each background check records when it ran, last thing: the check is over once that changes.
+  const lastCheck = () =>
+    page.evaluate(async () => {
+      const hit = await (await caches.open("waymark.reminders")).match("/__reminded.json");
+      return hit ? (await hit.json()).checked_at : 0;
+    });
+  const backgroundCheck = async () => {
+    const before = await lastCheck();
+    await cdp.send("ServiceWorker.dispatchPeriodicSyncEvent", { origin: env.origin, registrationId, tag: "waymark-checkin", lastChance: false });
+    await until(
+      page,
+      async (b) => {
+        const hit = await (await caches.open("waymark.reminders")).match("/__reminded.json");
+        return hit ? (await hit.json()).checked_at > b : false;
+      },
+      before
+    );
+  };
+
+  await backgroundCheck();
   const notes = await shown();
   assert.equal(notes.length, 1);
   assert.equal(notes[0].title, "Time for your check-in");
   assert.match(notes[0].body, /Maya: from teaching to UX research/);
 
   // The same due check-in is not notified twice: with the first notification dismissed, the
-  // next background check (seen by the time it records) shows none.
-  const lastCheck = () =>
-    page.evaluate(async () => {
-      const hit = await (await caches.open("waymark.reminders")).match("/__reminded.json");
-      return hit ? (await hit.json()).checked_at : null;
-    });
-  const first = await lastCheck();
-  assert.ok(first, "the check records when it ran");
+  // next background check shows none.
   await page.evaluate(async () => (await (await navigator.serviceWorker.ready).getNotifications()).forEach((n) => n.close()));
-  await cdp.send("ServiceWorker.dispatchPeriodicSyncEvent", { origin: env.origin, registrationId, tag: "waymark-checkin", lastChance: false });
-  await page.evaluate(async (before) => {
-    const cache = await caches.open("waymark.reminders");
-    const checkedAt = async () => (await (await cache.match("/__reminded.json")).json()).checked_at;
-    for (let i = 0; i < 100 && (await checkedAt()) <= before; i++) await new Promise((r) => setTimeout(r, 50));
-  }, first);
-  assert.ok((await lastCheck()) > first, "the second check ran");
+  await backgroundCheck();
   assert.equal((await shown()).length, 0);
 
   // Switched off: the service worker has nothing to remind of any more.
@@ -186,7 +199,7 @@ test("a plan file shared to the app (share target) opens the Share screen's prev
   const { page, context } = await env.fresh();
   await page.goto(env.origin + "/welcome");
   await waitForApp(page);
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active?.state === "activated");
+  await until(page, async () => (await navigator.serviceWorker.ready).active?.state === "activated");
   // The share sheet posts the file as a form would: a form on a page of its own.
   const sheet = await context.newPage();
   await sheet.setContent(`
