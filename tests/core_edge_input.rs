@@ -834,6 +834,7 @@ fn dates_from_1900_to_2200_are_kept_and_others_refused_naming_the_field() {
                     cadence: Cadence::Monthly { day: 31 },
                     utc_offset_minutes: 0,
                     starts_on: d,
+                    time_zone: None,
                 },
                 now(),
                 WHO,

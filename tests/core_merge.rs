@@ -82,13 +82,21 @@ fn review() -> impl Strategy<Value = ProgressReview> {
 }
 
 fn schedule() -> impl Strategy<Value = CheckInSchedule> {
-    (1u8..=31, -600i32..600, 0i64..400).prop_map(|(dom, offset, start)| CheckInSchedule {
-        meta: meta(),
-        fields: ScheduleDraft {
-            cadence: Cadence::Monthly { day: dom },
-            utc_offset_minutes: offset,
-            starts_on: day(start),
-        },
+    let zone = prop_oneof![
+        Just(None),
+        Just(Some("Europe/Berlin".to_owned())),
+        Just(Some("America/New_York".to_owned())),
+    ];
+    (1u8..=31, -600i32..600, 0i64..400, zone).prop_map(|(dom, offset, start, time_zone)| {
+        CheckInSchedule {
+            meta: meta(),
+            fields: ScheduleDraft {
+                cadence: Cadence::Monthly { day: dom },
+                utc_offset_minutes: offset,
+                starts_on: day(start),
+                time_zone,
+            },
+        }
     })
 }
 

@@ -608,6 +608,7 @@ fn profile_and_schedule_use_ids_derived_from_the_plan() {
                 cadence: Cadence::Monthly { day: 31 },
                 utc_offset_minutes: 60,
                 starts_on: day(2025, 1, 1),
+                time_zone: None,
             },
             t(2025, 1, 7),
             CLIENT,
@@ -622,7 +623,8 @@ fn profile_and_schedule_use_ids_derived_from_the_plan() {
             ScheduleDraft {
                 cadence: Cadence::Monthly { day: 32 },
                 utc_offset_minutes: 0,
-                starts_on: day(2025, 1, 1)
+                starts_on: day(2025, 1, 1),
+                time_zone: None,
             },
             t(2025, 1, 7),
             CLIENT
@@ -636,7 +638,8 @@ fn profile_and_schedule_use_ids_derived_from_the_plan() {
             ScheduleDraft {
                 cadence: Cadence::Monthly { day: 1 },
                 utc_offset_minutes: 15 * 60,
-                starts_on: day(2025, 1, 1)
+                starts_on: day(2025, 1, 1),
+                time_zone: None,
             },
             t(2025, 1, 7),
             CLIENT

@@ -72,6 +72,7 @@ fn schedule() -> impl Strategy<Value = ScheduleDraft> {
             cadence,
             utc_offset_minutes,
             starts_on,
+            time_zone: None,
         }
     })
 }

@@ -61,6 +61,7 @@ fn occurrences_between_counts_the_scheduled_days_of_a_period() {
         },
         utc_offset_minutes: 60,
         starts_on: day(2026, 11, 1),
+        time_zone: None,
     };
     // Mondays in November 2026 from the 1st (a Sunday): 2, 9, 16, 23, 30.
     assert_eq!(
@@ -80,6 +81,7 @@ fn occurrences_between_counts_the_scheduled_days_of_a_period() {
         cadence: Cadence::Monthly { day: 31 },
         utc_offset_minutes: 0,
         starts_on: day(2026, 1, 1),
+        time_zone: None,
     };
     assert_eq!(
         monthly.occurrences_between(day(2026, 2, 1), day(2026, 4, 30)),

@@ -489,6 +489,7 @@ fn weekly(weeks: u8, weekday: Weekday, starts_on: NaiveDate, offset: i32) -> Sch
         cadence: Cadence::Weeks { weeks, weekday },
         utc_offset_minutes: offset,
         starts_on,
+        time_zone: None,
     }
 }
 
@@ -497,6 +498,7 @@ fn monthly(dom: u8, starts_on: NaiveDate) -> ScheduleDraft {
         cadence: Cadence::Monthly { day: dom },
         utc_offset_minutes: 0,
         starts_on,
+        time_zone: None,
     }
 }
 
@@ -834,7 +836,7 @@ fn search_over_ten_thousand_entries() {
 #[test]
 fn reflections_grouped_by_iso_week_in_local_time() {
     let p = journal(); // 5, 8, 11, 14 January 2025, 09:00 UTC
-    let groups = group_by_week(&p.reflections, 0);
+    let groups = group_by_week(&p.reflections, |_| 0);
     let weeks: Vec<(i32, u32, NaiveDate, usize)> = groups
         .iter()
         .map(|g| (g.iso_year, g.iso_week, g.monday, g.reflections.len()))
@@ -859,8 +861,8 @@ fn reflections_grouped_by_iso_week_in_local_time() {
         WHO,
     )
     .unwrap();
-    assert_eq!(group_by_week(&q.reflections, 0)[0].iso_week, 1);
-    assert_eq!(group_by_week(&q.reflections, 13 * 60)[0].iso_week, 2);
+    assert_eq!(group_by_week(&q.reflections, |_| 0)[0].iso_week, 1);
+    assert_eq!(group_by_week(&q.reflections, |_| 13 * 60)[0].iso_week, 2);
 }
 
 #[test]

@@ -12,12 +12,15 @@
 //! - a file opened by the other side (`received`) lands on that device with nothing of the
 //!   above, even when the sender chose the wrong file (a full backup).
 
+mod zones;
+
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::sample::seeded_plan;
+use waymark::core::schedule::AlarmLead;
 use waymark::core::{Author, DocKind, Plan};
 use waymark::exchange::csv::export_measurements_csv;
 use waymark::exchange::export::{
@@ -26,6 +29,7 @@ use waymark::exchange::export::{
 use waymark::exchange::ics::export_ics;
 use waymark::exchange::markdown::export_markdown;
 use waymark::exchange::{other_role_backup, parse_plan_file, received, Audience, PlanFile};
+use zones::TzRules;
 
 fn start() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 3, 1, 8, 0, 0).unwrap()
@@ -357,7 +361,7 @@ proptest! {
             for audience in Audience::ALL {
                 let md = export_markdown(&w.plan, audience, now);
                 check(&w, &format!("Markdown for {audience:?}"), &text_of(&md.bytes), Some(audience), &[], true, true)?;
-                let ics = export_ics(&w.plan, audience, now);
+                let ics = export_ics(&w.plan, audience, now, AlarmLead::AtTime, &TzRules);
                 check(&w, &format!("calendar for {audience:?}"), &text_of(&ics.bytes), Some(audience), &[], false, false)?;
                 let csv = export_measurements_csv(&w.plan, audience);
                 check(&w, &format!("CSV for {audience:?}"), &text_of(&csv.bytes), Some(audience), &[], false, false)?;

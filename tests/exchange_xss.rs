@@ -17,9 +17,11 @@
 //!   text that breaks the control-character rule exports, but the importer refuses the file.
 
 mod text_fields;
+mod zones;
 
 use text_fields::{free_text_attempts, now, one_line_attempts, plan_with_text};
 use waymark::core::limits::first_refused;
+use waymark::core::schedule::AlarmLead;
 use waymark::core::{Author, CoreError, Plan};
 use waymark::exchange::csv::{export_measurements_csv, measurements_csv};
 use waymark::exchange::export::{export_plan, export_progress_report, export_template};
@@ -27,6 +29,7 @@ use waymark::exchange::ics::{export_ics, plan_ics};
 use waymark::exchange::markdown::{export_markdown, plan_markdown};
 use waymark::exchange::parse_plan_file;
 use waymark::exchange::Audience;
+use zones::TzRules;
 
 fn payloads() -> Vec<String> {
     let path = concat!(
@@ -176,6 +179,15 @@ const ICS_PROPERTIES: &[&str] = &[
     "DTSTAMP",
     "DTSTART",
     "DTEND",
+    "DURATION",
+    "LAST-MODIFIED",
+    "SEQUENCE",
+    "X-WR-TIMEZONE",
+    "TZID",
+    "TZOFFSETFROM",
+    "TZOFFSETTO",
+    "ACTION",
+    "TRIGGER",
     "SUMMARY",
     "TRANSP",
     "RRULE",
@@ -201,7 +213,7 @@ fn ics_unescape(v: &str) -> String {
 }
 
 fn check_ics(p: &str, plan: &Plan) {
-    let ics = plan_ics(plan, now());
+    let ics = plan_ics(plan, now(), AlarmLead::HourBefore, &TzRules);
     assert!(ics.ends_with("\r\n"), "{p:?}");
     let physical: Vec<&str> = ics[..ics.len() - 2].split("\r\n").collect();
     let mut logical: Vec<String> = Vec::new();
@@ -225,15 +237,24 @@ fn check_ics(p: &str, plan: &Plan) {
         );
         if name == "BEGIN" || name == "END" {
             assert!(
-                line.ends_with(":VCALENDAR") || line.ends_with(":VEVENT"),
+                [
+                    ":VCALENDAR",
+                    ":VEVENT",
+                    ":VALARM",
+                    ":VTIMEZONE",
+                    ":STANDARD",
+                    ":DAYLIGHT"
+                ]
+                .iter()
+                .any(|c| line.ends_with(c)),
                 "{p:?}: {line:?}"
             );
         }
         events += usize::from(line == "BEGIN:VEVENT");
     }
     assert_eq!(
-        events, 2,
-        "{p:?}: the schedule and the milestone, nothing more"
+        events, 3,
+        "{p:?}: the schedule, the milestone and the dated action, nothing more"
     );
     let typed: String = p
         .chars()
@@ -243,6 +264,7 @@ fn check_ics(p: &str, plan: &Plan) {
         ("X-WR-CALNAME", typed.clone()),
         ("SUMMARY", format!("Check-in: {typed}")),
         ("SUMMARY", format!("Milestone: {typed}")),
+        ("SUMMARY", format!("Action: {typed}")),
         ("DESCRIPTION", format!("Goal: {typed}")),
     ] {
         assert!(
@@ -370,7 +392,14 @@ fn every_payload_in_every_field_stays_inert_in_every_export() {
         // Download names are plain: letters, digits, dashes and the extension.
         for name in [
             export_markdown(&plan, Audience::Myself, now()).file_name,
-            export_ics(&plan, Audience::Myself, now()).file_name,
+            export_ics(
+                &plan,
+                Audience::Myself,
+                now(),
+                AlarmLead::HourBefore,
+                &TzRules,
+            )
+            .file_name,
             export_measurements_csv(&plan, Audience::Myself).file_name,
             export_plan(&plan, now(), Author::Client).file_name,
         ] {

@@ -52,6 +52,7 @@ fn weekly_plan(client: &str) -> Plan {
             },
             utc_offset_minutes: 0,
             starts_on: date(0),
+            time_zone: None,
         },
         t0(),
         by,

@@ -228,7 +228,7 @@ impl Plan {
             }
         }
         if let Some(schedule) = self.schedule.as_ref().filter(|s| s.meta.is_live()) {
-            copy.set_schedule(schedule.fields, now, by)?;
+            copy.set_schedule(schedule.fields.clone(), now, by)?;
         }
         Ok(copy)
     }

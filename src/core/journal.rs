@@ -179,9 +179,11 @@ pub struct WeekGroup<'a> {
 }
 
 /// Groups live reflections by the ISO week they were written in, newest week first.
+/// `offset_at` gives the client's offset at each moment, so a reflection written in summer is on
+/// the day it was written, whatever today's offset is.
 pub fn group_by_week<'a>(
     reflections: impl IntoIterator<Item = &'a Reflection>,
-    utc_offset_minutes: i32,
+    offset_at: impl Fn(DateTime<Utc>) -> i32,
 ) -> Vec<WeekGroup<'a>> {
     let mut list: Vec<&Reflection> = reflections
         .into_iter()
@@ -195,7 +197,7 @@ pub fn group_by_week<'a>(
     });
     let mut groups: Vec<WeekGroup> = Vec::new();
     for r in list {
-        let day = local_date(r.meta.created_at, utc_offset_minutes);
+        let day = local_date(r.meta.created_at, offset_at(r.meta.created_at));
         let w = day.iso_week();
         match groups.last_mut() {
             Some(g) if g.iso_year == w.year() && g.iso_week == w.week() => g.reflections.push(r),

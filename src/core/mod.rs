@@ -33,6 +33,7 @@ pub mod prompts; // reflection prompts from coaching practice
 pub mod questions; // the guided needs assessment and suggested values
 pub mod ranking; // which action to do first
 pub mod record; // what all record kinds share, and how tombstones are written (content-free)
+pub mod reminders; // the badge count and the check-in reminders the service worker shows
 pub mod review; // progress reviews and the facts of a period
 pub mod routine_verbs; // verbs on the schedule, check-ins and reviews
 pub mod sample; // the sample plan and the seeded generator
@@ -42,6 +43,7 @@ pub mod smart; // the SMART checker with hints
 pub mod step_verbs; // verbs on milestones and actions
 pub mod touched; // what a verb changed, for saving exactly that
 pub mod undo; // the last change as it was before, in memory only, and putting it back
+pub mod zone; // named time zones through rules the caller supplies (no tz database here)
 
 pub use document::{DocKind, Document};
 pub use errors::CoreError;

@@ -121,7 +121,7 @@ impl PlanFacts {
             .collect();
         PlanFacts {
             client_name: plan.client_name().map(str::to_owned),
-            schedule: plan.live_schedule().copied(),
+            schedule: plan.live_schedule().cloned(),
             checkin_days: plan
                 .checkins
                 .iter()

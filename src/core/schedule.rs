@@ -12,11 +12,12 @@ use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
 use super::record::{check_groups, record, Group};
+use super::zone::{is_zone_name, offset_at, ZoneRules};
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
-/// The client's time zone as a fixed offset from UTC, in minutes (e.g. +60 for Berlin in
-/// winter, -300 for New York in winter). Offsets beyond ±14 hours do not exist.
+/// Offsets from UTC, in minutes (e.g. +60 for Berlin in winter, -300 for New York in winter),
+/// beyond ±14 hours do not exist.
 pub const MAX_UTC_OFFSET_MINUTES: i32 = 14 * 60;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -28,11 +29,17 @@ pub enum Cadence {
     Monthly { day: u8 },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScheduleDraft {
     pub cadence: Cadence,
+    /// The offset the zone had when the schedule was last written; the due day uses it only
+    /// when there is no zone name (files from before zone names) or the zone is unknown here.
     pub utc_offset_minutes: i32,
     pub starts_on: NaiveDate,
+    /// The client's time zone by IANA name ("Europe/Berlin"), so the due day follows their
+    /// summer-time changes. Absent in files written before zone names existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_zone: Option<String>,
 }
 
 impl ScheduleDraft {
@@ -42,7 +49,7 @@ impl ScheduleDraft {
 
     /// The rules that tie fields together (see `Group`).
     pub const GROUPS: &'static [Group<ScheduleDraft>] = &[Group {
-        fields: &["cadence", "utc_offset_minutes", "starts_on"],
+        fields: &["cadence", "utc_offset_minutes", "starts_on", "time_zone"],
         rule: ScheduleDraft::check_days,
     }];
 
@@ -56,7 +63,27 @@ impl ScheduleDraft {
         if self.utc_offset_minutes.abs() > MAX_UTC_OFFSET_MINUTES {
             return Err(CoreError::BadUtcOffset);
         }
+        if let Some(z) = &self.time_zone {
+            if !is_zone_name(z) {
+                return Err(CoreError::BadTimeZone);
+            }
+        }
         limits::date("The first check-in date", self.starts_on)
+    }
+
+    /// The schedule with the offset its zone has at `now`, which every day calculation of the
+    /// schedule (`local_date`, `checkin_status`) then uses: in Berlin that is +60 in January
+    /// and +120 in July, whatever the offset was when the schedule was written.
+    pub fn at(&self, now: DateTime<Utc>, rules: &dyn ZoneRules) -> ScheduleDraft {
+        ScheduleDraft {
+            utc_offset_minutes: offset_at(
+                rules,
+                self.time_zone.as_deref(),
+                self.utc_offset_minutes,
+                now,
+            ),
+            ..self.clone()
+        }
     }
 
     /// The first occurrence on or after `day`.
@@ -159,6 +186,7 @@ record!(
             cadence: Cadence::Monthly { day: 1 },
             utc_offset_minutes: 0,
             starts_on: NaiveDate::default(),
+            time_zone: None,
         },
     },
     label: |_| "Check-in schedule".to_owned(),
@@ -220,5 +248,36 @@ fn clamp_day(y: i32, m: u32, dom: u8) -> NaiveDate {
             return NaiveDate::MAX;
         }
         d -= 1;
+    }
+}
+
+/// The wall-clock time of a check-in in calendars and notifications: the schedule has days, not
+/// times, and a morning reminder leaves the day to act on it.
+pub const CHECK_IN_TIME: (u32, u32) = (9, 0);
+
+/// How long before a check-in its reminder rings (the calendar file's alarm). A choice of the
+/// person on this device, kept in their preferences, not in the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AlarmLead {
+    AtTime,
+    #[default]
+    HourBefore,
+    DayBefore,
+}
+
+impl AlarmLead {
+    pub const ALL: [AlarmLead; 3] = [
+        AlarmLead::AtTime,
+        AlarmLead::HourBefore,
+        AlarmLead::DayBefore,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AlarmLead::AtTime => "At the time",
+            AlarmLead::HourBefore => "1 hour before",
+            AlarmLead::DayBefore => "1 day before",
+        }
     }
 }

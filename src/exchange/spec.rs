@@ -9,6 +9,7 @@
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_NUMBER, MAX_TITLE};
 use crate::core::meta::{MAX_FIELD_NAME, MAX_FIELD_TIMES};
 use crate::core::schedule::MAX_UTC_OFFSET_MINUTES;
+use crate::core::zone::MAX_ZONE_NAME;
 use serde_json::{json, Map, Value};
 
 /// The type of one value in a plan file.
@@ -134,6 +135,7 @@ pub(crate) const SCHEDULE: &[Field] = &[
         ),
     ),
     f("starts_on", Ty::Date),
+    opt("time_zone", Ty::Opt(&Ty::Line(MAX_ZONE_NAME))),
 ];
 
 pub(crate) const ASSESSMENT: &[Field] = &[

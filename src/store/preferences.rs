@@ -17,6 +17,7 @@ use crate::core::activity::ReportWindow;
 use crate::core::backup::BackupRecord;
 use crate::core::journal_draft::{DraftSlot, UnsavedReflection};
 use crate::core::practice::PlanFacts;
+use crate::core::schedule::AlarmLead;
 use crate::core::Author;
 
 /// Where preferences are kept: string keys to JSON text.
@@ -102,6 +103,10 @@ const MAX_BACKUPS: usize = 100;
 /// One key per client plan: `waymark.plan-facts.v1.<plan>` (the Clients screen's facts; `v1`
 /// changes when their meaning does, so older ones are taken again rather than misread).
 const PLAN_FACTS_PREFIX: &str = "waymark.plan-facts.v1";
+const ALARM_LEAD_KEY: &str = "waymark.alarm-lead";
+/// Read by public/sw.js too (it cannot read localStorage, so the app mirrors it into IndexedDB;
+/// see `ui::reminders`).
+const CHECKIN_NOTIFICATIONS_KEY: &str = "waymark.checkin-notifications";
 /// The check-in in progress (its values as typed, for one plan).
 const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
 
@@ -207,6 +212,25 @@ impl Preferences {
 
     pub fn set_theme(&self, theme: Theme) {
         let _ = self.write(THEME_KEY, &theme.as_str());
+    }
+
+    /// How long before a check-in the calendar file's reminder rings.
+    pub fn alarm_lead(&self) -> AlarmLead {
+        self.read(ALARM_LEAD_KEY).unwrap_or_default()
+    }
+
+    pub fn set_alarm_lead(&self, lead: AlarmLead) {
+        let _ = self.write(ALARM_LEAD_KEY, &lead);
+    }
+
+    /// Whether the person switched on check-in notifications on this device (the browser's
+    /// permission is asked separately, and only when they switch it on).
+    pub fn checkin_notifications(&self) -> bool {
+        self.read(CHECKIN_NOTIFICATIONS_KEY).unwrap_or(false)
+    }
+
+    pub fn set_checkin_notifications(&self, on: bool) {
+        let _ = self.write(CHECKIN_NOTIFICATIONS_KEY, &on);
     }
 
     /// Notes a progress report exported at `exported_at` as imported into `plan_id`, so the

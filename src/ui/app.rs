@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use super::checkin::{CheckInFlowScreen, CheckInScreen};
 use super::clients::ClientsScreen;
-use super::exchange::ShareScreen;
+use super::exchange::{provide_arrivals, LaunchListener, ShareScreen};
 use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
 use super::plan::{
@@ -37,6 +37,8 @@ pub fn App() -> impl IntoView {
     let ws = provide_workspace();
     theme::apply(ws.preferences().theme());
     let update_ready = update::register_service_worker();
+    super::reminders::watch();
+    provide_arrivals();
 
     view! {
         <Router>
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
             <UndoToast/>
             <UpdateBanner ready=update_ready/>
             <BottomNav/>
+            <LaunchListener/>
         </Router>
     }
 }

@@ -11,6 +11,12 @@ pub fn utc_offset_minutes() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
+/// The browser's offset at `t` (east positive): a past moment keeps the offset it had then (its
+/// summer or winter time), not today's.
+pub fn utc_offset_at(t: DateTime<Utc>) -> i32 {
+    -(js_sys::Date::new(&(t.timestamp_millis() as f64).into()).get_timezone_offset() as i32)
+}
+
 pub fn now() -> DateTime<Utc> {
     Utc::now()
 }
@@ -40,9 +46,9 @@ pub fn short_date(d: NaiveDate) -> String {
     d.format("%-d %b").to_string()
 }
 
-/// The client's day of an instant, written short ("30 Nov").
+/// The client's day of an instant, written short ("30 Nov"), at the offset of that instant.
 pub fn short_day_of(t: DateTime<Utc>) -> String {
-    short_date(local_date(t, utc_offset_minutes()))
+    short_date(local_date(t, utc_offset_at(t)))
 }
 
 /// The local day of an instant, for reading ("5 Mar 2025"), at the offset of that instant.

@@ -12,6 +12,7 @@ mod page;
 mod params;
 mod plan;
 mod plan_naming;
+mod reminders;
 mod review;
 mod settings;
 mod shell;
@@ -19,6 +20,7 @@ mod state;
 mod today;
 mod welcome;
 mod widgets;
+mod zone;
 
 pub use app::App;
 

@@ -21,6 +21,7 @@ pub fn SettingsScreen() -> impl IntoView {
                 <p>"How often you check in, and on which day, is set with your check-ins."</p>
                 <a class="button" href="/checkin">"Check-in schedule"</a>
             </section>
+            <super::reminders::ReminderSettings/>
             <section class="card" aria-labelledby="share-heading">
                 <h2 id="share-heading">"Export and import"</h2>
                 <p>{move || if ws.role() == Author::Coach {

@@ -17,6 +17,7 @@ use crate::core::progress::{
 use crate::core::prompts::prompt_for_day;
 use crate::core::{Author, Plan};
 use crate::ui::format::{self, long_date, short_date, short_day_of, with_unit};
+use crate::ui::zone::BrowserZones;
 
 /// A KPI is "not logged lately" after this many days without a value.
 const STALE_AFTER_DAYS: u32 = 7;
@@ -161,7 +162,8 @@ fn checkin_view(plan: &Plan) -> CheckInView {
     let Some(schedule) = plan.live_schedule() else {
         return CheckInView::NoSchedule;
     };
-    let st = checkin_status(schedule, &plan.checkins, format::now());
+    let now = format::now();
+    let st = checkin_status(&schedule.at(now, &BrowserZones), &plan.checkins, now);
     if st.due {
         CheckInView::Due {
             since: st.current_period_start.map(long_date).unwrap_or_default(),

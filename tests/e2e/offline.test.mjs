@@ -31,6 +31,15 @@ test("Chrome reports the app as installable", async () => {
   assert.deepEqual(installabilityErrors, []);
   const manifest = await send("Page.getAppManifest");
   assert.deepEqual(manifest.errors, []);
+  // Plan files only (not every .json), a window already open is focused, a shared plan file is
+  // posted to the service worker, and the install dialog has both screenshot shapes.
+  const declared = JSON.parse(manifest.data);
+  assert.deepEqual(declared.file_handlers, [{ action: "/share", accept: { "application/vnd.waymark+json": [".waymark.json"] } }]);
+  assert.deepEqual(declared.launch_handler, { client_mode: "focus-existing" });
+  assert.equal(declared.share_target.method, "POST");
+  assert.equal(declared.share_target.enctype, "multipart/form-data");
+  assert.deepEqual(declared.shortcuts.map((s) => s.name), ["Check in", "New reflection"]);
+  assert.deepEqual(declared.screenshots.map((s) => s.form_factor), ["narrow", "wide"]);
   // A lingering DevTools session keeps Playwright's offline emulation from reaching the page.
   await cdp.detach();
 });
@@ -38,13 +47,14 @@ test("Chrome reports the app as installable", async () => {
 test("the service worker precaches every file of the build under a cache named by the build", async () => {
   const { page } = browser;
   const cached = await page.evaluate(async () => {
-    const keys = await caches.keys();
+    // Only the build's cache: the check-in reminders and a shared file have caches of their own.
+    const keys = (await caches.keys()).filter((k) => k.startsWith("waymark-"));
     const cache = await caches.open(keys[0]);
     return { keys, urls: (await cache.keys()).map((r) => new URL(r.url).pathname) };
   });
   assert.equal(cached.keys.length, 1);
   assert.match(cached.keys[0], /^waymark-[0-9a-f]{16}$/);
-  for (const kind of [/\.wasm$/, /\.js$/, /\.css$/, /^\/$/, /manifest\.webmanifest$/, /icon-512\.png$/]) {
+  for (const kind of [/\.wasm$/, /\.js$/, /\.css$/, /^\/$/, /manifest\.webmanifest$/, /icon-512\.png$/, /shortcut-checkin-96\.png$/, /today-narrow\.png$/, /plan-wide\.png$/]) {
     assert.ok(cached.urls.some((u) => kind.test(u)), `nothing matching ${kind} is precached`);
   }
 });

@@ -26,6 +26,15 @@ use waymark::exchange::{
     csv, ics, markdown, merge_import, parse_plan_file, preview, FileKind, ImportError, ImportTarget,
 };
 
+/// Zone rules that know every zone as UTC: the calendar export only needs some rules to run.
+struct UtcOnly;
+
+impl waymark::core::zone::ZoneRules for UtcOnly {
+    fn offset_minutes(&self, _zone: &str, _at: DateTime<Utc>) -> Option<i32> {
+        Some(0)
+    }
+}
+
 // ---- the starting files -------------------------------------------------------------------
 
 pub fn now() -> DateTime<Utc> {
@@ -1042,7 +1051,12 @@ pub fn check_accepted(file: &waymark::exchange::PlanFile, local: &Plan) {
 
     // The readable exports and what the screens derive.
     let _ = markdown::plan_markdown(&merged.plan, file.exported_at);
-    let _ = ics::plan_ics(&merged.plan, file.exported_at);
+    let _ = ics::plan_ics(
+        &merged.plan,
+        file.exported_at,
+        waymark::core::schedule::AlarmLead::DayBefore,
+        &UtcOnly,
+    );
     let _ = csv::measurements_csv(&merged.plan);
     let today = file.exported_at.date_naive();
     for g in merged.plan.live_goals() {

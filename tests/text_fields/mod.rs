@@ -121,6 +121,7 @@ pub fn plan_with_text(line: &str, free: &str) -> Plan {
             },
             utc_offset_minutes: 60,
             starts_on: day(2025, 2, 3),
+            time_zone: None,
         },
         c,
         by,

@@ -19,6 +19,7 @@ use crate::ui::format::{self, long_date, parse_number, short_day_of, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan, Workspace};
 use crate::ui::widgets::{ErrorNotice, InfoNotice, RatingField, TextArea};
+use crate::ui::zone::BrowserZones;
 
 #[component]
 pub fn CheckInFlowScreen() -> impl IntoView {
@@ -291,8 +292,10 @@ fn Flow() -> impl IntoView {
                 Ok(_) => {
                     let next = ws.plan.with_untracked(|p| {
                         p.as_ref().and_then(|p| {
-                            p.live_schedule()
-                                .map(|s| long_date(next_checkin(s, format::now())))
+                            p.live_schedule().map(|s| {
+                                let now = format::now();
+                                long_date(next_checkin(&s.at(now, &BrowserZones), now))
+                            })
                         })
                     });
                     finished.set(Some(next));

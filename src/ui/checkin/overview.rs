@@ -8,12 +8,14 @@ use uuid::Uuid;
 
 use crate::core::checkin::{checkin_status, CheckIn, CheckInEdit, EntryNotes};
 use crate::core::schedule::{Cadence, ScheduleDraft};
-use crate::core::Plan;
+use crate::core::zone::zone_for_edit;
+use crate::core::{Author, Plan};
 use crate::ui::format::{self, long_date, with_unit};
 use crate::ui::page::Page;
 use crate::ui::plan::common::{RowField, RowRating};
 use crate::ui::state::{use_workspace, WithPlan};
 use crate::ui::widgets::{ErrorNotice, SelectField};
+use crate::ui::zone::{device_zone, BrowserZones};
 
 #[component]
 pub fn CheckInScreen() -> impl IntoView {
@@ -84,7 +86,11 @@ fn status_of(plan: &Plan) -> Status {
             streak: 0,
         },
         Some(s) => {
-            let st = checkin_status(s, &plan.checkins, format::now());
+            let st = checkin_status(
+                &s.at(format::now(), &BrowserZones),
+                &plan.checkins,
+                format::now(),
+            );
             Status {
                 schedule: Some(describe(s)),
                 due: st.due,
@@ -289,7 +295,7 @@ fn ScheduleForm() -> impl IntoView {
     let ws = use_workspace();
     let current = ws
         .plan
-        .with_untracked(|p| p.as_ref().and_then(|p| p.live_schedule().copied()));
+        .with_untracked(|p| p.as_ref().and_then(|p| p.live_schedule().cloned()));
     let (every0, weekday0, dom0) = match current.map(|s| s.cadence) {
         Some(Cadence::Weeks { weeks, weekday }) => (
             weeks.to_string(),
@@ -343,28 +349,36 @@ fn ScheduleForm() -> impl IntoView {
                 weekday: WEEKDAYS[weekday.get_untracked().parse::<usize>().unwrap_or(0).min(6)].0,
             },
         };
-        let starts_on = ws
+        let existing = ws
             .plan
-            .with_untracked(|p| {
-                p.as_ref()
-                    .and_then(|p| p.live_schedule().map(|s| s.starts_on))
-            })
-            .unwrap_or_else(format::today);
+            .with_untracked(|p| p.as_ref().and_then(|p| p.live_schedule().cloned()));
+        let starts_on = existing
+            .as_ref()
+            .map_or_else(format::today, |s| s.starts_on);
+        let (time_zone, utc_offset_minutes) = zone_for_edit(
+            existing
+                .as_ref()
+                .map(|s| (s.time_zone.as_deref(), s.utc_offset_minutes)),
+            ws.preferences().role() == Author::Coach,
+            (device_zone().as_deref(), format::utc_offset_minutes()),
+        );
         let draft = ScheduleDraft {
             cadence,
-            utc_offset_minutes: format::utc_offset_minutes(),
+            utc_offset_minutes,
             starts_on,
+            time_zone,
         };
+        let saved = describe(&draft);
         error.set(None);
         done.set(None);
         busy.set(true);
         spawn_local(async move {
             let result = ws
-                .apply(move |p, now, by| p.set_schedule(draft, now, by))
+                .apply(move |p, now, by| p.set_schedule(draft.clone(), now, by))
                 .await;
             busy.set(false);
             match result {
-                Ok(_) => done.set(Some(format!("Schedule saved: {}.", describe(&draft)))),
+                Ok(_) => done.set(Some(format!("Schedule saved: {saved}."))),
                 Err(e) => error.set(Some(e.to_string())),
             }
         });

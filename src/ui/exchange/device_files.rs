@@ -115,9 +115,11 @@ pub async fn read(file: &File) -> Result<Vec<u8>, ImportError> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Calls `open` with the file the installed app was launched with (Chromium's launch queue,
-/// fed by the manifest's `file_handlers`). Browsers without a launch queue never call it.
-pub fn on_launch_file(open: impl Fn(File) + 'static) {
+/// What the installed app was launched with (Chromium's launch queue): a plan file opened with
+/// it (manifest `file_handlers`), or an address (a shortcut, or a link while a window was already
+/// open: `launch_handler` focuses that window instead of opening a second one, and the window
+/// must go to the address itself). Browsers without a launch queue never call either.
+pub fn on_launch(open_file: impl Fn(File) + 'static, go_to: impl Fn(String) + 'static) {
     let window = leptos::prelude::window();
     let Ok(queue) = Reflect::get(&window, &"launchQueue".into()) else {
         return;
@@ -125,13 +127,31 @@ pub fn on_launch_file(open: impl Fn(File) + 'static) {
     let Some(set_consumer) = method(&queue, "setConsumer") else {
         return;
     };
-    let open = std::rc::Rc::new(open);
+    let open_file = std::rc::Rc::new(open_file);
     let consumer =
         wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |params: JsValue| {
-            let Ok(files) = Reflect::get(&params, &"files".into()) else {
-                return;
-            };
-            let Some(handle) = Array::from(&files).iter().next() else {
+            let handle = Reflect::get(&params, &"files".into())
+                .ok()
+                .and_then(|files| Array::from(&files).iter().next());
+            let Some(handle) = handle else {
+                if let Some(url) = Reflect::get(&params, &"targetURL".into())
+                    .ok()
+                    .and_then(|u| u.as_string())
+                    .and_then(|u| web_sys::Url::new(&u).ok())
+                {
+                    let path = format!("{}{}", url.pathname(), url.search());
+                    let here = leptos::prelude::window().location();
+                    let current = format!(
+                        "{}{}",
+                        here.pathname().unwrap_or_default(),
+                        here.search().unwrap_or_default()
+                    );
+                    // A plain launch (the start URL) keeps an open window where it was, say in
+                    // the middle of a check-in; a shortcut goes where it points.
+                    if path != "/" && path != current {
+                        go_to(path);
+                    }
+                }
                 return;
             };
             let Some(get_file) = method(&handle, "getFile") else {
@@ -140,16 +160,62 @@ pub fn on_launch_file(open: impl Fn(File) + 'static) {
             let Ok(promise) = get_file.call0(&handle) else {
                 return;
             };
-            let open = open.clone();
+            let open_file = open_file.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(file) = JsFuture::from(js_sys::Promise::from(promise)).await {
                     if let Ok(file) = file.dyn_into::<File>() {
-                        open(file);
+                        open_file(file);
                     }
                 }
             });
         });
     let _ = set_consumer.call1(&queue, consumer.as_ref());
-    // The launch queue may deliver files at any time while the screen lives.
+    // The launch queue may deliver at any time while the app lives.
     consumer.forget();
+}
+
+/// Where public/sw.js keeps a plan file shared to the app (manifest `share_target`) until the
+/// Share screen takes it. Not `waymark-…`: the service worker deletes those on an update.
+const SHARED_CACHE: &str = "waymark.shared";
+const SHARED_URL: &str = "/__shared-plan";
+
+/// The plan file the share sheet handed over, taken out of the cache (so it opens once).
+pub async fn take_shared_file() -> Option<File> {
+    let caches = leptos::prelude::window().caches().ok()?;
+    // `open` would create the cache; most visits have nothing shared.
+    let kept = JsFuture::from(caches.has(SHARED_CACHE)).await.ok()?;
+    if !kept.is_truthy() {
+        return None;
+    }
+    let cache: web_sys::Cache = JsFuture::from(caches.open(SHARED_CACHE))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let hit: web_sys::Response = JsFuture::from(cache.match_with_str(SHARED_URL))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let name = hit
+        .headers()
+        .get("X-File-Name")
+        .ok()
+        .flatten()
+        .map(|n| {
+            js_sys::decode_uri_component(&n)
+                .map(String::from)
+                .unwrap_or(n)
+        })
+        .unwrap_or_else(|| "shared.waymark.json".to_owned());
+    let blob: Blob = JsFuture::from(hit.blob().ok()?)
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let _ = JsFuture::from(cache.delete_with_str(SHARED_URL)).await;
+    let parts = Array::of1(&blob);
+    let options = FilePropertyBag::new();
+    options.set_type(&blob.type_());
+    File::new_with_blob_sequence_and_options(&parts, &name, &options).ok()
 }

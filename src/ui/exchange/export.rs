@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::device_files;
 use crate::core::backup::BackupRecord;
+use crate::core::schedule::AlarmLead;
 use crate::core::{Author, PlanKind};
 use crate::exchange::audience::shareable_with_coach;
 use crate::exchange::crypto::encrypt_plan_file;
@@ -21,6 +22,7 @@ use crate::exchange::{
 };
 use crate::ui::state::use_workspace;
 use crate::ui::widgets::{ErrorNotice, InfoNotice};
+use crate::ui::zone::BrowserZones;
 
 /// The files this screen makes. Which are offered depends on the device's role.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -87,6 +89,7 @@ pub fn ExportPanel() -> impl IntoView {
             .and_then(|p| p.client_name().map(|c| format!("Plan for {c}")))
     });
     let readable_for = RwSignal::new(Audience::other_side(role));
+    let alarm_lead = RwSignal::new(ws.preferences().alarm_lead());
     let include_private = RwSignal::new(Vec::<Uuid>::new());
     let passphrase = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
@@ -179,7 +182,9 @@ pub fn ExportPanel() -> impl IntoView {
         let file = ws.plan.with_untracked(|p| {
             p.as_ref().map(|p| match what {
                 Readable::Markdown => export_markdown(p, audience, now),
-                Readable::Calendar => export_ics(p, audience, now),
+                Readable::Calendar => {
+                    export_ics(p, audience, now, alarm_lead.get_untracked(), &BrowserZones)
+                }
                 Readable::Csv => export_measurements_csv(p, audience),
             })
         });
@@ -273,6 +278,22 @@ pub fn ExportPanel() -> impl IntoView {
                             <span>{label}<small class="field-hint">{hint}</small></span>
                         </label>
                     }
+                }).into_iter().collect_view()}
+            </fieldset>
+            <fieldset class="field choices" aria-describedby="alarm-lead-hint">
+                <legend>"Calendar reminder before each check-in"</legend>
+                <p class="field-hint" id="alarm-lead-hint">
+                    "Check-ins go into the calendar at 9:00 on their day, in the check-in schedule's time zone. Your calendar app reminds you this long before."
+                </p>
+                {AlarmLead::ALL.map(|value| view! {
+                    <label class="choice">
+                        <input type="radio" name="alarm-lead" prop:checked=move || alarm_lead.get() == value
+                            on:change=move |_| {
+                                alarm_lead.set(value);
+                                ws.preferences().set_alarm_lead(value);
+                            }/>
+                        <span>{value.label()}</span>
+                    </label>
                 }).into_iter().collect_view()}
             </fieldset>
             <div class="form-actions">

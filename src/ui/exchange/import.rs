@@ -318,8 +318,20 @@ pub fn ImportPanel() -> impl IntoView {
         });
     };
 
-    // An installed app that was opened with a plan file (manifest `file_handlers`) gets it here.
-    device_files::on_launch_file(open_file);
+    // A plan file the installed app was opened with (manifest `file_handlers`, via the launch
+    // queue), or one shared to it (manifest `share_target`, kept by the service worker).
+    let arrived = expect_context::<super::Arrived>();
+    Effect::new(move |_| {
+        if let Some(file) = arrived.0.get() {
+            arrived.0.set(None);
+            open_file(file);
+        }
+    });
+    leptos::task::spawn_local(async move {
+        if let Some(file) = device_files::take_shared_file().await {
+            open_file(file);
+        }
+    });
 
     let on_pick = move |ev: leptos::ev::Event| {
         let input: HtmlInputElement = event_target(&ev);

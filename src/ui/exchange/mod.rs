@@ -7,6 +7,8 @@ mod export;
 mod import;
 
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use web_sys::File;
 
 use crate::ui::page::Page;
 use crate::ui::state::use_workspace;
@@ -25,4 +27,29 @@ pub fn ShareScreen() -> impl IntoView {
             </Show>
         </Page>
     }
+}
+
+/// A plan file that reached the app from outside (the app was opened with it), waiting for the
+/// Share screen to open its preview.
+#[derive(Clone, Copy)]
+pub struct Arrived(RwSignal<Option<File>, LocalStorage>);
+
+pub fn provide_arrivals() {
+    provide_context(Arrived(RwSignal::new_local(None)));
+}
+
+/// Listens to the launch queue for the whole life of the app (inside the router, to navigate):
+/// a file goes to the Share screen's preview, an address (a shortcut) is navigated to.
+#[component]
+pub fn LaunchListener() -> impl IntoView {
+    let arrived = expect_context::<Arrived>();
+    let navigate = use_navigate();
+    let go_to = navigate.clone();
+    device_files::on_launch(
+        move |file| {
+            arrived.0.set(Some(file));
+            navigate("/share", Default::default());
+        },
+        move |path| go_to(&path, Default::default()),
+    );
 }

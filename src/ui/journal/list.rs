@@ -20,17 +20,13 @@ use crate::core::journal_draft::Resume;
 use crate::core::prompts::{prompt_for_day, REFLECTION_PROMPTS};
 use crate::core::schedule::local_date;
 use crate::core::{DocKind, Plan};
+use crate::ui::format::utc_offset_at;
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
 
 /// Reflections rendered at a time.
 const PAGE: usize = 50;
-
-/// The browser's offset from UTC in minutes (east positive), for grouping by local week.
-fn utc_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
-}
 
 #[component]
 pub fn JournalScreen() -> impl IntoView {
@@ -96,8 +92,8 @@ impl WeekdayFromMonday for NaiveDate {
     }
 }
 
-fn entry_view(r: &Reflection, offset: i32) -> EntryView {
-    let day = local_date(r.meta.created_at, offset);
+fn entry_view(r: &Reflection) -> EntryView {
+    let day = local_date(r.meta.created_at, utc_offset_at(r.meta.created_at));
     let first_line = r
         .fields
         .text
@@ -241,8 +237,7 @@ fn recover_unsaved(ws: Workspace, needs_choice: RwSignal<Vec<Uuid>>) {
 #[component]
 fn Journal() -> impl IntoView {
     let ws = use_workspace();
-    let offset = utc_offset_minutes();
-    let today = local_date(Utc::now(), offset);
+    let today = local_date(Utc::now(), utc_offset_at(Utc::now()));
     let live = LiveIndex::new(ws);
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);
@@ -284,16 +279,12 @@ fn Journal() -> impl IntoView {
                         .take(n)
                         .filter_map(|id| pos.get(id).map(|&i| &p.reflections[i]));
                     let mut rows = Vec::new();
-                    for week in group_by_week(shown, offset) {
+                    for week in group_by_week(shown, utc_offset_at) {
                         rows.push(Row::Week {
                             monday: week.monday,
                             label: week_label(week.monday, today),
                         });
-                        rows.extend(
-                            week.reflections
-                                .iter()
-                                .map(|r| Row::Entry(entry_view(r, offset))),
-                        );
+                        rows.extend(week.reflections.iter().map(|r| Row::Entry(entry_view(r))));
                     }
                     rows
                 })
