@@ -40,6 +40,7 @@ pub mod schedule; // when check-ins happen, in the client's time zone
 pub mod smart; // the SMART checker with hints
 pub mod step_verbs; // verbs on milestones and actions
 pub mod touched; // what a verb changed, for saving exactly that
+pub mod woop; // WOOP for a goal: wish, outcome, obstacle, if-then plan
 
 pub use document::{DocKind, Document};
 pub use errors::CoreError;
