@@ -182,3 +182,118 @@ fn an_imported_woop_follows_the_same_rules() {
     let unknown = text.replacen("\"wish\": \"w\"", "\"wish\": \"w\", \"mood\": 3", 1);
     assert!(parse_plan_file(unknown.as_bytes()).is_err());
 }
+
+// ---- reflection models ------------------------------------------------------------------------
+
+use waymark::core::journal::{JournalIndex, ReflectionDraft};
+use waymark::core::reflection_models::ReflectionModel;
+
+fn answers(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn a_models_stages_are_one_text_with_headings_and_empty_stages_left_out() {
+    let m = ReflectionModel::Rolfe;
+    let text = m.compose(&answers(&[
+        "The interview ran long",
+        "  ",
+        "Ask for the format first\nand prepare two stories",
+    ]));
+    assert_eq!(
+        text,
+        "What?\nThe interview ran long\n\nNow what?\nAsk for the format first\nand prepare two stories"
+    );
+    assert_eq!(m.compose(&answers(&["", " ", "\u{200b}"])), "");
+    assert_eq!(
+        ReflectionModel::Gibbs
+            .stages()
+            .iter()
+            .map(|s| s.heading)
+            .collect::<Vec<_>>(),
+        [
+            "Description",
+            "Feelings",
+            "Evaluation",
+            "Analysis",
+            "Conclusion",
+            "Action plan"
+        ]
+    );
+}
+
+#[test]
+fn the_stages_read_back_from_the_text_and_nothing_is_lost() {
+    let m = ReflectionModel::Gibbs;
+    let a = answers(&[
+        "Panel interview",
+        "Nervous\nthen calm",
+        "",
+        "I had prepared",
+        "",
+        "Prepare again",
+    ]);
+    assert_eq!(m.stages_of(&m.compose(&a)), a);
+    // Text written without the stages goes to the first one.
+    assert_eq!(m.stages_of("Just a note")[0], "Just a note");
+    // A heading word inside an answer is not a heading.
+    let r = ReflectionModel::Rolfe;
+    let a = answers(&["I asked: What? twice", "It matters", "Call Sam"]);
+    assert_eq!(r.stages_of(&r.compose(&a)), a);
+}
+
+#[test]
+fn search_finds_every_stage_and_the_model_by_name() {
+    let (mut p, _) = plan();
+    let m = ReflectionModel::Gibbs;
+    let a = answers(&[
+        "Portfolio review",
+        "proud",
+        "",
+        "clear story",
+        "",
+        "ask Dana for feedback",
+    ]);
+    let mut d = ReflectionDraft::default();
+    d.text = m.compose(&a);
+    d.prompt = Some(m.name().to_owned());
+    let t = p.add_reflection(d, now(), Author::Client).unwrap();
+    let id = t.id_of(DocKind::Reflection).unwrap();
+    let index = JournalIndex::build(&p.reflections);
+    for q in [
+        "portfolio review",
+        "proud",
+        "clear story",
+        "dana",
+        "feelings",
+        "gibbs",
+    ] {
+        assert!(index.search(q).contains(&id), "{q}");
+    }
+    let r = p.reflection(id).unwrap();
+    assert_eq!(
+        ReflectionModel::of_prompt(r.fields.prompt.as_deref()),
+        Some(m)
+    );
+    assert_eq!(m.stages_of(&r.fields.text), a);
+}
+
+#[test]
+fn the_next_step_becomes_an_action() {
+    let r = ReflectionModel::Rolfe;
+    let d = r
+        .action_draft(
+            &answers(&["", "", "\n  Call Sam about the referral  \nthen prepare"]),
+            None,
+        )
+        .unwrap();
+    assert_eq!(d.title, "Call Sam about the referral");
+    assert!(d.check().is_ok());
+    assert!(r.action_draft(&answers(&["x", "y", " "]), None).is_none());
+    let long = "a".repeat(500);
+    let d = ReflectionModel::Gibbs
+        .action_draft(&answers(&["", "", "", "", "", &long]), Some(Uuid::nil()))
+        .unwrap();
+    assert!(d.check().is_ok(), "clipped to a title");
+    assert_eq!(d.goal_id, Some(Uuid::nil()));
+}

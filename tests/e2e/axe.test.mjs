@@ -68,6 +68,8 @@ for (const colorScheme of ["light", "dark"]) {
         "/review",
         "/journal",
         "/journal/new",
+        "/journal/new?model=gibbs",
+        "/journal/new?model=rolfe",
         "/settings",
         "/share",
       ]) {
@@ -94,6 +96,20 @@ for (const colorScheme of ["light", "dark"]) {
           await check(`${goal} (done actions open)`);
         }
         await check(`${goal}/edit`, `${goal}/edit`);
+      }
+
+      // Each step of the guided WOOP for the first goal.
+      await page.goto(server.origin + goals[0] + "/woop");
+      await waitForApp(page);
+      const woopStep = page.getByTestId("step-indicator");
+      await woopStep.waitFor();
+      for (;;) {
+        const step = (await woopStep.textContent()).trim();
+        await check(`${goals[0]}/woop ${step}`);
+        const next = page.getByRole("button", { name: "Next", exact: true });
+        if (!(await next.count())) break;
+        await next.tap();
+        await page.waitForFunction((s) => document.querySelector('[data-testid="step-indicator"]')?.textContent.trim() !== s, step);
       }
 
       // A saved reflection.

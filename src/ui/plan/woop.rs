@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::steps::if_then_sentence;
 use crate::core::ids::GoalId;
 use crate::core::woop::WoopDraft;
 use crate::core::{Plan, PlanKind};
@@ -250,7 +251,7 @@ fn WoopFacts(#[prop(into)] answers: Signal<WoopDraft>) -> impl IntoView {
             }
         };
         let plan = match a.if_then() {
-            Some(it) => format!("If {}, then I will {}.", it.when, it.then),
+            Some(it) => if_then_sentence(&it.when, &it.then),
             None if !a.plan.trim().is_empty() => format!("Then I will {}.", a.plan.trim()),
             None => "—".to_owned(),
         };
