@@ -297,3 +297,56 @@ fn the_next_step_becomes_an_action() {
     assert!(d.check().is_ok(), "clipped to a title");
     assert_eq!(d.goal_id, Some(Uuid::nil()));
 }
+
+// ---- goal revision cadence --------------------------------------------------------------------
+
+use chrono::NaiveDate;
+use waymark::core::revision::{goals_behind_pace, Revision};
+use waymark::core::sample::sample_plan;
+
+#[test]
+fn goals_behind_pace_are_the_active_ones_with_a_kpi_behind_its_line() {
+    let p = sample_plan(now()).unwrap();
+    let day = now().date_naive();
+    let behind = goals_behind_pace(&p, day);
+    for g in &behind {
+        let progress = waymark::core::progress::goal_progress(&p, g, day);
+        assert_eq!(progress.pace, Some(waymark::core::progress::Pace::Behind));
+        assert_eq!(g.status, waymark::core::goal::GoalStatus::Active);
+    }
+    let titles: Vec<&str> = behind.iter().map(|g| g.fields.title.as_str()).collect();
+    assert!(
+        !titles.is_empty(),
+        "the sample plan has a goal behind pace to review"
+    );
+    // Pausing it takes it off the list.
+    let mut q = p.clone();
+    let id = behind[0].meta.id;
+    q.adapt_goal(
+        id,
+        waymark::core::goal::GoalChange::Status(waymark::core::goal::GoalStatus::Paused),
+        "Away for a month",
+        now(),
+        Author::Client,
+    )
+    .unwrap();
+    assert!(goals_behind_pace(&q, day).iter().all(|g| g.meta.id != id));
+}
+
+#[test]
+fn each_revision_leads_into_its_adapt_change_with_the_reason_started() {
+    let d = NaiveDate::from_ymd_opt(2026, 3, 2).unwrap();
+    assert_eq!(Revision::Keep.adapt_change(), None);
+    assert_eq!(Revision::ChangeTarget.adapt_change(), Some("target_date"));
+    assert_eq!(Revision::ChangeStrategy.adapt_change(), Some("strategy"));
+    assert_eq!(Revision::Drop.adapt_change(), Some("drop"));
+    assert_eq!(
+        Revision::Drop.reason(d),
+        "Behind pace at the review of 2 Mar 2026; dropped because "
+    );
+    for r in Revision::ALL {
+        assert_eq!(Revision::of_slug(r.slug()), Some(r));
+        // The prefilled reason passes the same rule as a typed one (it says something).
+        assert!(!waymark::core::limits::is_blank(&r.reason(d)));
+    }
+}

@@ -34,6 +34,7 @@ pub mod ranking; // which action to do first
 pub mod record; // what all record kinds share, and how tombstones are written (content-free)
 pub mod reflection_models; // Gibbs' cycle and Rolfe's three questions as one journal text
 pub mod review; // progress reviews and the facts of a period
+pub mod revision; // the goal revision cadence: keep, change target, change strategy, drop
 pub mod routine_verbs; // verbs on the schedule, check-ins and reviews
 pub mod sample; // the sample plan and the seeded generator
 pub mod saving; // plan <-> documents, and stored revisions
