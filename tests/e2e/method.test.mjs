@@ -92,7 +92,7 @@ test("Rolfe's three questions in the journal, offline: one text in the list, sea
   try {
     await page.getByRole("button", { name: "What? So what? Now what? (Rolfe)" }).tap();
     assert.match(await page.getByTestId("model-why").textContent(), /Rolfe, Freshwater & Jasper, 2001/);
-    await page.getByRole("textbox", { name: "What?" }).fill("The panel asked about my portfolio gaps");
+    await page.getByRole("textbox", { name: "What?", exact: true }).fill("The panel asked about my portfolio gaps");
     // "So what?" is left empty: an optional stage.
     await page.getByRole("textbox", { name: "Now what?" }).fill("Add a case study on research ops\nthen ask Dana to read it");
     await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
@@ -102,8 +102,8 @@ test("Rolfe's three questions in the journal, offline: one text in the list, sea
     // The stages come back when the entry is opened again.
     await page.reload();
     await waitForApp(page);
-    assert.equal(await page.getByRole("textbox", { name: "What?" }).inputValue(), "The panel asked about my portfolio gaps");
-    assert.equal(await page.getByRole("textbox", { name: "So what?" }).inputValue(), "");
+    assert.equal(await page.getByRole("textbox", { name: "What?", exact: true }).inputValue(), "The panel asked about my portfolio gaps");
+    assert.equal(await page.getByRole("textbox", { name: "So what?", exact: true }).inputValue(), "");
 
     await page.goto(server.origin + "/journal");
     await waitForApp(page);
@@ -119,6 +119,36 @@ test("Rolfe's three questions in the journal, offline: one text in the list, sea
     await page.goto(server.origin + "/");
     await waitForApp(page);
     assert.match(await page.getByTestId("due-actions").textContent(), /Add a case study on research ops/);
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test("the review asks about each goal behind pace and leads into Adapt with the reason started", async () => {
+  const { page, context } = browser;
+  await page.goto(server.origin + "/review");
+  await waitForApp(page);
+  await context.setOffline(true);
+  try {
+    const section = page.getByTestId("revise-goals");
+    await section.waitFor();
+    const first = section.locator("fieldset").first();
+    const goal = (await first.locator("legend").textContent()).trim();
+    await first.getByRole("radio", { name: "Keep it as it is" }).check();
+    await first.getByText("Kept as it is. Nothing changes.").waitFor();
+    await first.getByRole("radio", { name: "Change the strategy" }).check();
+    await first.getByRole("link", { name: /Change the strategy: continue in Adapt/ }).tap();
+    await page.getByRole("heading", { name: "Adapt this goal" }).waitFor();
+    assert.equal((await page.locator("h1").textContent()).trim(), goal);
+    assert.equal(await page.getByLabel("What changes").inputValue(), "strategy");
+    const reason = page.getByLabel("Reason (required)");
+    assert.match(await reason.inputValue(), /^Behind pace at the review of .*; the way I was going about it did not work because $/);
+    await reason.fill((await reason.inputValue()) + "applying cold got no replies.");
+    await page.getByLabel("New description").fill("Ask for referrals through two people a week.");
+    await page.getByRole("button", { name: "Save change" }).tap();
+    const history = page.getByTestId("goal-history");
+    await history.getByText("applying cold got no replies.", { exact: false }).waitFor();
+    assert.match(await history.textContent(), /Behind pace at the review of/);
   } finally {
     await context.setOffline(false);
   }

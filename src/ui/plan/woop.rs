@@ -186,8 +186,8 @@ fn Flow(gid: Uuid) -> impl IntoView {
             <div class="form-actions">
                 {(0..4).map(|i| {
                     let name = ["Wish", "Outcome", "Obstacle", "Plan"][i];
-                    view! { <button type="button" class="button small" aria-label=format!("Edit the {}", name.to_lowercase())
-                        on:click=move |_| go(i)>{format!("Edit {}", name.to_lowercase())}</button> }
+                    view! { <button type="button" class="button small"
+                        on:click=move |_| go(i)>{format!("Edit the {}", name.to_lowercase())}</button> }
                 }).collect_view()}
             </div>
         }
