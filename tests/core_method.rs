@@ -254,9 +254,11 @@ fn search_finds_every_stage_and_the_model_by_name() {
         "",
         "ask Dana for feedback",
     ]);
-    let mut d = ReflectionDraft::default();
-    d.text = m.compose(&a);
-    d.prompt = Some(m.name().to_owned());
+    let d = ReflectionDraft {
+        text: m.compose(&a),
+        prompt: Some(m.name().to_owned()),
+        ..ReflectionDraft::default()
+    };
     let t = p.add_reflection(d, now(), Author::Client).unwrap();
     let id = t.id_of(DocKind::Reflection).unwrap();
     let index = JournalIndex::build(&p.reflections);
