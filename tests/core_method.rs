@@ -352,3 +352,19 @@ fn each_revision_leads_into_its_adapt_change_with_the_reason_started() {
         assert!(!waymark::core::limits::is_blank(&r.reason(d)));
     }
 }
+
+#[test]
+fn a_template_does_not_pass_a_models_name_on_as_a_coach_prompt() {
+    let (mut p, _) = plan();
+    let d = ReflectionDraft {
+        text: ReflectionModel::Rolfe.compose(&answers(&["x", "", ""])),
+        prompt: Some(ReflectionModel::Rolfe.name().to_owned()),
+        ..ReflectionDraft::default()
+    };
+    p.add_reflection(d, now(), Author::Coach).unwrap();
+    let t = template_file(&p, now(), Author::Coach);
+    assert!(t
+        .prompts
+        .iter()
+        .all(|q| ReflectionModel::of_prompt(Some(q)).is_none()));
+}
