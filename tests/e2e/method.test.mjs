@@ -153,3 +153,23 @@ test("the review asks about each goal behind pace and leads into Adapt with the 
     await context.setOffline(false);
   }
 });
+
+test("discarding a WOOP draft is asked twice and then forgets it", async () => {
+  const { page } = browser;
+  await page.goto(server.origin + "/plan");
+  await waitForApp(page);
+  const goal = await page.getByTestId("goal-card").nth(1).locator("a").first().getAttribute("href");
+  await page.goto(server.origin + goal + "/woop");
+  await waitForApp(page);
+  const wish = page.getByLabel("What do you wish for with this goal?");
+  await wish.fill("Lead a research study");
+  await page.getByRole("button", { name: "Discard this WOOP draft" }).tap();
+  await page.getByText("Tap again to discard your answers.").waitFor();
+  assert.equal(await wish.inputValue(), "Lead a research study", "one tap keeps the words");
+  await page.getByRole("button", { name: "Yes, discard my answers" }).tap();
+  await page.waitForURL(server.origin + goal);
+  await page.goto(server.origin + goal + "/woop");
+  await waitForApp(page);
+  assert.equal(await wish.inputValue(), "");
+  assert.equal(await page.getByText("Welcome back").count(), 0);
+});

@@ -96,6 +96,8 @@ fn Flow(gid: Uuid) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let saved = RwSignal::new(false);
+    // Discarding is asked twice, like the check-in: one stray tap must not lose what was typed.
+    let confirm_discard = RwSignal::new(false);
     let answers = move || WoopDraft {
         wish: wish.get().trim().to_owned(),
         outcome: outcome.get().trim().to_owned(),
@@ -117,6 +119,7 @@ fn Flow(gid: Uuid) -> impl IntoView {
 
     let go = move |to: usize| {
         error.set(None);
+        confirm_discard.set(false);
         step.set(to);
         focus_step_heading();
     };
@@ -141,8 +144,12 @@ fn Flow(gid: Uuid) -> impl IntoView {
     };
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
     let discard = move |_| {
-        ws.preferences().forget_method_draft(FLOW, pid, gid);
-        navigate.with_value(|n| n(&format!("/plan/goals/{gid}"), Default::default()));
+        if confirm_discard.get_untracked() {
+            ws.preferences().forget_method_draft(FLOW, pid, gid);
+            navigate.with_value(|n| n(&format!("/plan/goals/{gid}"), Default::default()));
+        } else {
+            confirm_discard.set(true);
+        }
     };
     let if_part = move || {
         let o = obstacle.get();
@@ -232,7 +239,12 @@ fn Flow(gid: Uuid) -> impl IntoView {
             </div>
             <div class="flow-leave">
                 <p class="muted">"Every question is optional. Your answers are kept on this device until you save, even if you leave this screen or close the app."</p>
-                <button type="button" class="button danger-link" on:click=discard>"Discard this WOOP draft"</button>
+                <button type="button" class="button danger-link" on:click=discard>
+                    {move || if confirm_discard.get() { "Yes, discard my answers" } else { "Discard this WOOP draft" }}
+                </button>
+                <Show when=move || confirm_discard.get()>
+                    <p class="notice error" role="alert">"Tap again to discard your answers. A WOOP you saved before stays as it was."</p>
+                </Show>
             </div>
         </Show>
     }
