@@ -23,6 +23,7 @@ pub mod limits; // input limits shared by verbs and loading
 pub mod measure_verbs; // verbs on KPIs and measurements
 pub mod merge; // two copies of a plan joined record by record, field by field (and its laws)
 pub mod meta; // id, times, author and tombstone on every record
+pub mod method_verbs; // verbs of the coaching methods' records (WOOP)
 pub mod milestone; // dated steps of a goal
 pub mod period; // the facts of a review's period, gathered from the plan
 pub mod plan; // the Plan aggregate and the machinery its verbs share
