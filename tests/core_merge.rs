@@ -16,6 +16,7 @@ use waymark::core::meta::Meta;
 use waymark::core::record::Record;
 use waymark::core::review::{ProgressReview, ReviewDraft};
 use waymark::core::schedule::{Cadence, CheckInSchedule, ScheduleDraft};
+use waymark::core::woop::{Woop, WoopDraft};
 use waymark::core::Author;
 
 fn t0() -> DateTime<Utc> {
@@ -100,6 +101,22 @@ fn schedule() -> impl Strategy<Value = CheckInSchedule> {
     })
 }
 
+fn woop() -> impl Strategy<Value = Woop> {
+    ("[a-z]{0,6}", "[a-z]{0,6}", "[a-z]{0,6}", "[a-z]{1,6}").prop_map(
+        |(wish, outcome, obstacle, plan)| Woop {
+            meta: meta(),
+            goal_id: Uuid::from_u128(9),
+            fields: WoopDraft {
+                wish,
+                outcome,
+                obstacle,
+                plan,
+            },
+            action_id: None,
+        },
+    )
+}
+
 /// `a` with the fields of each group whose bit is set in `pick` taken from `b`, and every
 /// ungrouped field taken from `b` when `rest` is true.
 fn mix<T: Record>(a: &T, b: &T, pick: u8, rest: bool) -> T {
@@ -146,6 +163,11 @@ proptest! {
 
     #[test]
     fn groups_from_either_valid_schedule_make_a_valid_schedule(a in schedule(), b in schedule(), pick: u8, rest: bool) {
+        prop_assert!(mix(&a, &b, pick, rest).validate().is_ok());
+    }
+
+    #[test]
+    fn groups_from_either_valid_woop_make_a_valid_woop(a in woop(), b in woop(), pick: u8, rest: bool) {
         prop_assert!(mix(&a, &b, pick, rest).validate().is_ok());
     }
 }

@@ -77,6 +77,14 @@ enum Op {
     /// Through the verbs: change the profile's vision or current role, rename or archive the
     /// plan.
     Header { which: u8, at: i64, coach: bool },
+    /// Through the verbs: on the n-th goal's WOOP, 0 write the wish, 1 the obstacle and the
+    /// if-then plan, 2 turn the plan into an action.
+    Woop {
+        n: usize,
+        which: u8,
+        at: i64,
+        coach: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -135,7 +143,17 @@ fn op() -> impl Strategy<Value = Op> {
                 at,
                 coach
             }),
-        (0u8..4, at, any::<bool>()).prop_map(|(which, at, coach)| Op::Header { which, at, coach }),
+        (0u8..4, at.clone(), any::<bool>()).prop_map(|(which, at, coach)| Op::Header {
+            which,
+            at,
+            coach
+        }),
+        (0usize..2, 0u8..3, at, any::<bool>()).prop_map(|(n, which, at, coach)| Op::Woop {
+            n,
+            which,
+            at,
+            coach
+        }),
     ]
 }
 
@@ -301,6 +319,34 @@ fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
                     },
                     2 => plan.rename(&format!("Plan named on device {device} at {at}"), now, by),
                     _ => plan.set_archived(at % 2 == 0, now, by),
+                };
+            }
+            Op::Woop {
+                n,
+                which,
+                at,
+                coach,
+            } => {
+                let Some(g) = plan.goals.get(n).filter(|g| g.meta.is_live()) else {
+                    continue;
+                };
+                let gid = g.meta.id;
+                let (now, by) = (t(at), who(coach));
+                let mut d = plan
+                    .woop_of(gid)
+                    .map(|w| w.fields.clone())
+                    .unwrap_or_default();
+                let _ = match which {
+                    0 => {
+                        d.wish = format!("Wish from device {device} at {at}");
+                        plan.save_woop(gid, d, now, by)
+                    }
+                    1 => {
+                        d.obstacle = format!("I doubt myself on device {device}");
+                        d.plan = format!("I will read my wins list ({at})");
+                        plan.save_woop(gid, d, now, by)
+                    }
+                    _ => plan.woop_to_action(gid, now, by),
                 };
             }
         }

@@ -24,6 +24,7 @@ pub enum DocKind {
     Review,
     Reflection,
     Adaptation,
+    Woop,
 }
 
 /// One stored record. `body` is the record serialised as JSON by the core; the store

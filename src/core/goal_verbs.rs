@@ -253,6 +253,14 @@ impl Plan {
             erase(h, now, by);
             t.add(DocKind::Adaptation, h.meta.id);
         }
+        for w in self
+            .woops
+            .iter_mut()
+            .filter(|w| w.meta.is_live() && w.goal_id == goal_id)
+        {
+            erase(w, now, by);
+            t.add(DocKind::Woop, w.meta.id);
+        }
         Ok(t)
     }
 }

@@ -137,6 +137,7 @@ pub fn merge_plans(local: Option<&Plan>, incoming: &Plan) -> MergeOutcome {
     plan.reviews = acc.list(&local.reviews, &incoming.reviews);
     plan.reflections = acc.list(&local.reflections, &incoming.reflections);
     plan.adaptations = acc.list(&local.adaptations, &incoming.adaptations);
+    plan.woops = acc.list(&local.woops, &incoming.woops);
     plan.normalize();
 
     MergeOutcome {

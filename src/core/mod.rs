@@ -23,6 +23,7 @@ pub mod limits; // input limits shared by verbs and loading
 pub mod measure_verbs; // verbs on KPIs and measurements
 pub mod merge; // two copies of a plan joined record by record, field by field (and its laws)
 pub mod meta; // id, times, author and tombstone on every record
+pub mod method_verbs; // verbs of the coaching methods' records (WOOP)
 pub mod milestone; // dated steps of a goal
 pub mod period; // the facts of a review's period, gathered from the plan
 pub mod plan; // the Plan aggregate and the machinery its verbs share
@@ -33,8 +34,10 @@ pub mod prompts; // reflection prompts from coaching practice
 pub mod questions; // the guided needs assessment and suggested values
 pub mod ranking; // which action to do first
 pub mod record; // what all record kinds share, and how tombstones are written (content-free)
+pub mod reflection_models; // Gibbs' cycle and Rolfe's three questions as one journal text
 pub mod reminders; // the badge count and the check-in reminders the service worker shows
 pub mod review; // progress reviews and the facts of a period
+pub mod revision; // the goal revision cadence: keep, change target, change strategy, drop
 pub mod routine_verbs; // verbs on the schedule, check-ins and reviews
 pub mod sample; // the sample plan and the seeded generator
 pub mod saving; // plan <-> documents, and stored revisions
@@ -43,7 +46,8 @@ pub mod smart; // the SMART checker with hints
 pub mod step_verbs; // verbs on milestones and actions
 pub mod touched; // what a verb changed, for saving exactly that
 pub mod undo; // the last change as it was before, in memory only, and putting it back
-pub mod zone; // named time zones through rules the caller supplies (no tz database here)
+pub mod woop;
+pub mod zone; // named time zones through rules the caller supplies (no tz database here) // WOOP for a goal: wish, outcome, obstacle, if-then plan
 
 pub use document::{DocKind, Document};
 pub use errors::CoreError;

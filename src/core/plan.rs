@@ -25,6 +25,7 @@ use super::record::{record, Record};
 use super::review::ProgressReview;
 use super::schedule::CheckInSchedule;
 use super::touched::Touched;
+use super::woop::Woop;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -126,6 +127,9 @@ pub struct Plan {
     pub reviews: Vec<ProgressReview>,
     pub reflections: Vec<Reflection>,
     pub adaptations: Vec<Adaptation>,
+    /// WOOPs of goals (`woop.rs`). Missing in files and stored plans from before: none.
+    #[serde(default)]
+    pub woops: Vec<Woop>,
     /// Stored revision of each record, as last loaded or saved. Storage bookkeeping, not
     /// content: it is not serialised and not compared (see `saving.rs`).
     #[serde(skip)]
@@ -155,6 +159,7 @@ impl PartialEq for Plan {
             && self.reviews == o.reviews
             && self.reflections == o.reflections
             && self.adaptations == o.adaptations
+            && self.woops == o.woops
     }
 }
 
@@ -203,6 +208,7 @@ impl Plan {
             reviews: Vec::new(),
             reflections: Vec::new(),
             adaptations: Vec::new(),
+            woops: Vec::new(),
             revs: HashMap::new(),
         }
     }
@@ -393,6 +399,7 @@ impl Plan {
         sort_records(&mut self.reviews);
         sort_records(&mut self.reflections);
         sort_records(&mut self.adaptations);
+        sort_records(&mut self.woops);
     }
 
     // ---- machinery shared by the verbs ---------------------------------------------------

@@ -99,6 +99,12 @@ impl<T: Record> Serialize for Written<'_, T> {
 /// A list of records as written (see `Written`).
 pub struct WrittenList<'a, T>(pub &'a [T]);
 
+impl<T> WrittenList<'_, T> {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
 impl<T: Record> Serialize for WrittenList<'_, T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(Written))

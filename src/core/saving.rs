@@ -74,6 +74,7 @@ impl Plan {
         self.docs(&self.reviews, &mut out);
         self.docs(&self.reflections, &mut out);
         self.docs(&self.adaptations, &mut out);
+        self.docs(&self.woops, &mut out);
         out
     }
 
@@ -112,6 +113,7 @@ impl Plan {
             DocKind::Review => find(&self.reviews, id).map(|r| self.doc(r)),
             DocKind::Reflection => find(&self.reflections, id).map(|r| self.doc(r)),
             DocKind::Adaptation => find(&self.adaptations, id).map(|r| self.doc(r)),
+            DocKind::Woop => find(&self.woops, id).map(|r| self.doc(r)),
         }
     }
 
@@ -218,6 +220,7 @@ impl Plan {
                 DocKind::Review => plan.reviews.push(parse(d)?),
                 DocKind::Reflection => plan.reflections.push(parse(d)?),
                 DocKind::Adaptation => plan.adaptations.push(parse(d)?),
+                DocKind::Woop => plan.woops.push(parse(d)?),
             }
         }
         let h = header.ok_or(CoreError::MissingPlanHeader)?;

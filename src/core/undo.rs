@@ -47,6 +47,7 @@ impl Undo {
                 DocKind::Review => copy(&before.reviews, &mut kept.reviews, id),
                 DocKind::Reflection => copy(&before.reflections, &mut kept.reflections, id),
                 DocKind::Adaptation => copy(&before.adaptations, &mut kept.adaptations, id),
+                DocKind::Woop => copy(&before.woops, &mut kept.woops, id),
             }
         }
         Undo {
@@ -99,6 +100,7 @@ impl Plan {
                 DocKind::Review => put(&mut self.reviews, &b.reviews, id, now, by),
                 DocKind::Reflection => put(&mut self.reflections, &b.reflections, id, now, by),
                 DocKind::Adaptation => put(&mut self.adaptations, &b.adaptations, id, now, by),
+                DocKind::Woop => put(&mut self.woops, &b.woops, id, now, by),
             };
             if done {
                 out.add(kind, id);

@@ -90,6 +90,7 @@ pub fn cut_for(plan: &Plan, audience: Audience, shared: &[Uuid]) -> Plan {
         .map(content_free)
         .collect();
     out.adaptations = all_content_free(&plan.adaptations);
+    out.woops = all_content_free(&plan.woops);
     out
 }
 

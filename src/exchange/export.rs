@@ -6,6 +6,7 @@ use super::format::{slug, ExportedFile, FileKind, PlanFile, EXTENSION, MEDIA_TYP
 use crate::core::goal::GoalStatus;
 use crate::core::ids::schedule_id;
 use crate::core::limits::MAX_LIST;
+use crate::core::reflection_models::ReflectionModel;
 use crate::core::{Author, Plan, PlanKind};
 use chrono::{DateTime, Utc};
 use uuid::{Builder, Uuid};
@@ -79,6 +80,9 @@ pub fn template_file(plan: &Plan, now: DateTime<Utc>, by: Author) -> PlanFile {
         .iter()
         .filter(|r| r.meta.is_live())
         .filter_map(|r| r.fields.prompt.as_deref())
+        // A guided entry's prompt names its model (Gibbs, Rolfe), which every copy of the app
+        // offers already: not a question of the coach's.
+        .filter(|p| ReflectionModel::of_prompt(Some(p)).is_none())
     {
         if !p.trim().is_empty() && !prompts.iter().any(|x| x == p) && prompts.len() < MAX_LIST {
             prompts.push(p.to_owned());

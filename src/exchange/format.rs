@@ -16,6 +16,7 @@ use crate::core::profile::ClientProfile;
 use crate::core::record::{Written, WrittenList};
 use crate::core::review::ProgressReview;
 use crate::core::schedule::CheckInSchedule;
+use crate::core::woop::Woop;
 use crate::core::{Author, Plan};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -117,6 +118,10 @@ struct FileOut<'a> {
     reviews: WrittenList<'a, ProgressReview>,
     reflections: WrittenList<'a, Reflection>,
     adaptations: WrittenList<'a, Adaptation>,
+    /// Added after version 1: written only when there are some, so earlier builds (which
+    /// refuse unknown keys) still read a plan without WOOPs.
+    #[serde(skip_serializing_if = "WrittenList::is_empty")]
+    woops: WrittenList<'a, Woop>,
     prompts: &'a [String],
 }
 
@@ -146,6 +151,7 @@ impl PlanFile {
             reviews: WrittenList(&p.reviews),
             reflections: WrittenList(&p.reflections),
             adaptations: WrittenList(&p.adaptations),
+            woops: WrittenList(&p.woops),
             prompts: &self.prompts,
         };
         let mut bytes = serde_json::to_vec_pretty(&out)

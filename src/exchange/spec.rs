@@ -286,6 +286,16 @@ pub(crate) const ADAPTATION: &[Field] = &[
     f("reason", LONG),
 ];
 
+pub(crate) const WOOP: &[Field] = &[
+    meta(),
+    f("goal_id", Ty::Uuid),
+    f("wish", TITLE),
+    f("outcome", LONG),
+    f("obstacle", TITLE),
+    f("plan", TITLE),
+    f("action_id", Ty::Opt(&Ty::Uuid)),
+];
+
 macro_rules! records {
     ($name:literal, $fields:expr) => {
         opt($name, Ty::List(&Ty::Record($fields), None))
@@ -315,6 +325,7 @@ pub(crate) const FILE: &[Field] = &[
     records!("reviews", REVIEW),
     records!("reflections", REFLECTION),
     records!("adaptations", ADAPTATION),
+    records!("woops", WOOP),
     opt("prompts", Ty::List(&LONG, Some(MAX_LIST))),
 ];
 

@@ -566,6 +566,7 @@ fn build(v: &Value) -> Result<PlanFile, ImportError> {
     plan.reviews = records(v, "reviews")?;
     plan.reflections = records(v, "reflections")?;
     plan.adaptations = records(v, "adaptations")?;
+    plan.woops = records(v, "woops")?;
 
     let prompts: Vec<String> = match v.get("prompts") {
         Some(p) if !p.is_null() => typed(p, "prompts")?,
@@ -625,12 +626,13 @@ fn check_unique_ids(plan: &Plan) -> Result<(), ImportError> {
     each(&plan.checkins, "checkins", &mut note)?;
     each(&plan.reviews, "reviews", &mut note)?;
     each(&plan.reflections, "reflections", &mut note)?;
-    each(&plan.adaptations, "adaptations", &mut note)
+    each(&plan.adaptations, "adaptations", &mut note)?;
+    each(&plan.woops, "woops", &mut note)
 }
 
 /// A template carries no client data.
 fn check_template(plan: &Plan) -> Result<(), ImportError> {
-    let client_data: [(&str, bool); 7] = [
+    let client_data: [(&str, bool); 8] = [
         ("profile", plan.profile.is_some()),
         ("assessments", !plan.assessments.is_empty()),
         ("measurements", !plan.measurements.is_empty()),
@@ -638,6 +640,7 @@ fn check_template(plan: &Plan) -> Result<(), ImportError> {
         ("reviews", !plan.reviews.is_empty()),
         ("reflections", !plan.reflections.is_empty()),
         ("adaptations", !plan.adaptations.is_empty()),
+        ("woops", !plan.woops.is_empty()),
     ];
     match client_data.iter().find(|(_, present)| *present) {
         Some((key, _)) => Err(ImportError::invalid(

@@ -109,6 +109,8 @@ const ALARM_LEAD_KEY: &str = "waymark.alarm-lead";
 const CHECKIN_NOTIFICATIONS_KEY: &str = "waymark.checkin-notifications";
 /// The check-in in progress (its values as typed, for one plan).
 const CHECKIN_DRAFT_KEY: &str = "waymark.checkin-draft";
+/// A guided method flow in progress (WOOP for one goal): `waymark.method-draft.<flow>.<plan>.<record>`.
+const METHOD_DRAFT_PREFIX: &str = "waymark.method-draft";
 
 /// Light, dark, or following the system.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -362,6 +364,36 @@ impl Preferences {
 
     pub fn forget_plan_facts(&self, plan_id: Uuid) {
         self.kv.remove(&format!("{PLAN_FACTS_PREFIX}.{plan_id}"));
+    }
+
+    fn method_draft_key(flow: &str, plan_id: Uuid, about: Uuid) -> String {
+        format!("{METHOD_DRAFT_PREFIX}.{flow}.{plan_id}.{about}")
+    }
+
+    /// A guided method flow being filled in (`flow` names it, e.g. "woop"; `about` is the
+    /// record it is for, e.g. the goal), if one was kept.
+    pub fn method_draft<T: DeserializeOwned>(
+        &self,
+        flow: &str,
+        plan_id: Uuid,
+        about: Uuid,
+    ) -> Option<T> {
+        self.read(&Self::method_draft_key(flow, plan_id, about))
+    }
+
+    pub fn keep_method_draft<T: Serialize>(
+        &self,
+        flow: &str,
+        plan_id: Uuid,
+        about: Uuid,
+        draft: &T,
+    ) -> Result<(), String> {
+        self.write(&Self::method_draft_key(flow, plan_id, about), draft)
+    }
+
+    pub fn forget_method_draft(&self, flow: &str, plan_id: Uuid, about: Uuid) {
+        self.kv
+            .remove(&Self::method_draft_key(flow, plan_id, about));
     }
 }
 

@@ -12,7 +12,7 @@ use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
 use super::plan::{
     ClientActivityScreen, GoalDetailScreen, GoalEditorScreen, PlanScreen, PrintPlanScreen,
-    ProfileScreen, TimelineScreen,
+    ProfileScreen, TimelineScreen, WoopFlowScreen,
 };
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan/goals/new") view=GoalEditorScreen/>
                     <Route path=path!("/plan/goals/:id") view=GoalDetailScreen/>
                     <Route path=path!("/plan/goals/:id/edit") view=GoalEditorScreen/>
+                    <Route path=path!("/plan/goals/:id/woop") view=WoopFlowScreen/>
                     <Route path=path!("/checkin") view=CheckInScreen/>
                     <Route path=path!("/checkin/run") view=CheckInFlowScreen/>
                     <Route path=path!("/review") view=ReviewScreen/>

@@ -69,6 +69,8 @@ for (const colorScheme of ["light", "dark"]) {
         "/review",
         "/journal",
         "/journal/new",
+        "/journal/new?model=gibbs",
+        "/journal/new?model=rolfe",
         "/settings",
         "/share",
         "/clients",
@@ -126,6 +128,20 @@ for (const colorScheme of ["light", "dark"]) {
       await check("/review (Undo toast)");
       await page.getByTestId("undo-toast").getByRole("button", { name: "Undo" }).tap();
       await page.getByTestId("undo-toast").waitFor({ state: "detached" });
+
+      // Each step of the guided WOOP for the first goal.
+      await page.goto(server.origin + goals[0] + "/woop");
+      await waitForApp(page);
+      const woopStep = page.getByTestId("step-indicator");
+      await woopStep.waitFor();
+      for (;;) {
+        const step = (await woopStep.textContent()).trim();
+        await check(`${goals[0]}/woop ${step}`);
+        const next = page.getByRole("button", { name: "Next", exact: true });
+        if (!(await next.count())) break;
+        await next.tap();
+        await page.waitForFunction((s) => document.querySelector('[data-testid="step-indicator"]')?.textContent.trim() !== s, step);
+      }
 
       // A saved reflection.
       await page.goto(server.origin + "/journal");

@@ -67,6 +67,12 @@ async function walk(page, origin, check) {
   await stop("plan: rename");
   await go(goal + "/edit");
   await stop("goal editor");
+  await go(goal + "/woop");
+  for (let i = 1; i <= 5; i++) {
+    await page.getByTestId("step-indicator").filter({ hasText: `Step ${i} of 5` }).waitFor();
+    await stop(`woop step ${i}`);
+    if (i < 5) await press(page.getByRole("button", { name: "Next" }));
+  }
 
   await go("/checkin");
   await stop("check-in");
@@ -89,6 +95,8 @@ async function walk(page, origin, check) {
     ["/review", "review"],
     ["/journal", "journal"],
     ["/journal/new", "new reflection"],
+    ["/journal/new?model=gibbs", "Gibbs' reflective cycle"],
+    ["/journal/new?model=rolfe", "What? So what? Now what?"],
   ]) {
     await go(path);
     await stop(name);

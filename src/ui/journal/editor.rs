@@ -21,12 +21,14 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use uuid::Uuid;
 
 use super::drafts::{self, Slot};
+use super::models::{ModelPicker, ModelStages};
 use super::prompts::PromptPicker;
 use super::tags::TagInput;
 use crate::core::ids::new_id;
 use crate::core::journal::ReflectionDraft;
 use crate::core::journal_draft::{Autosave, Command, Conflict, Pace};
 use crate::core::prompts::REFLECTION_PROMPTS;
+use crate::core::reflection_models::ReflectionModel;
 use crate::core::{DocKind, Plan};
 use crate::store::preferences::Preferences;
 use crate::store::StoreError;
@@ -307,12 +309,18 @@ pub fn ReflectionEditorScreen() -> impl IntoView {
 fn Editor() -> impl IntoView {
     let ws = use_workspace();
     let param = reflection_param();
-    let prompt = use_query_map()
-        .get_untracked()
+    let query = use_query_map().get_untracked();
+    let prompt = query
         .get("prompt")
         .and_then(|i| i.parse::<usize>().ok())
         .and_then(|i| REFLECTION_PROMPTS.get(i))
-        .map(|p| p.to_string());
+        .map(|p| p.to_string())
+        .or_else(|| {
+            query
+                .get("model")
+                .and_then(|m| ReflectionModel::of_slug(&m))
+                .map(|m| m.name().to_owned())
+        });
     let ui = Fields {
         text: RwSignal::new(String::new()),
         prompt: RwSignal::new(None),
@@ -560,7 +568,7 @@ fn Editor() -> impl IntoView {
             </Show>
             <ErrorNotice message=ui.error/>
             <div class="field journal-text-field">
-                <label for="reflection-text">"Your reflection"</label>
+                <label for="reflection-text" hidden=move || ReflectionModel::of_prompt(ui.prompt.get().as_deref()).is_some()>"Your reflection"</label>
                 <Show when=move || ui.prompt.with(|p| p.is_some())>
                     <div class="journal-chosen-prompt">
                         <p id="reflection-prompt">{move || ui.prompt.get().unwrap_or_default()}</p>
@@ -570,7 +578,16 @@ fn Editor() -> impl IntoView {
                         </button>
                     </div>
                 </Show>
+                {move || ReflectionModel::of_prompt(ui.prompt.get().as_deref()).map(|m| view! {
+                    <ModelStages model=m text=ui.text
+                        on_text=Callback::new(move |value: String| {
+                            ui.text.set(value.clone());
+                            with(&|s| edited(s, |d| d.text = value.clone(), Pace::Typing));
+                        })
+                        on_blur=Callback::new(move |_| handle.with_value(save_now))/>
+                })}
                 <textarea id="reflection-text" class="journal-text" node_ref=textarea
+                    hidden=move || ReflectionModel::of_prompt(ui.prompt.get().as_deref()).is_some()
                     rows="10" maxlength="20000"
                     placeholder="What happened, how it felt, what you noticed…"
                     aria-describedby=move || if ui.prompt.with(|p| p.is_some()) {
@@ -590,6 +607,14 @@ fn Editor() -> impl IntoView {
                 </p>
             </div>
             <PromptPicker prompt=ui.prompt after_choose=Callback::new(move |_| focus_text())/>
+            <ModelPicker prompt=ui.prompt after_choose=Callback::new(move |_| {
+                request_animation_frame(|| {
+                    if let Some(el) = document().get_element_by_id("stage-0") {
+                        let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
+                        let _ = el.focus();
+                    }
+                });
+            })/>
             <TagInput tags=ui.tags/>
             <RatingField label="Mood" value=ui.mood min=1 max=5 low="Low" high="Great"/>
             <Show when=move || ui.mood.get().is_some()>

@@ -18,6 +18,7 @@ use super::timing;
 use crate::core::journal::{group_by_week, JournalIndex, Reflection};
 use crate::core::journal_draft::Resume;
 use crate::core::prompts::{prompt_for_day, REFLECTION_PROMPTS};
+use crate::core::reflection_models::ReflectionModel;
 use crate::core::schedule::local_date;
 use crate::core::{DocKind, Plan};
 use crate::ui::format::utc_offset_at;
@@ -94,12 +95,15 @@ impl WeekdayFromMonday for NaiveDate {
 
 fn entry_view(r: &Reflection) -> EntryView {
     let day = local_date(r.meta.created_at, utc_offset_at(r.meta.created_at));
+    // A guided entry's stage headings ("What?") are not what it is about: its first answer is.
+    let model = ReflectionModel::of_prompt(r.fields.prompt.as_deref());
+    let is_heading = |l: &str| model.is_some_and(|m| m.stages().iter().any(|s| s.heading == l));
     let first_line = r
         .fields
         .text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty())
+        .find(|l| !l.is_empty() && !is_heading(l))
         .unwrap_or_default();
     EntryView {
         id: r.meta.id,

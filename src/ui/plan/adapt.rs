@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use super::common::{use_theirs, StaleChoice};
 use super::goal_editor::MissingGoal;
 use crate::core::goal::{GoalChange, GoalStatus};
+use crate::core::revision::Revision;
 use crate::core::{Author, Plan};
 use crate::ui::format::{iso, number, parse_date, required_number};
 use crate::ui::state::{use_workspace, ActionError};
@@ -62,13 +63,28 @@ pub fn AdaptPanel(gid: Uuid, #[prop(into)] on_close: Callback<()>) -> impl IntoV
         .map(|(k, l)| (k.to_owned(), l))
         .collect();
 
-    let what = RwSignal::new("target_date".to_owned());
+    // Arriving from the review's revision question: its change chosen, its reason started.
+    let query = leptos_router::hooks::use_query_map().get_untracked();
+    let revision = query.get("revision").and_then(|s| Revision::of_slug(&s));
+    let reviewed_on = query
+        .get("on")
+        .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let start_with = revision
+        .and_then(Revision::adapt_change)
+        .filter(|k| options.iter().any(|(o, _)| o == k))
+        .unwrap_or("target_date");
+    let what = RwSignal::new(start_with.to_owned());
     let new_date = RwSignal::new(goal.fields.target_date.map(iso).unwrap_or_default());
     let kpi_choice = RwSignal::new(kpis.first().map(|k| k.0.to_string()).unwrap_or_default());
     let new_target = RwSignal::new(kpis.first().map(|k| number(k.2)).unwrap_or_default());
     let description = RwSignal::new(goal.fields.description.clone());
     let support = RwSignal::new(goal.fields.support.clone());
-    let reason = RwSignal::new(String::new());
+    let reason = RwSignal::new(
+        revision
+            .zip(reviewed_on)
+            .map(|(r, d)| r.reason(d))
+            .unwrap_or_default(),
+    );
     let error = RwSignal::new(None::<String>);
     let stale = RwSignal::new(false);
     let busy = RwSignal::new(false);

@@ -18,6 +18,7 @@ use super::common::{
 use super::goal_editor::MissingGoal;
 use super::measures::KpiSection;
 use super::steps::{ActionsSection, MilestonesSection};
+use super::woop::WoopCard;
 use crate::core::history::goal_history;
 use crate::core::ids::GoalId;
 use crate::core::smart::check_goal;
@@ -157,6 +158,7 @@ fn GoalView(gid: Uuid) -> impl IntoView {
             {move || check.get().map(|c| view! { <SmartList check=c/> })}
         </details>
 
+        <WoopCard gid=gid/>
         <KpiSection gid=gid/>
         <MilestonesSection gid=gid/>
         <ActionsSection gid=gid/>

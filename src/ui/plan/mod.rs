@@ -12,6 +12,7 @@ mod print; // the whole plan on one page to print or save as PDF
 mod profile; // role, vision, ranked values, strengths
 mod steps; // a goal's milestones (roadmap) and ranked actions with the impact/effort grid
 mod timeline; // every adaptation of the plan by month
+mod woop; // WOOP for a goal: the guided flow and the card on the goal
 
 pub use client_activity::ClientActivityScreen;
 pub use goal_detail::GoalDetailScreen;
@@ -20,3 +21,4 @@ pub use list::PlanScreen;
 pub use print::PrintPlanScreen;
 pub use profile::ProfileScreen;
 pub use timeline::TimelineScreen;
+pub use woop::WoopFlowScreen;

@@ -611,7 +611,7 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
 }
 
 /// "If <when>, then I will <then>.", whether or not the client already wrote "if" or "I will".
-fn if_then_sentence(when: &str, then: &str) -> String {
+pub(super) fn if_then_sentence(when: &str, then: &str) -> String {
     fn strip<'a>(s: &'a str, prefix: &str) -> &'a str {
         let t = s.trim();
         match t.get(..prefix.len()) {

@@ -3,6 +3,7 @@
 //! went well and what to change. Past reviews are listed below.
 
 mod chart;
+mod revision; // keep / change target / change strategy / drop, per goal behind pace
 
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
@@ -303,6 +304,7 @@ fn Review() -> impl IntoView {
                 })}
             </section>
 
+            <revision::RevisionSection/>
             <ReviewForm period=period/>
 
             <section class="card" aria-labelledby="past-h">
