@@ -33,10 +33,15 @@ if (loaders.length !== 1) {
   console.error(`post-build: expected one inline module loader in index.html, found ${loaders.length}.`);
   process.exit(1);
 }
-const loaderHash = createHash("sha256").update(loaders[0][1], "utf8").digest("base64");
+// Every inline script is admitted by the hash of its exact text: trunk's loader and the
+// theme script in index.html that paints the static shell in the saved theme.
+const inlineScripts = [...index.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)];
+const scriptHashes = inlineScripts.map(
+  (m) => `'sha256-${createHash("sha256").update(m[1], "utf8").digest("base64")}'`,
+);
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${loaderHash}'`,
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes.join(" ")}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
@@ -69,7 +74,7 @@ const sw = readFileSync(swPath, "utf8")
   .replace("__BUILD_ID__", buildId)
   .replace("__PRECACHE__", JSON.stringify(["/", ...assets.filter((a) => a !== "/index.html")], null, 2));
 writeFileSync(swPath, sw);
-console.log(`post-build: build ${buildId}, ${assets.length} files precached, CSP loader hash sha256-${loaderHash}`);
+console.log(`post-build: build ${buildId}, ${assets.length} files precached, CSP admits ${scriptHashes.length} inline scripts by hash`);
 
 const compressible = /\.(html|js|mjs|css|wasm|json|webmanifest|svg|txt)$/;
 let raw = 0;

@@ -1,6 +1,6 @@
 //! Reflections (journal entries) and finding them again. The search answers on every keystroke,
-//! so `JournalIndex` lowercases each entry once, keeps entries newest first, and a query is then
-//! one substring scan per entry with no allocation per entry: a few milliseconds for 10,000.
+//! so `JournalIndex` lowercases each entry once into one buffer, newest first, and a query is
+//! then one substring scan over that buffer.
 
 use super::document::DocKind;
 use super::errors::CoreError;
@@ -73,8 +73,10 @@ record!(Reflection, DocKind::Reflection, "reflection", |meta| {
 struct Entry {
     id: Uuid,
     written_at: DateTime<Utc>,
-    /// Text, prompt and tags, lowercased, separated by newlines.
-    haystack: String,
+    /// Where this entry's text, prompt and tags (lowercased, separated by newlines) lie in
+    /// `JournalIndex::text`.
+    start: usize,
+    end: usize,
     /// Tags, lowercased, for filtering by one tag exactly.
     tags: Vec<String>,
 }
@@ -84,22 +86,43 @@ fn newest_first(a: (DateTime<Utc>, Uuid), b: (DateTime<Utc>, Uuid)) -> Ordering 
     b.0.cmp(&a.0).then(a.1.cmp(&b.1))
 }
 
+/// Between two entries in the prepared buffer. A match that runs across it is not counted
+/// (each match is checked against its entry's end), so the byte itself only keeps the
+/// buffer readable when debugging.
+const SEPARATOR: char = '\0';
+
 /// A search index over live reflections. Build it once when a plan opens and keep it current
 /// with `upsert` / `remove` as entries are written.
+///
+/// Every entry's lowercased text sits in one buffer, newest first, so a keystroke's search is
+/// one substring scan over contiguous memory that jumps to the next entry after each hit,
+/// instead of a scan per entry's own string.
 #[derive(Clone, Debug, Default)]
 pub struct JournalIndex {
     entries: Vec<Entry>,
+    text: String,
 }
 
 impl JournalIndex {
     pub fn build<'a>(reflections: impl IntoIterator<Item = &'a Reflection>) -> Self {
-        let mut entries: Vec<Entry> = reflections
+        let mut prepared: Vec<(Entry, String)> = reflections
             .into_iter()
             .filter(|r| r.meta.is_live())
-            .map(entry_of)
+            .map(prepare)
             .collect();
-        entries.sort_by(|a, b| newest_first((a.written_at, a.id), (b.written_at, b.id)));
-        JournalIndex { entries }
+        prepared.sort_by(|(a, _), (b, _)| newest_first((a.written_at, a.id), (b.written_at, b.id)));
+        let mut index = JournalIndex {
+            entries: Vec::with_capacity(prepared.len()),
+            text: String::with_capacity(prepared.iter().map(|(_, h)| h.len() + 1).sum()),
+        };
+        for (mut e, hay) in prepared {
+            e.start = index.text.len();
+            index.text.push_str(&hay);
+            e.end = index.text.len();
+            index.text.push(SEPARATOR);
+            index.entries.push(e);
+        }
+        index
     }
 
     /// Adds a new or edited reflection; a deleted one is removed.
@@ -108,15 +131,34 @@ impl JournalIndex {
         if !r.meta.is_live() {
             return;
         }
-        let e = entry_of(r);
+        let (mut e, mut hay) = prepare(r);
+        hay.push(SEPARATOR);
         let at = self.entries.partition_point(|x| {
             newest_first((x.written_at, x.id), (e.written_at, e.id)) == Ordering::Less
         });
+        let offset = self.entries.get(at).map_or(self.text.len(), |x| x.start);
+        self.text.insert_str(offset, &hay);
+        for later in &mut self.entries[at..] {
+            later.start += hay.len();
+            later.end += hay.len();
+        }
+        e.start = offset;
+        e.end = offset + hay.len() - SEPARATOR.len_utf8();
         self.entries.insert(at, e);
     }
 
     pub fn remove(&mut self, id: Uuid) {
-        self.entries.retain(|e| e.id != id);
+        let Some(at) = self.entries.iter().position(|e| e.id == id) else {
+            return;
+        };
+        let gone = self.entries.remove(at);
+        let span = gone.start..gone.end + SEPARATOR.len_utf8();
+        let removed = span.len();
+        self.text.replace_range(span, "");
+        for later in &mut self.entries[at..] {
+            later.start -= removed;
+            later.end -= removed;
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -137,17 +179,43 @@ impl JournalIndex {
     /// tag (ignoring case and surrounding spaces), newest first.
     pub fn search_tagged(&self, query: &str, tag: Option<&str>) -> Vec<Uuid> {
         let q = query.trim().to_lowercase();
-        let tag = tag.map(|t| t.trim().to_lowercase());
-        self.entries
-            .iter()
-            .filter(|e| tag.as_ref().is_none_or(|t| e.tags.iter().any(|x| x == t)))
-            .filter(|e| q.is_empty() || e.haystack.contains(&q))
-            .map(|e| e.id)
-            .collect()
+        if let Some(tag) = tag {
+            let tag = tag.trim().to_lowercase();
+            return self
+                .entries
+                .iter()
+                .filter(|e| e.tags.contains(&tag))
+                .filter(|e| q.is_empty() || self.text[e.start..e.end].contains(&q))
+                .map(|e| e.id)
+                .collect();
+        }
+        if q.is_empty() {
+            return self.entries.iter().map(|e| e.id).collect();
+        }
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(hit) = self.text[from..].find(&q).map(|i| from + i) {
+            // The entry the hit starts in: the last one starting at or before it.
+            let at = self.entries.partition_point(|e| e.start <= hit) - 1;
+            let e = &self.entries[at];
+            if hit + q.len() <= e.end {
+                found.push(e.id);
+                // One hit is enough for an entry; go on from the next one.
+                match self.entries.get(at + 1) {
+                    Some(next) => from = next.start,
+                    None => break,
+                }
+            } else {
+                // The hit ran past this entry's end; a later one may still start inside it.
+                from = hit + self.text[hit..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        found
     }
 }
 
-fn entry_of(r: &Reflection) -> Entry {
+/// An entry without its place in the buffer yet, and its lowercased text, prompt and tags.
+fn prepare(r: &Reflection) -> (Entry, String) {
     let f = &r.fields;
     let mut hay = f.text.to_lowercase();
     if let Some(p) = &f.prompt {
@@ -159,12 +227,14 @@ fn entry_of(r: &Reflection) -> Entry {
         hay.push('\n');
         hay.push_str(t);
     }
-    Entry {
+    let entry = Entry {
         id: r.meta.id,
         written_at: r.meta.created_at,
-        haystack: hay,
+        start: 0,
+        end: 0,
         tags,
-    }
+    };
+    (entry, hay)
 }
 
 /// Reflections of one ISO week (Monday to Sunday, in the client's time zone).

@@ -154,13 +154,74 @@ impl PlanFile {
             woops: WrittenList(&p.woops),
             prompts: &self.prompts,
         };
-        let mut bytes = serde_json::to_vec_pretty(&out)
+        // Written compact and indented afterwards: the records' serialisers are then compiled
+        // once, for the compact form storage also uses, instead of a second time for serde_json's
+        // pretty printer. The bytes are the same as `to_vec_pretty` (tested).
+        let compact = serde_json::to_vec(&out)
             // Plain structs of strings, checked-finite numbers, dates and lists with string
             // keys: serialising them cannot fail (the core relies on the same fact).
             .expect("plan records always serialise to JSON");
+        let mut bytes = indent(&compact);
         bytes.push(b'\n');
         bytes
     }
+}
+
+/// serde_json's pretty layout (two spaces, `": "`, empty `{}` and `[]` kept on one line) of
+/// compact JSON, which has no whitespace outside strings.
+pub fn indent(compact: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(compact.len() + compact.len() / 2);
+    let mut depth = 0usize;
+    let newline = |out: &mut Vec<u8>, depth: usize| {
+        out.push(b'\n');
+        out.resize(out.len() + 2 * depth, b' ');
+    };
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut i = 0;
+    while i < compact.len() {
+        let b = compact[i];
+        i += 1;
+        if in_string {
+            out.push(b);
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                out.push(b);
+            }
+            b'{' | b'[' => {
+                out.push(b);
+                let close = if b == b'{' { b'}' } else { b']' };
+                if compact.get(i) == Some(&close) {
+                    out.push(close);
+                    i += 1;
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(b);
+            }
+            b',' => {
+                out.push(b);
+                newline(&mut out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(b),
+        }
+    }
+    out
 }
 
 /// A file-system-safe name stem from a plan title: lowercase ASCII letters and digits joined

@@ -84,6 +84,24 @@ test("search answers on every keystroke, by text and by tag", async () => {
   assert.equal(await entries(page).count(), 4);
 });
 
+test("a keystroke leaves the reflections that still match as they were and only takes away the others", async () => {
+  const { page } = browser;
+  await openJournal(page);
+  const search = page.getByRole("searchbox", { name: "Search reflections" });
+  // A mark on each row's element itself: a row drawn again would be a new element without it.
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll("[data-testid=journal-entry]")) el.drawnBefore = true;
+  });
+  for (const ch of "interv") await search.press(ch);
+  assert.equal(await count(page).textContent(), "2 reflections found");
+  const rows = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-testid=journal-entry]")].map((el) => el.drawnBefore === true),
+  );
+  assert.deepEqual(rows, [true, true]);
+  await search.fill("");
+  assert.equal(await entries(page).count(), 4);
+});
+
 test("writing saves by itself; the address becomes the reflection's own; focus and words stay", async () => {
   const { page } = browser;
   await newReflection(page);

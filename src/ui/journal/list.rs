@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -40,27 +40,18 @@ pub fn JournalScreen() -> impl IntoView {
     }
 }
 
-/// One line of the list: a week heading or a reflection.
-#[derive(Clone, Debug, PartialEq)]
+/// One line of the list: a week heading or a reflection. It is also the row's key: a
+/// keystroke's new results are only ids and save times, and a reflection's row is built (dates
+/// formatted, text copied) only when it was not on screen before or was saved since.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 enum Row {
     Week { monday: NaiveDate, label: String },
-    Entry(EntryView),
-}
-
-impl Row {
-    fn key(&self) -> String {
-        match self {
-            Row::Week { monday, label } => format!("w{monday}{label}"),
-            Row::Entry(e) => format!("{}{}", e.id, e.version),
-        }
-    }
+    Entry { id: Uuid, saved_at: DateTime<Utc> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 struct EntryView {
     id: Uuid,
-    /// Changes whenever the reflection is saved, so the row is rebuilt.
-    version: String,
     date: String,
     datetime: String,
     first_line: String,
@@ -107,7 +98,6 @@ fn entry_view(r: &Reflection) -> EntryView {
         .unwrap_or_default();
     EntryView {
         id: r.meta.id,
-        version: r.meta.updated_at.to_rfc3339(),
         date: day.format("%a %-d %b").to_string(),
         datetime: day.to_string(),
         first_line: first_line.chars().take(160).collect(),
@@ -288,7 +278,10 @@ fn Journal() -> impl IntoView {
                             monday: week.monday,
                             label: week_label(week.monday, today),
                         });
-                        rows.extend(week.reflections.iter().map(|r| Row::Entry(entry_view(r))));
+                        rows.extend(week.reflections.iter().map(|r| Row::Entry {
+                            id: r.meta.id,
+                            saved_at: r.meta.updated_at,
+                        }));
                     }
                     rows
                 })
@@ -389,10 +382,14 @@ fn Journal() -> impl IntoView {
                     </div>
                 </Show>
                 <div id="journal-feed" class="journal-feed">
-                    <For each=move || rows.get() key=Row::key let(row)>
+                    <For each=move || rows.get() key=Row::clone let(row)>
                         {match row {
                             Row::Week { label, .. } => view! { <h2 class="journal-week">{label}</h2> }.into_any(),
-                            Row::Entry(e) => view! { <Entry e=e query=query_lower tag=tag limit=limit/> }.into_any(),
+                            Row::Entry { id, .. } => position
+                                .with_untracked(|pos| pos.get(&id).copied())
+                                .and_then(|i| ws.plan.with_untracked(|p| p.as_ref().and_then(|p| p.reflections.get(i)).map(entry_view)))
+                                .map(|e| view! { <Entry e=e query=query_lower tag=tag limit=limit/> })
+                                .into_any(),
                         }}
                     </For>
                 </div>
