@@ -288,7 +288,7 @@ for (const engine of ENGINES) {
       // left while its script and wasm are still coming from the service worker). Firefox
       // reports each load cut short this way in the console of the page being left ("Failed
       // to load '…_bg.wasm'. A ServiceWorker intercepted the request and encountered an
-      // unexpected error", an AbortError, an integrity mismatch computed over the part of the
+      // unexpected error", sometimes with an empty name in the quotes, an AbortError, an integrity mismatch computed over the part of the
       // script that arrived); without the worker's fetch handler the same aborted loads are
       // reported as "NetworkError when attempting to fetch resource". They belong to pages
       // that are gone; what a person could see or lose is checked instead.
@@ -310,7 +310,7 @@ for (const engine of ENGINES) {
       await b.collectConsole?.();
       const cutShort = b.consoleErrors.splice(before);
       const abortedLoad = [
-        /^(Error: )?Failed to load ‘[^’]+’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/,
+        /^(Error: )?Failed to load ‘[^’]*’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/,
         /^(Error: )?AbortError: The operation was aborted\. ?$/,
         /^(Error: )?TypeError: NetworkError when attempting to fetch resource\.$/,
         // The integrity check ran over the part of the script that arrived before the cut
