@@ -19,6 +19,7 @@ use crate::core::practice::{CheckInDue, Standing};
 use crate::core::Author;
 use crate::exchange::{export_plan, export_plan_for_client, ExportedFile};
 use crate::session::clients::{client_rows, template_rows, ClientRow, Order, RowFilter};
+use crate::session::LoadState;
 
 /// What a row is asking before it acts.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -87,9 +88,18 @@ fn ClientList(coach: bool) -> impl IntoView {
     let asking = RwSignal::new(None::<Ask>);
     let error = RwSignal::new(None::<String>);
     // Each plan's facts were kept when it was last saved or opened: no plan is read here.
+    // Until the device's plan list has been read (a reload straight onto /clients) there is
+    // nothing to list yet, and the list must not claim to be complete and empty.
     let facts = LocalResource::new(move || {
         ws.plans.track();
-        async move { ws.plan_facts().await }
+        let listed = ws.load.with(|l| *l != LoadState::Loading);
+        async move {
+            if listed {
+                Some(ws.plan_facts().await)
+            } else {
+                None
+            }
+        }
     });
     let rows = Memo::new(move |_| {
         let filter = RowFilter {
@@ -97,7 +107,7 @@ fn ClientList(coach: bool) -> impl IntoView {
             archived: archived.get(),
             query: query.get(),
         };
-        let facts = facts.get().unwrap_or_default();
+        let facts = facts.get().flatten().unwrap_or_default();
         ws.plans.with(|plans| {
             client_rows(
                 plans,
@@ -292,7 +302,7 @@ fn ClientList(coach: bool) -> impl IntoView {
                     (n, true) => format!("{n} archived plans"),
                 }
             }}</p>
-            <ul class="client-list" aria-busy=move || if facts.get().is_none() { "true" } else { "false" }>
+            <ul class="client-list" aria-busy=move || if facts.with(|f| matches!(f, Some(Some(_)))) { "false" } else { "true" }>
                 <For each=move || rows.get() key=|r| r.clone() let(r)>
                     {row_view(r)}
                 </For>

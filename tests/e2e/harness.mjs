@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import assert from "node:assert/strict";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -102,6 +103,16 @@ export async function openBrowser(origin, options = {}) {
     rmSync(profile, { recursive: true, force: true });
   };
   return { context, foreignRequests, consoleErrors, close, page: context.pages()[0] ?? (await context.newPage()) };
+}
+
+/**
+ * Waits until `locator` matches `n` elements, then asserts it. After a tap the page may still be
+ * drawing (a loaded CI machine showed it), so a count is never read at once after an action.
+ */
+export async function countIs(locator, n, message) {
+  const end = Date.now() + 10_000;
+  while ((await locator.count()) !== n && Date.now() < end) await new Promise((ok) => setTimeout(ok, 100));
+  assert.equal(await locator.count(), n, message);
 }
 
 /** Waits until the app is mounted and the service worker controls the page. */

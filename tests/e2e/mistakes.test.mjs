@@ -5,7 +5,7 @@
 // deletion offers Undo in a polite live region, without taking focus, by button or Ctrl+Z.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { countIs, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -80,9 +80,9 @@ test("a logged value and a KPI are deleted and brought back with Undo", async ()
   await kpi.getByTestId("kpi-value").first().getByRole("button", { name: /^Delete value: / }).tap();
   await saved(page);
   await announced(page, "Value deleted");
-  assert.equal(await kpi.getByTestId("kpi-value").count(), count - 1);
+  await countIs(kpi.getByTestId("kpi-value"), count - 1);
   await undo(page);
-  assert.equal(await kpi.getByTestId("kpi-value").count(), count);
+  await countIs(kpi.getByTestId("kpi-value"), count);
 
   // Edit the KPI: its target with a decimal comma.
   await page.getByText("Edit or delete", { exact: true }).first().tap();
@@ -97,9 +97,9 @@ test("a logged value and a KPI are deleted and brought back with Undo", async ()
   await page.getByRole("button", { name: /^Confirm delete KPI: / }).tap();
   await saved(page);
   await announced(page, "KPI deleted");
-  assert.equal(await page.getByTestId("kpi").count(), kpis - 1);
+  await countIs(page.getByTestId("kpi"), kpis - 1);
   await undo(page);
-  assert.equal(await page.getByTestId("kpi").count(), kpis);
+  await countIs(page.getByTestId("kpi"), kpis);
 });
 
 test("a milestone's title and date are edited; deleting it is undone", async () => {
@@ -148,13 +148,13 @@ test("a past check-in is corrected and a deleted one comes back with Undo", asyn
   await page.getByRole("button", { name: "Yes, delete check-in" }).tap();
   await saved(page);
   await announced(page, "Check-in deleted");
-  assert.equal(await items.count(), n - 1);
+  await countIs(items, n - 1);
   // Keyboard: Ctrl+Z undoes while focus is not in a text field.
   await page.locator("body").focus();
   await page.keyboard.press("Control+z");
   await page.getByTestId("undo-region").filter({ hasText: "Undone" }).waitFor({ state: "attached" });
   await list.filter({ hasText: "Corrected: portfolio draft done" }).waitFor();
-  assert.equal(await items.count(), n);
+  await countIs(items, n);
 });
 
 test("the schedule is cleared and restored with Undo", async () => {
