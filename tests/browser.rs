@@ -12,6 +12,8 @@ mod bench;
 mod conformance;
 #[path = "browser/exchange.rs"]
 mod exchange;
+#[path = "browser/fault.rs"]
+mod fault;
 #[path = "browser/indexeddb.rs"]
 mod indexeddb;
 #[path = "browser/raw.rs"]

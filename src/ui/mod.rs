@@ -5,6 +5,7 @@ mod app;
 mod checkin;
 mod clients;
 mod exchange;
+pub mod fault;
 mod format;
 mod icons;
 mod journal;
@@ -26,6 +27,7 @@ pub use app::App;
 
 /// Mounts the app in place of the static "Opening your plan…" screen in index.html.
 pub fn mount() {
+    fault::install();
     let Some(root) = leptos::prelude::document().get_element_by_id("app") else {
         leptos::logging::error!("index.html has no #app element to mount Waymark into");
         return;
