@@ -882,6 +882,9 @@ fn a_backup_older_than_two_weeks_or_none_at_all_earns_a_nudge() {
     assert!(!BackupAge::of(Some(t(2026, 11, 19, 12, 0)), now).needs_nudge(CannotPersist));
     assert!(BackupAge::of(Some(t(2026, 11, 18, 12, 0)), now).needs_nudge(CannotPersist));
     assert!(old.needs_nudge(CannotPersist));
+    // A tab on an iPhone or iPad: Safari deletes unvisited sites' data after seven days.
+    assert!(!BackupAge::of(Some(t(2026, 11, 19, 12, 0)), now).needs_nudge(ClearedWhenUnvisited));
+    assert!(BackupAge::of(Some(t(2026, 11, 18, 12, 0)), now).needs_nudge(ClearedWhenUnvisited));
     // A backup stamped in the future (clock changed) is not "old".
     assert_eq!(
         BackupAge::of(Some(t(2026, 12, 1, 0, 0)), now),

@@ -17,12 +17,12 @@ pub struct BackupRecord {
 
 /// A backup older than this many days earns a reminder.
 pub const NUDGE_AFTER_DAYS: i64 = 14;
-/// Where the browser cannot be asked to keep stored data, a backup this many days old already
-/// earns one: such a browser (WebKit without `persist()`: WebKitGTK, Safari before 15.2) may
-/// clear the data under pressure, and Safari deletes a site's storage after seven days of use
-/// without a visit unless it is on the Home Screen. So the backup file is the only protection
-/// there, and it should be about a week old at most.
-pub const NUDGE_AFTER_DAYS_CANNOT_PERSIST: i64 = 7;
+/// Where the browser may clear the data regardless of what Waymark asks, a backup this many
+/// days old already earns one: a browser without `persist()` (WebKitGTK, Safari before 15.2)
+/// may clear it under pressure, and Safari on an iPhone or iPad deletes a site's storage after
+/// seven days of use without a visit unless it runs from the Home Screen. There the backup
+/// file is the only protection, and it should be about a week old at most.
+pub const NUDGE_AFTER_DAYS_UNPROTECTED: i64 = 7;
 
 /// Whether this browser can be asked to keep the stored data (`navigator.storage.persist`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +31,9 @@ pub enum StorageSafety {
     CanPersist,
     /// No such offer (WebKit without `persist()`): only a backup file protects the plan.
     CannotPersist,
+    /// A browser tab on an iPhone or iPad (not the app on the Home Screen): Safari deletes a
+    /// site's storage after seven days of use without a visit, whatever `persist()` says.
+    ClearedWhenUnvisited,
 }
 
 /// How the last backup of a plan stands.
@@ -66,9 +69,10 @@ impl BackupAge {
 
     pub fn needs_nudge(self, safety: StorageSafety) -> bool {
         match (self, safety) {
-            (Self::Recent { days }, StorageSafety::CannotPersist) => {
-                days >= NUDGE_AFTER_DAYS_CANNOT_PERSIST
-            }
+            (
+                Self::Recent { days },
+                StorageSafety::CannotPersist | StorageSafety::ClearedWhenUnvisited,
+            ) => days >= NUDGE_AFTER_DAYS_UNPROTECTED,
             (Self::Recent { .. }, StorageSafety::CanPersist) => false,
             (Self::Never | Self::Old { .. }, _) => true,
         }

@@ -34,17 +34,39 @@ pub async fn request_persistence_once() -> Result<bool, StoreError> {
 }
 
 /// Whether this browser can be asked to keep our storage at all: WebKitGTK (and so, as far as
-/// any engine here can show, WebKit) has no `navigator.storage.persist`.
+/// any engine here can show, WebKit) has no `navigator.storage.persist`; and a tab on an
+/// iPhone or iPad loses it after seven days without a visit, whatever `persist()` says.
 pub fn storage_safety() -> StorageSafety {
-    let offered = web_sys::window()
-        .map(|w| w.navigator().storage())
-        .and_then(|s| js_sys::Reflect::get(&s, &"persist".into()).ok())
-        .is_some_and(|f| f.is_function());
+    let Some(window) = web_sys::window() else {
+        return StorageSafety::CannotPersist;
+    };
+    if is_apple_mobile_tab(&window) {
+        return StorageSafety::ClearedWhenUnvisited;
+    }
+    let offered = js_sys::Reflect::get(&window.navigator().storage(), &"persist".into())
+        .is_ok_and(|f| f.is_function());
     if offered {
         StorageSafety::CanPersist
     } else {
         StorageSafety::CannotPersist
     }
+}
+
+/// An iPhone or iPad (iPadOS says "Macintosh" but has a touch screen) not running Waymark
+/// from the Home Screen, where Safari's seven-day rule does not apply.
+fn is_apple_mobile_tab(window: &web_sys::Window) -> bool {
+    let navigator = window.navigator();
+    let agent = navigator.user_agent().unwrap_or_default();
+    let apple_mobile = agent.contains("iPhone")
+        || agent.contains("iPad")
+        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1);
+    let home_screen = window
+        .match_media("(display-mode: standalone)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches())
+        || js_sys::Reflect::get(&navigator, &"standalone".into()).is_ok_and(|v| v.is_truthy());
+    apple_mobile && !home_screen
 }
 
 /// Whether the browser currently keeps our storage persistent.

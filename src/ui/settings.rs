@@ -117,6 +117,7 @@ fn BackupStatus() -> impl IntoView {
                         <p>{match safety {
                             StorageSafety::CanPersist => "Browsers can clear a site's stored data, for example when the device is short of space. A backup file is the way to get your plan back: make one now and keep it somewhere safe.",
                             StorageSafety::CannotPersist => "This browser cannot be asked to keep Waymark's data, so a backup file is the only way to get your plan back if it is cleared. Make one now, and again at least once a week.",
+                            StorageSafety::ClearedWhenUnvisited => "On an iPhone or iPad, Safari deletes a site's data after seven days of use without a visit, unless the site is on the Home Screen. Add Waymark to the Home Screen, and make a backup file now and at least once a week.",
                         }}</p>
                     </div>
                 </Show>
@@ -202,6 +203,7 @@ fn StorageStatus() -> impl IntoView {
         // Safari has persist() (15.2+) and may grant it, but its seven-day deletion of a site's
         // storage is a separate rule that WebKit documents no exemption from, except the Home
         // Screen (docs/RELIABILITY.md, "iOS facts"); so the Home Screen advice stands here too.
+        (StorageSafety::ClearedWhenUnvisited, _) => "Not protected: on an iPhone or iPad, Safari deletes a site's data after seven days of use without a visit to it, unless the site is on the Home Screen. Add Waymark to the Home Screen (Share, then Add to Home Screen), and keep a backup file: it is what brings your plan back.",
         (_, Some(true)) => "Protected: the browser will not clear your plan to free space. On an iPhone or iPad, also add Waymark to the Home Screen: Safari deletes a site's data after seven days of use without a visit to it.",
         (StorageSafety::CanPersist, Some(false)) => "Not protected: the browser may clear stored data when the device runs short of space, and on an iPhone or iPad Safari deletes it after seven days of use without a visit to Waymark. Installing Waymark (Add to Home Screen) usually protects it; a backup file keeps you safe either way.",
         // WebKit without persist() (WebKitGTK; Safari before 15.2).

@@ -65,6 +65,45 @@ test("a backup older than two weeks earns the nudge again", async () => {
   }
 });
 
+/** Makes a full backup from Settings and dates it `days` ago. */
+async function backUpDaysAgo(page, days) {
+  await openSettings(page);
+  await page.getByRole("link", { name: "Back up now" }).tap();
+  await page.waitForURL(/\/share\?backup/);
+  await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download file" }).tap()]);
+  await page.evaluate((days) => {
+    const list = JSON.parse(localStorage.getItem("waymark.backups"));
+    list[0].at = new Date(Date.now() - days * 86400e3).toISOString();
+    localStorage.setItem("waymark.backups", JSON.stringify(list));
+  }, days);
+  await openSettings(page);
+}
+
+test("in a tab on an iPhone a backup eight days old earns the nudge: Safari deletes unvisited sites' data after seven days", async () => {
+  const iphone = await openBrowser(server.origin, {
+    context: {
+      userAgent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
+    },
+  });
+  try {
+    const { page } = iphone;
+    await startWithSamplePlan(page, server.origin);
+    await backUpDaysAgo(page, 8);
+    assert.match(await page.getByTestId("last-backup").textContent(), /8 days ago/);
+    const nudge = await page.getByTestId("backup-nudge").textContent();
+    assert.match(nudge, /Safari deletes a site's data after seven days/);
+    assert.match(await page.getByTestId("storage-persisted").textContent(), /^Not protected: on an iPhone or iPad/);
+  } finally {
+    await iphone.close();
+  }
+  // The same age elsewhere is no reason for a nudge yet.
+  const { page } = browser;
+  await backUpDaysAgo(page, 8);
+  assert.match(await page.getByTestId("last-backup").textContent(), /8 days ago/);
+  assert.equal(await page.getByTestId("backup-nudge").count(), 0);
+});
+
 test("storage cleared by the browser: the app says so and restores the backup", async () => {
   const { page, context } = browser;
   await page.goto("about:blank");
