@@ -46,23 +46,20 @@ pub fn PlanNaming() -> impl IntoView {
         done.set(false);
         let (t, c) = (title.get_untracked(), client.get_untracked());
         let with_client = is_client_plan();
-        leptos::task::spawn_local(async move {
-            let result = ws
-                .apply_undoable("Plan renamed", move |p, now, by| {
-                    let touched = p.rename(t.trim(), now, by)?;
-                    if with_client {
-                        // Both change the plan's header: one document to save either way.
-                        p.set_client(&c, now, by)
-                    } else {
-                        Ok(touched)
-                    }
-                })
-                .await;
-            match result {
-                Ok(_) => done.set(true),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        ws.change_with_undo(
+            "Plan renamed",
+            error,
+            move || done.set(true),
+            move |p, now, by| {
+                let touched = p.rename(t.trim(), now, by)?;
+                if with_client {
+                    // Both change the plan's header: one document to save either way.
+                    p.set_client(&c, now, by)
+                } else {
+                    Ok(touched)
+                }
+            },
+        );
     };
     view! {
         <Show when=move || open.with(Option::is_some)>

@@ -387,16 +387,12 @@ fn ScheduleForm() -> impl IntoView {
     let clear = move |_| {
         error.set(None);
         done.set(None);
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Check-in schedule cleared", |p, now, by| {
-                    p.clear_schedule(now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "Check-in schedule cleared",
+            error,
+            || {},
+            |p, now, by| p.clear_schedule(now, by),
+        );
     };
 
     view! {
@@ -433,16 +429,12 @@ fn FixCheckIn(id: Uuid) -> impl IntoView {
     let confirm = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     let delete = move |_| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Check-in deleted", move |p, now, by| {
-                    p.delete_checkin(id, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "Check-in deleted",
+            error,
+            || {},
+            move |p, now, by| p.delete_checkin(id, now, by),
+        );
     };
     view! {
         <div class="fix-record">
@@ -543,17 +535,12 @@ fn CheckInEditor(
                 })
                 .collect(),
         };
-        spawn_local(async move {
-            match ws
-                .apply_undoable("Check-in changed", move |p, now, by| {
-                    p.update_checkin(id, edit, now, by)
-                })
-                .await
-            {
-                Ok(_) => editing.set(false),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        ws.change_with_undo(
+            "Check-in changed",
+            error,
+            move || editing.set(false),
+            move |p, now, by| p.update_checkin(id, edit, now, by),
+        );
     };
     view! {
         <form class="add-form" on:submit=move |ev| { ev.prevent_default(); save(); }>

@@ -6,7 +6,6 @@
 //! instead of using `Page`, whose title is fixed.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use uuid::Uuid;
 
@@ -76,17 +75,12 @@ fn GoalView(gid: Uuid) -> impl IntoView {
     let navigate = use_navigate();
     let delete = move |_| {
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match ws
-                .apply_undoable("Goal deleted", move |p, now, by| {
-                    p.delete_goal(gid, now, by)
-                })
-                .await
-            {
-                Ok(_) => navigate("/plan", Default::default()),
-                Err(e) => delete_error.set(Some(e.to_string())),
-            }
-        });
+        ws.change_with_undo(
+            "Goal deleted",
+            delete_error,
+            move || navigate("/plan", Default::default()),
+            move |p, now, by| p.delete_goal(gid, now, by),
+        );
     };
     // Arriving from the editor's "Adapt" link opens the form.
     if window().location().hash().is_ok_and(|h| h == "#adapt") {

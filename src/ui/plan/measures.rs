@@ -194,29 +194,20 @@ fn ValueRow(
                 return;
             }
         };
-        spawn_local(async move {
-            match ws
-                .apply_undoable("Value corrected", move |p, now, by| {
-                    p.correct_measurement(mid, v, now, by)
-                })
-                .await
-            {
-                Ok(_) => editing.set(false),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        ws.change_with_undo(
+            "Value corrected",
+            error,
+            move || editing.set(false),
+            move |p, now, by| p.correct_measurement(mid, v, now, by),
+        );
     };
     let delete = move |_| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Value deleted", move |p, now, by| {
-                    p.delete_measurement(mid, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "Value deleted",
+            error,
+            || {},
+            move |p, now, by| p.delete_measurement(mid, now, by),
+        );
     };
     let label_edit = format!("Correct value: {what}");
     let label_delete = format!("Delete value: {what}");
@@ -308,26 +299,20 @@ fn EditKpi(kid: Uuid) -> impl IntoView {
                 Direction::Up
             },
         };
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("KPI changed", move |p, now, by| {
-                    p.update_kpi(kid, draft, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "KPI changed",
+            error,
+            || {},
+            move |p, now, by| p.update_kpi(kid, draft, now, by),
+        );
     };
     let delete = move |_| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("KPI deleted", move |p, now, by| p.delete_kpi(kid, now, by))
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "KPI deleted",
+            error,
+            || {},
+            move |p, now, by| p.delete_kpi(kid, now, by),
+        );
     };
     let kpi_name = move || current().map(|k| k.name).unwrap_or_default();
     view! {

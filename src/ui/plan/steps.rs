@@ -161,16 +161,12 @@ fn MilestoneRow(mid: Uuid) -> impl IntoView {
         });
     };
     let delete = move |_| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Milestone deleted", move |p, now, by| {
-                    p.delete_milestone(mid, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "Milestone deleted",
+            error,
+            || {},
+            move |p, now, by| p.delete_milestone(mid, now, by),
+        );
     };
     let editing = RwSignal::new(false);
     let new_title = RwSignal::new(String::new());
@@ -204,17 +200,12 @@ fn MilestoneRow(mid: Uuid) -> impl IntoView {
             due,
             ..old.fields
         };
-        spawn_local(async move {
-            match ws
-                .apply_undoable("Milestone changed", move |p, now, by| {
-                    p.update_milestone(mid, draft, now, by)
-                })
-                .await
-            {
-                Ok(_) => editing.set(false),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        ws.change_with_undo(
+            "Milestone changed",
+            error,
+            move || editing.set(false),
+            move |p, now, by| p.update_milestone(mid, draft, now, by),
+        );
     };
     // Only the box ticks: the title is text a person taps to read, not a label that toggles.
     let title_id = format!("ms-{mid}-title");
@@ -510,16 +501,12 @@ fn ActionRow(aid: Uuid, gid: Uuid) -> impl IntoView {
     };
 
     let delete = move |()| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Action deleted", move |p, now, by| {
-                    p.delete_action(aid, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "Action deleted",
+            error,
+            || {},
+            move |p, now, by| p.delete_action(aid, now, by),
+        );
     };
 
     let edit_fields = RwSignal::new(None::<ActionFields>);

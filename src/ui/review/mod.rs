@@ -433,29 +433,20 @@ fn FixReview(id: Uuid) -> impl IntoView {
             to_change: c.trim().to_owned(),
             ..old
         };
-        spawn_local(async move {
-            match ws
-                .apply_undoable("Review changed", move |p, now, by| {
-                    p.update_review(id, draft, now, by)
-                })
-                .await
-            {
-                Ok(_) => editing.set(false),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        ws.change_with_undo(
+            "Review changed",
+            error,
+            move || editing.set(false),
+            move |p, now, by| p.update_review(id, draft, now, by),
+        );
     };
     let delete = move |_| {
-        spawn_local(async move {
-            if let Err(e) = ws
-                .apply_undoable("Review deleted", move |p, now, by| {
-                    p.delete_review(id, now, by)
-                })
-                .await
-            {
-                error.set(Some(e.to_string()));
-            }
-        });
+        ws.change_with_undo(
+            "Review deleted",
+            error,
+            || {},
+            move |p, now, by| p.delete_review(id, now, by),
+        );
     };
     view! {
         <div class="fix-record">

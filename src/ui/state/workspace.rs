@@ -216,13 +216,28 @@ impl Workspace {
         self.session()?.apply(verb).await
     }
 
-    /// Applies one user action and offers Undo for it (see [`Session::apply_undoable`]).
-    pub async fn apply_undoable(
+    /// Makes a change a person can take back ("Goal deleted", see
+    /// [`Session::apply_undoable`]) from a screen's button: once it is saved `then` runs
+    /// (closing an editor, leaving a deleted goal's page); if it is refused or not saved, the
+    /// reason goes to the screen's `error`, where the person is looking.
+    pub fn change_with_undo(
         &self,
-        label: &str,
-        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
-    ) -> Result<Touched, ActionError> {
-        self.session()?.apply_undoable(label, verb).await
+        label: &'static str,
+        error: RwSignal<Option<String>>,
+        then: impl FnOnce() + 'static,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError> + 'static,
+    ) {
+        let ws = *self;
+        spawn_local(async move {
+            let result = match ws.session() {
+                Ok(session) => session.apply_undoable(label, verb).await,
+                Err(e) => Err(e),
+            };
+            match result {
+                Ok(_) => then(),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
     }
 
     /// Takes back the last undoable change.
