@@ -236,3 +236,41 @@ fn the_markdown_export_shows_the_code_the_reading_and_what_it_is() {
         "{md}"
     );
 }
+
+/// A file with takes (one with a skipped type, one deleted) passes the published schema, and
+/// the schema refuses a rating out of range.
+#[test]
+fn a_file_with_takes_passes_the_published_schema() {
+    let mut p = seeded_plan(2, 1, 1, 1, 3).unwrap();
+    p.add_interest_profile(
+        take([Some(1), None, Some(3), Some(4), Some(0), Some(2)]),
+        now(),
+        Author::Client,
+    )
+    .unwrap();
+    let gone = p
+        .add_interest_profile(all([2; 6]), now(), Author::Client)
+        .unwrap()
+        .id_of(DocKind::InterestProfile)
+        .unwrap();
+    let r = p
+        .interest_profiles
+        .iter_mut()
+        .find(|r| r.meta.id == gone)
+        .unwrap();
+    r.meta.deleted = true;
+    let schema = waymark::exchange::spec::json_schema();
+    let validator = jsonschema::options().build(&schema).unwrap();
+    let mut v: Value =
+        serde_json::from_slice(&plan_file(&p, now(), Author::Client).to_json()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let live = v["interest_profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|r| r.get("social").is_some())
+        .unwrap();
+    v["interest_profiles"][live]["social"] = serde_json::json!(5);
+    assert!(!validator.is_valid(&v));
+}

@@ -261,7 +261,7 @@ impl InterestDraft {
             .filter_map(|t| self.rating(*t).filter(|v| *v > 0).map(|v| (*t, v)))
             .collect();
         // A stable sort: equal ratings stay in Holland's order.
-        rated.sort_by(|a, b| b.1.cmp(&a.1));
+        rated.sort_by_key(|r| std::cmp::Reverse(r.1));
         rated.into_iter().take(3).map(|(t, _)| t).collect()
     }
 

@@ -154,7 +154,7 @@ fn PrintablePlan() -> impl IntoView {
                         <h3>"Interest profile"</h3>
                         <p class="muted">{format!("Taken on {}.", show_date(t.fields.taken_on))}</p>
                         <crate::ui::welcome::InterestFacts draft=t.fields.clone()/>
-                        <p class="muted">{crate::core::interests::ABOUT}</p>
+                        <crate::ui::welcome::AboutInterests/>
                     </section>
                 }
             });

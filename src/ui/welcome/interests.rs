@@ -146,13 +146,13 @@ fn Flow() -> impl IntoView {
                 "enjoy spending your working days doing what they do, from 0 (not at all) to 4 (very much)."
             </p>
             <p>"There are no right answers, and you can skip any group. At the end you get a three-letter code and what it means."</p>
-            <p class="method-why muted" data-testid="interests-about">{ABOUT}</p>
+            <AboutInterests testid="interests-about"/>
         }
         .into_any(),
         CODE_STEP => view! {
             <h2 id="step-heading" tabindex="-1">"Your interest code"</h2>
             <CodeView ratings=Signal::derive(move || ratings.get()) change=go/>
-            <p class="method-why muted">{ABOUT}</p>
+            <AboutInterests/>
         }
         .into_any(),
         n => {
@@ -294,6 +294,18 @@ fn CodeView(
     }
 }
 
+/// The one line on what this is (`ABOUT`). The address may break after "www." (a `<wbr>`, so
+/// nothing is added to what is copied): at 200 % text on a phone it is wider than the line.
+#[component]
+pub fn AboutInterests(#[prop(optional)] testid: &'static str) -> impl IntoView {
+    let (before, after) = ABOUT.split_once("www.").unwrap_or((ABOUT, ""));
+    view! {
+        <p class="method-why muted" data-testid=(!testid.is_empty()).then_some(testid)>
+            {before}{(!after.is_empty()).then(|| view! { "www."<wbr/>{after} })}
+        </p>
+    }
+}
+
 /// "3 of 4 · Quite a lot", or "Skipped".
 fn rating_words(v: Option<u8>) -> String {
     match v {
@@ -349,7 +361,7 @@ pub fn InterestCard() -> impl IntoView {
     view! {
         <section class="card" id="interests" aria-labelledby="interests-heading" data-testid="interest-profile">
             <h2 id="interests-heading">"Interest profile"</h2>
-            <p class="method-why muted">{ABOUT}</p>
+            <AboutInterests/>
             {move || {
                 let takes = takes.get();
                 match takes.split_first() {

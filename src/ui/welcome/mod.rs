@@ -9,5 +9,5 @@ mod start;
 
 pub use assessment::AssessmentScreen;
 pub use cleared::StorageCleared;
-pub use interests::{InterestCard, InterestFacts, InterestsScreen};
+pub use interests::{AboutInterests, InterestCard, InterestFacts, InterestsScreen};
 pub use start::WelcomeScreen;
