@@ -159,7 +159,7 @@ for (const colorScheme of ["light", "dark"]) {
         await next.tap();
         await page.waitForFunction((s) => document.querySelector('[data-testid="step-indicator"]')?.textContent.trim() !== s, step);
       }
-      await page.getByRole("button", { name: "Save interests" }).tap();
+      await page.getByRole("button", { name: "Save", exact: true }).tap();
       await page.getByTestId("interests-done").waitFor();
       await check("/welcome/interests (saved)");
       await check("/plan/profile (with an interest profile)", "/plan/profile");

@@ -96,7 +96,7 @@ test("from the assessment into the interest profile, offline: skip a group, leav
     await step(page, 8);
     assert.equal((await code.textContent()).trim(), "IAS");
     assert.doesNotMatch(await page.getByTestId("interest-reading").textContent(), /You skipped/);
-    await page.getByRole("button", { name: "Save interests" }).tap();
+    await page.getByRole("button", { name: "Save", exact: true }).tap();
     await page.getByTestId("interests-done").waitFor();
 
     await page.getByRole("link", { name: "See it on your profile" }).tap();
@@ -123,7 +123,7 @@ test("from the assessment into the interest profile, offline: skip a group, leav
       await step(page, n);
     }
     assert.equal((await code.textContent()).trim(), "RIA");
-    await page.getByRole("button", { name: "Save interests" }).tap();
+    await page.getByRole("button", { name: "Save", exact: true }).tap();
     await page.getByTestId("interests-done").waitFor();
     await page.goto(server.origin + "/plan/profile");
     await waitForApp(page);
@@ -169,7 +169,7 @@ test("the interest profile can be skipped: at the end of the assessment, from th
     await step(page, n);
   }
   await page.getByTestId("interest-code-none").waitFor();
-  assert.equal(await page.getByRole("button", { name: "Save interests" }).count(), 0);
+  assert.equal(await page.getByRole("button", { name: "Save", exact: true }).count(), 0);
   // Discarding is asked twice and leaves the profile as it was.
   await page.getByRole("button", { name: "Discard these ratings" }).tap();
   await page.getByRole("button", { name: "Yes, discard my ratings" }).tap();

@@ -81,7 +81,7 @@ async function walk(page, origin, check) {
     await stop(`interest profile step ${i}`);
     if (i < 8) await press(page.getByRole("button", { name: "Next" }));
   }
-  await press(page.getByRole("button", { name: "Save interests" }));
+  await press(page.getByRole("button", { name: "Save", exact: true }));
   await page.getByTestId("interests-done").waitFor();
   await stop("interest profile saved");
   await go("/plan/profile");

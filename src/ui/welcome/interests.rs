@@ -191,7 +191,7 @@ fn Flow() -> impl IntoView {
                         fallback=move || view! {
                             <Show when=move || ratings.with(|r| r.iter().any(Option::is_some))>
                                 <button type="button" class="button primary" on:click=save disabled=move || busy.get()>
-                                    "Save interests"
+                                    "Save"
                                 </button>
                             </Show>
                         }>
@@ -294,14 +294,21 @@ fn CodeView(
     }
 }
 
-/// The one line on what this is (`ABOUT`). The address may break after "www." (a `<wbr>`, so
-/// nothing is added to what is copied): at 200 % text on a phone it is wider than the line.
+/// The one line on what this is (`ABOUT`). The address may break after "www." and after each
+/// "/" (`<wbr>`, so nothing is added to what is copied): at 200 % text on a phone it is wider
+/// than the line, and would otherwise break inside a word.
 #[component]
 pub fn AboutInterests(#[prop(optional)] testid: &'static str) -> impl IntoView {
     let (before, after) = ABOUT.split_once("www.").unwrap_or((ABOUT, ""));
+    let parts = (!after.is_empty()).then(|| {
+        std::iter::once("www.")
+            .chain(after.split_inclusive('/'))
+            .map(|part| view! { {part}<wbr/> })
+            .collect_view()
+    });
     view! {
         <p class="method-why muted" data-testid=(!testid.is_empty()).then_some(testid)>
-            {before}{(!after.is_empty()).then(|| view! { "www."<wbr/>{after} })}
+            {before}{parts}
         </p>
     }
 }
