@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 use uuid::Uuid;
 use waymark::core::goal::{Goal, GoalDraft, GoalStatus, Priority};
+use waymark::core::interests::{InterestDraft, InterestProfile, InterestType};
 use waymark::core::kpi::{Direction, Kpi, KpiDraft};
 use waymark::core::merge::merge_record;
 use waymark::core::meta::Meta;
@@ -117,6 +118,27 @@ fn woop() -> impl Strategy<Value = Woop> {
     )
 }
 
+/// A take with at least one type rated (skipped types are `None`).
+fn interests() -> impl Strategy<Value = InterestProfile> {
+    (
+        0i64..400,
+        proptest::collection::vec(proptest::option::of(0u8..=4), 6),
+        0usize..6,
+        0u8..=4,
+    )
+        .prop_map(|(on, ratings, rated, v)| {
+            let mut d = InterestDraft::new(day(on));
+            for (t, r) in InterestType::ALL.into_iter().zip(ratings) {
+                d.set_rating(t, r);
+            }
+            d.set_rating(InterestType::ALL[rated], Some(v));
+            InterestProfile {
+                meta: meta(),
+                fields: d,
+            }
+        })
+}
+
 /// `a` with the fields of each group whose bit is set in `pick` taken from `b`, and every
 /// ungrouped field taken from `b` when `rest` is true.
 fn mix<T: Record>(a: &T, b: &T, pick: u8, rest: bool) -> T {
@@ -170,6 +192,14 @@ proptest! {
     fn groups_from_either_valid_woop_make_a_valid_woop(a in woop(), b in woop(), pick: u8, rest: bool) {
         prop_assert!(mix(&a, &b, pick, rest).validate().is_ok());
     }
+
+    #[test]
+    fn groups_from_either_valid_interest_take_make_a_valid_take(a in interests(), b in interests(), pick: u8, rest: bool) {
+        let m = mix(&a, &b, pick, rest);
+        prop_assert!(m.validate().is_ok());
+        // The six ratings come from one take: the merged take reads as one of the two did.
+        prop_assert!(m.fields.code() == a.fields.code() || m.fields.code() == b.fields.code());
+    }
 }
 
 #[test]
@@ -180,6 +210,19 @@ fn the_rules_that_tie_fields_are_the_merges_groups() {
         vec![&["baseline", "target", "direction"][..]]
     );
     assert_eq!(ProgressReview::groups(), vec![&["from", "to"][..]]);
+    assert_eq!(
+        InterestProfile::groups(),
+        vec![
+            &[
+                "realistic",
+                "investigative",
+                "artistic",
+                "social",
+                "enterprising",
+                "conventional"
+            ][..]
+        ]
+    );
     // A record with no such rule merges every field alone.
     assert!(waymark::core::milestone::Milestone::groups().is_empty());
     // Splitting a group would break its rule: the start from one goal and the target from

@@ -15,6 +15,7 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
 use waymark::core::ids::id_from_bytes;
+use waymark::core::interests::{InterestDraft, InterestProfile, InterestType};
 use waymark::core::journal::{Reflection, ReflectionDraft};
 use waymark::core::kpi::{Direction, Measurement};
 use waymark::core::meta::Meta;
@@ -85,6 +86,10 @@ enum Op {
         at: i64,
         coach: bool,
     },
+    /// The interest profile: 0 a new take through the verb; 1 the shared take (one id on every
+    /// device) written if missing, else its ratings changed as the verbs stamp an edit; 2 that
+    /// take deleted.
+    Interests { which: u8, at: i64, coach: bool },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -148,8 +153,15 @@ fn op() -> impl Strategy<Value = Op> {
             at,
             coach
         }),
-        (0usize..2, 0u8..3, at, any::<bool>()).prop_map(|(n, which, at, coach)| Op::Woop {
-            n,
+        (0usize..2, 0u8..3, at.clone(), any::<bool>()).prop_map(|(n, which, at, coach)| {
+            Op::Woop {
+                n,
+                which,
+                at,
+                coach,
+            }
+        }),
+        (0u8..3, at, any::<bool>()).prop_map(|(which, at, coach)| Op::Interests {
             which,
             at,
             coach
@@ -349,6 +361,41 @@ fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
                     _ => plan.woop_to_action(gid, now, by),
                 };
             }
+            Op::Interests { which, at, coach } => {
+                let (now, by) = (t(at), who(coach));
+                let mut d = InterestDraft::new(now.date_naive());
+                d.set_rating(InterestType::Social, Some(device % 5));
+                d.set_rating(InterestType::Artistic, Some((at % 5) as u8));
+                d.set_rating(InterestType::ALL[(at % 6) as usize], Some(4));
+                let shared = id_from_bytes([0xAB; 16]);
+                let found = plan
+                    .interest_profiles
+                    .iter()
+                    .position(|r| r.meta.id == shared);
+                match (which, found) {
+                    (0, _) => {
+                        let _ = plan.add_interest_profile(d, now, by);
+                    }
+                    (1, None) => plan.interest_profiles.push(InterestProfile {
+                        meta: Meta::new(shared, now, by),
+                        fields: d,
+                    }),
+                    (1, Some(i)) if plan.interest_profiles[i].meta.is_live() => {
+                        let r = &mut plan.interest_profiles[i];
+                        let old = r.clone();
+                        r.fields.realistic = Some(device % 5);
+                        r.fields.social = Some((at % 5) as u8);
+                        r.stamp_edit(&old, now, by);
+                    }
+                    (2, Some(i)) => {
+                        let r = &mut plan.interest_profiles[i];
+                        r.meta.deleted = true;
+                        r.meta.touch(now, by);
+                        *r = r.erased();
+                    }
+                    _ => {}
+                }
+            }
         }
     }
     plan.normalize();
@@ -445,6 +492,7 @@ proptest! {
         prop_assert_eq!(second.plan.milestones.len(), plan.milestones.len());
         prop_assert!(second.plan.reflections.is_empty() && second.plan.measurements.is_empty());
         prop_assert!(second.plan.profile.is_none());
+        prop_assert!(second.plan.interest_profiles.is_empty());
         prop_assert!(first.plan.id() != plan.id());
     }
 
@@ -592,11 +640,12 @@ proptest! {
             prop_assert!(on_coach.reflections.iter().all(|r| !r.fields.private));
         }
         // Two clients' plans share no record id, except those the generator gives every
-        // device alike (new reflections and measurements).
+        // device alike (new reflections and measurements, the shared interest take).
         let (x, y) = (ids_of(&clients[0]), ids_of(&clients[1]));
         let alike = |id: &Uuid| clients.iter().any(|p| {
             p.reflections.iter().any(|r| r.meta.id == *id)
                 || p.measurements.iter().any(|m| m.meta.id == *id)
+                || p.interest_profiles.iter().any(|r| r.meta.id == *id)
         });
         prop_assert!(x.iter().filter(|id| !alike(id)).all(|id| !y.contains(id)));
     }

@@ -16,6 +16,8 @@ pub mod goal; // a goal in SMART form and the changes an adaptation can make
 pub mod goal_verbs; // verbs on goals: add, edit, adapt, drop
 pub mod history; // adaptations: what changed and why
 pub mod ids; // fresh ids and the derived ids of one-per-plan records
+pub mod interest_verbs; // verbs on the interest profile
+pub mod interests; // the RIASEC interest self-rating and its three-letter code
 pub mod journal; // reflections, the search index and weekly grouping
 pub mod journal_draft; // words written but not yet saved, and what to do with them
 pub mod kpi; // KPIs and measurements

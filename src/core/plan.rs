@@ -15,6 +15,7 @@ use super::document::DocKind;
 use super::errors::CoreError;
 use super::goal::Goal;
 use super::history::Adaptation;
+use super::interests::InterestProfile;
 use super::journal::Reflection;
 use super::kpi::{Kpi, Measurement};
 use super::limits;
@@ -130,6 +131,10 @@ pub struct Plan {
     /// WOOPs of goals (`woop.rs`). Missing in files and stored plans from before: none.
     #[serde(default)]
     pub woops: Vec<Woop>,
+    /// Takes of the interest profile (`interests.rs`). Missing in files and stored plans from
+    /// before: none.
+    #[serde(default)]
+    pub interest_profiles: Vec<InterestProfile>,
     /// Stored revision of each record, as last loaded or saved. Storage bookkeeping, not
     /// content: it is not serialised and not compared (see `saving.rs`).
     #[serde(skip)]
@@ -160,6 +165,7 @@ impl PartialEq for Plan {
             && self.reflections == o.reflections
             && self.adaptations == o.adaptations
             && self.woops == o.woops
+            && self.interest_profiles == o.interest_profiles
     }
 }
 
@@ -209,6 +215,7 @@ impl Plan {
             reflections: Vec::new(),
             adaptations: Vec::new(),
             woops: Vec::new(),
+            interest_profiles: Vec::new(),
             revs: HashMap::new(),
         }
     }
@@ -400,6 +407,7 @@ impl Plan {
         sort_records(&mut self.reflections);
         sort_records(&mut self.adaptations);
         sort_records(&mut self.woops);
+        sort_records(&mut self.interest_profiles);
     }
 
     // ---- machinery shared by the verbs ---------------------------------------------------

@@ -48,6 +48,9 @@ impl Undo {
                 DocKind::Reflection => copy(&before.reflections, &mut kept.reflections, id),
                 DocKind::Adaptation => copy(&before.adaptations, &mut kept.adaptations, id),
                 DocKind::Woop => copy(&before.woops, &mut kept.woops, id),
+                DocKind::InterestProfile => {
+                    copy(&before.interest_profiles, &mut kept.interest_profiles, id)
+                }
             }
         }
         Undo {
@@ -101,6 +104,13 @@ impl Plan {
                 DocKind::Reflection => put(&mut self.reflections, &b.reflections, id, now, by),
                 DocKind::Adaptation => put(&mut self.adaptations, &b.adaptations, id, now, by),
                 DocKind::Woop => put(&mut self.woops, &b.woops, id, now, by),
+                DocKind::InterestProfile => put(
+                    &mut self.interest_profiles,
+                    &b.interest_profiles,
+                    id,
+                    now,
+                    by,
+                ),
             };
             if done {
                 out.add(kind, id);

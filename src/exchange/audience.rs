@@ -91,6 +91,7 @@ pub fn cut_for(plan: &Plan, audience: Audience, shared: &[Uuid]) -> Plan {
         .collect();
     out.adaptations = all_content_free(&plan.adaptations);
     out.woops = all_content_free(&plan.woops);
+    out.interest_profiles = all_content_free(&plan.interest_profiles);
     out
 }
 

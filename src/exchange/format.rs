@@ -8,6 +8,7 @@ use crate::core::assessment::NeedsAssessment;
 use crate::core::checkin::CheckIn;
 use crate::core::goal::Goal;
 use crate::core::history::Adaptation;
+use crate::core::interests::InterestProfile;
 use crate::core::journal::Reflection;
 use crate::core::kpi::{Kpi, Measurement};
 use crate::core::milestone::Milestone;
@@ -122,6 +123,9 @@ struct FileOut<'a> {
     /// refuse unknown keys) still read a plan without WOOPs.
     #[serde(skip_serializing_if = "WrittenList::is_empty")]
     woops: WrittenList<'a, Woop>,
+    /// Added after version 1, like `woops`: written only when the plan has a take.
+    #[serde(skip_serializing_if = "WrittenList::is_empty")]
+    interest_profiles: WrittenList<'a, InterestProfile>,
     prompts: &'a [String],
 }
 
@@ -152,6 +156,7 @@ impl PlanFile {
             reflections: WrittenList(&p.reflections),
             adaptations: WrittenList(&p.adaptations),
             woops: WrittenList(&p.woops),
+            interest_profiles: WrittenList(&p.interest_profiles),
             prompts: &self.prompts,
         };
         // Written compact and indented afterwards: the records' serialisers are then compiled

@@ -144,6 +144,7 @@ pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
 
     let goals = plan.live_goals();
     assessment(&mut md, plan);
+    interests(&mut md, plan);
     if !goals.is_empty() {
         md.push_str("## Goals\n\n");
         for (i, g) in goals.iter().enumerate() {
@@ -407,6 +408,50 @@ fn assessment(md: &mut String, plan: &Plan) {
         let days: Vec<String> = takes[1..]
             .iter()
             .map(|t| t.fields.taken_on.format("%-d %b %Y").to_string())
+            .collect();
+        let _ = writeln!(md, "Earlier takes: {}.\n", days.join(", "));
+    }
+}
+
+/// The newest take of the interest profile: its code, the ratings, the reading, the one line
+/// on what it is, and the days and codes of the earlier takes.
+fn interests(md: &mut String, plan: &Plan) {
+    use crate::core::interests::{InterestType, ABOUT, MAX_INTEREST};
+    let takes = plan.interest_takes();
+    let Some(latest) = takes.first() else {
+        return;
+    };
+    let f = &latest.fields;
+    let code = f.code_letters();
+    let _ = writeln!(
+        md,
+        "## Interest profile\n\nTaken on {}. Code: **{}**.\n",
+        f.taken_on.format("%-d %b %Y"),
+        if code.is_empty() { "none" } else { &code }
+    );
+    for t in InterestType::ALL {
+        let rating = match f.rating(t) {
+            Some(v) => format!("{v} of {MAX_INTEREST}"),
+            None => "skipped".to_owned(),
+        };
+        let _ = writeln!(md, "- {} ({}): {rating}", t.name(), t.letter());
+    }
+    md.push('\n');
+    for line in f.reading() {
+        let _ = writeln!(md, "{}\n", escape_inline(&line));
+    }
+    let _ = writeln!(md, "*{}*\n", escape_inline(ABOUT));
+    if takes.len() > 1 {
+        let days: Vec<String> = takes[1..]
+            .iter()
+            .map(|t| {
+                let c = t.fields.code_letters();
+                format!(
+                    "{} ({})",
+                    t.fields.taken_on.format("%-d %b %Y"),
+                    if c.is_empty() { "no code" } else { &c }
+                )
+            })
             .collect();
         let _ = writeln!(md, "Earlier takes: {}.\n", days.join(", "));
     }

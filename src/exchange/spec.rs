@@ -296,6 +296,19 @@ pub(crate) const WOOP: &[Field] = &[
     f("action_id", Ty::Opt(&Ty::Uuid)),
 ];
 
+const INTEREST: Ty = Ty::Opt(&Ty::Int(0, crate::core::interests::MAX_INTEREST as i64));
+
+pub(crate) const INTEREST_PROFILE: &[Field] = &[
+    meta(),
+    f("taken_on", Ty::Date),
+    f("realistic", INTEREST),
+    f("investigative", INTEREST),
+    f("artistic", INTEREST),
+    f("social", INTEREST),
+    f("enterprising", INTEREST),
+    f("conventional", INTEREST),
+];
+
 macro_rules! records {
     ($name:literal, $fields:expr) => {
         opt($name, Ty::List(&Ty::Record($fields), None))
@@ -326,6 +339,7 @@ pub(crate) const FILE: &[Field] = &[
     records!("reflections", REFLECTION),
     records!("adaptations", ADAPTATION),
     records!("woops", WOOP),
+    records!("interest_profiles", INTEREST_PROFILE),
     opt("prompts", Ty::List(&LONG, Some(MAX_LIST))),
 ];
 

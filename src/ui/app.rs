@@ -21,7 +21,7 @@ use super::shell::{
 };
 use super::state::provide_workspace;
 use super::today::TodayScreen;
-use super::welcome::{AssessmentScreen, WelcomeScreen};
+use super::welcome::{AssessmentScreen, InterestsScreen, WelcomeScreen};
 
 /// The router would treat "#main" as a navigation, so the skip link moves focus itself.
 fn skip_to_content(ev: leptos::ev::MouseEvent) {
@@ -51,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=TodayScreen/>
                     <Route path=path!("/welcome") view=WelcomeScreen/>
                     <Route path=path!("/welcome/assessment") view=AssessmentScreen/>
+                    <Route path=path!("/welcome/interests") view=InterestsScreen/>
                     <Route path=path!("/plan") view=PlanScreen/>
                     <Route path=path!("/plan/profile") view=ProfileScreen/>
                     <Route path=path!("/plan/history") view=TimelineScreen/>

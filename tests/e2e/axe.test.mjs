@@ -1,7 +1,7 @@
 // Accessibility on every screen, not only the first: axe-core (WCAG 2.0–2.2 A and AA rules)
 // over every route with the sample plan loaded — goal pages and editors, each check-in step,
 // review, journal and a reflection, share, print, client activity, settings, welcome and each
-// assessment step — in the light and the dark theme at phone size. Any violation fails, listed
+// assessment and interest-profile step — in the light and the dark theme at phone size. Any violation fails, listed
 // with the rule, the screen and the elements, as a person using a screen reader, voice control
 // or low vision would meet it.
 import { after, before, describe, test } from "node:test";
@@ -142,6 +142,27 @@ for (const colorScheme of ["light", "dark"]) {
         await next.tap();
         await page.waitForFunction((s) => document.querySelector('[data-testid="step-indicator"]')?.textContent.trim() !== s, step);
       }
+
+      // Each step of the interest profile, every group rated, then the saved take on the profile.
+      await page.goto(server.origin + "/welcome/interests");
+      await waitForApp(page);
+      const interestStep = page.getByTestId("step-indicator");
+      await interestStep.waitFor();
+      for (;;) {
+        for (const group of await page.locator("fieldset:has(input[type=radio])").all()) {
+          if (!(await group.locator("input:checked").count())) await group.locator("input[type=radio]").nth(2).check();
+        }
+        const step = (await interestStep.textContent()).trim();
+        await check(`/welcome/interests ${step}`);
+        const next = page.getByRole("button", { name: "Next", exact: true });
+        if (!(await next.count())) break;
+        await next.tap();
+        await page.waitForFunction((s) => document.querySelector('[data-testid="step-indicator"]')?.textContent.trim() !== s, step);
+      }
+      await page.getByRole("button", { name: "Save", exact: true }).tap();
+      await page.getByTestId("interests-done").waitFor();
+      await check("/welcome/interests (saved)");
+      await check("/plan/profile (with an interest profile)", "/plan/profile");
 
       // A saved reflection.
       await page.goto(server.origin + "/journal");

@@ -74,6 +74,20 @@ async function walk(page, origin, check) {
     if (i < 5) await press(page.getByRole("button", { name: "Next" }));
   }
 
+  await go("/welcome/interests");
+  for (let i = 1; i <= 8; i++) {
+    await page.getByTestId("step-indicator").filter({ hasText: `Step ${i} of 8` }).waitFor();
+    if (i > 1 && i < 8) await press(page.getByRole("radio").nth((i * 3) % 5));
+    await stop(`interest profile step ${i}`);
+    if (i < 8) await press(page.getByRole("button", { name: "Next" }));
+  }
+  await press(page.getByRole("button", { name: "Save", exact: true }));
+  await page.getByTestId("interests-done").waitFor();
+  await stop("interest profile saved");
+  await go("/plan/profile");
+  await page.getByTestId("interest-profile").getByTestId("interest-code").waitFor();
+  await stop("vision and values with an interest profile");
+
   await go("/checkin");
   await stop("check-in");
   await press(page.getByRole("button", { name: "Edit check-in" }).first());

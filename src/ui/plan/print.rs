@@ -148,6 +148,16 @@ fn PrintablePlan() -> impl IntoView {
                     </section>
                 }
             });
+            let interests = p.latest_interests().map(|t| {
+                view! {
+                    <section class="card">
+                        <h3>"Interest profile"</h3>
+                        <p class="muted">{format!("Taken on {}.", show_date(t.fields.taken_on))}</p>
+                        <crate::ui::welcome::InterestFacts draft=t.fields.clone()/>
+                        <crate::ui::welcome::AboutInterests/>
+                    </section>
+                }
+            });
             let goals = p
                 .live_goals()
                 .into_iter()
@@ -182,6 +192,7 @@ fn PrintablePlan() -> impl IntoView {
                     <p class="muted">{format!("Printed from Waymark on {}.", show_instant(chrono::Utc::now()))}</p>
                     {profile}
                     {assessment}
+                    {interests}
                     {goals}
                     {loose}
                     {schedule}

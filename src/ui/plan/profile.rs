@@ -170,6 +170,7 @@ fn ProfileForm() -> impl IntoView {
             </div>
         </form>
         <AssessmentCard/>
+        <crate::ui::welcome::InterestCard/>
     }
 }
 

@@ -100,7 +100,8 @@ fn AssessmentSteps() -> impl IntoView {
     let save = {
         let answers = answers.clone();
         let navigate = navigate.clone();
-        move || {
+        // `then`: where to go once saved (the plan, or the interest profile).
+        move |then: &'static str| {
             let taken_on = Utc::now().date_naive();
             let draft = AssessmentDraft {
                 taken_on,
@@ -134,7 +135,7 @@ fn AssessmentSteps() -> impl IntoView {
                     .await;
                 saving.set(false);
                 match result {
-                    Ok(_) => navigate("/plan", Default::default()),
+                    Ok(_) => navigate(then, Default::default()),
                     Err(e) => error.set(Some(e.to_string())),
                 }
             });
@@ -168,6 +169,7 @@ fn AssessmentSteps() -> impl IntoView {
                 <TextField label="Your current role" value=role placeholder="e.g. Secondary-school science teacher"/>
                 <TextArea label="Your ideal career in 3–5 years" value=vision rows=5
                     hint="Picture a good working day then: what you do, with whom, where, and how it feels."/>
+                <p class="muted">"One more, if you like: after saving, rate six kinds of work, one per screen, for your interest code."</p>
             }
             .into_any(),
             _ => ().into_any(),
@@ -193,10 +195,12 @@ fn AssessmentSteps() -> impl IntoView {
             </Show>
             <Show when=move || step.get() < last
                 fallback=move || {
-                    let save = save.clone();
+                    let (save, save_then) = (save.clone(), save.clone());
                     view! {
                         <button class="button primary" type="button" disabled=move || saving.get()
-                            on:click=move |_| save()>"Save and see my plan"</button>
+                            on:click=move |_| save("/plan")>"Save and see my plan"</button>
+                        <button class="button" type="button" disabled=move || saving.get()
+                            on:click=move |_| save_then("/welcome/interests")>"Save, then rate my interests"</button>
                     }
                 }>
                 <button class="button primary" type="button" on:click=move |_| step.update(|s| *s += 1)>"Next"</button>
