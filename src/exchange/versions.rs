@@ -98,18 +98,18 @@ impl<'a> Scan<'a> {
     /// none), the cursor after its closing quote.
     fn string(&mut self) -> &'a [u8] {
         let b = self.b;
-        let start = self.i + 1;
-        let mut i = start;
-        while i < b.len() {
-            match b[i] {
-                b'\\' => i += 2,
-                b'"' => break,
-                _ => i += 1,
+        let start = (self.i + 1).min(b.len());
+        let mut end = start;
+        while let Some(n) = memchr::memchr2(b'"', b'\\', &b[end..]) {
+            end += n;
+            if b[end] == b'"' {
+                self.i = end + 1;
+                return &b[start..end];
             }
+            end = (end + 2).min(b.len());
         }
-        let end = i.min(b.len());
-        self.i = end + 1;
-        &b[start.min(end)..end]
+        self.i = b.len();
+        &b[start..]
     }
 
     fn object(&mut self, ty: Option<&Ty>) {
@@ -122,21 +122,19 @@ impl<'a> Scan<'a> {
         self.i += 1;
         while self.i < self.b.len() && self.peek() != b'}' {
             let key = self.string();
-            // Keys are the spec's names: plain ASCII.
-            let key = std::str::from_utf8(key).unwrap_or("");
             let field = fields
                 .iter()
                 .chain(variants.iter().flat_map(|(_, fields)| fields.iter()))
-                .find(|f| f.name == key);
+                .find(|f| f.name.as_bytes() == key);
             keys += 1;
-            only_meta &= key == "meta";
+            only_meta &= key == b"meta";
             self.i += 1; // the colon
             match field {
                 Some(field) => {
                     self.bump(field.since);
                     self.value(Some(&field.ty), field.name);
                 }
-                None if !tag.is_empty() && key == tag && self.peek() == b'"' => {
+                None if !tag.is_empty() && key == tag.as_bytes() && self.peek() == b'"' => {
                     let which = self.string();
                     if let Some(since) = later_value(tag, which) {
                         self.bump(since);
