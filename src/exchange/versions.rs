@@ -27,6 +27,9 @@ fn needed_in(compact: &[u8], file: &Ty) -> u32 {
     scan.need
 }
 
+/// A tagged object's variants: each tag value with its fields.
+type Variants<'s> = &'s [(&'s str, &'s [Field])];
+
 struct Scan<'a> {
     b: &'a [u8],
     i: usize,
@@ -113,7 +116,7 @@ impl<'a> Scan<'a> {
     }
 
     fn object(&mut self, ty: Option<&Ty>) {
-        let (fields, variants, tag): (&[Field], &[(&str, &[Field])], &str) = match ty {
+        let (fields, variants, tag): (&[Field], Variants, &str) = match ty {
             Some(Ty::Obj(fields) | Ty::Record(fields)) => (fields, &[], ""),
             Some(Ty::Tagged { tag, variants }) => (&[], variants, tag),
             _ => (&[], &[], ""),
