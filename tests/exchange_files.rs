@@ -108,7 +108,8 @@ fn the_migration_table_is_valid_and_rejects_broken_tables() {
         MIGRATIONS,
         waymark::exchange::format::CURRENT_VERSION
     ));
-    assert!(!table_is_valid(MIGRATIONS, 2));
+    assert!(!table_is_valid(MIGRATIONS, 1));
+    assert!(!table_is_valid(MIGRATIONS, 3));
     assert!(!table_is_valid(&[], 1));
 }
 
@@ -139,6 +140,7 @@ fn the_published_schema_is_the_generated_one_and_real_exports_pass_it() {
         .clear_schedule(now(), Author::Coach)
         .unwrap();
     let env = Envelope {
+        version: 2,
         kind: FileKind::Plan,
         iterations: 600_000,
         salt: vec![1; 16],
@@ -536,6 +538,7 @@ fn base64_round_trips_and_is_strict() {
 #[test]
 fn a_protected_file_asks_for_the_passphrase_and_a_damaged_envelope_says_so() {
     let env = Envelope {
+        version: 2,
         kind: FileKind::ProgressReport,
         iterations: 600_000,
         salt: vec![7; 16],

@@ -2,8 +2,10 @@
 //! (256-bit key, 12-byte random nonce, 128-bit tag); the key comes from the passphrase through
 //! PBKDF2-HMAC-SHA-256 with at least 600,000 iterations and a random 16-byte salt. The envelope
 //! keeps `format`, `version` and `kind` readable (so the app can say "this file needs a
-//! passphrase"), and binds them to the ciphertext as additional authenticated data, so any
-//! changed byte, in the header or the sealed part, fails the open.
+//! passphrase", or that a newer Waymark made it), and binds them to the ciphertext as additional
+//! authenticated data, so any changed byte, in the header or the sealed part, fails the open.
+//! `version` is the sealed file's own (the lowest that reads it), so a file sealed by an earlier
+//! build, which named version 1, still opens.
 //!
 //! The envelope (parsing, serialising, base64) is pure Rust and tested natively; the WebCrypto
 //! calls are wasm32-only and tested in a real browser (`tests/browser/exchange.rs`).
@@ -56,6 +58,8 @@ struct SealedJson {
 /// A sealed plan file, decoded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
+    /// The sealed file's format version, named in the readable header.
+    pub version: u32,
     pub kind: FileKind,
     pub iterations: u32,
     pub salt: Vec<u8>,
@@ -67,13 +71,13 @@ pub struct Envelope {
 impl Envelope {
     /// The bytes authenticated with the ciphertext: the readable header.
     pub fn associated_data(&self) -> Vec<u8> {
-        associated_data(self.kind)
+        associated_data(self.version, self.kind)
     }
 
     pub fn to_json(&self) -> Vec<u8> {
         let env = EnvelopeJson {
             format: FORMAT.to_owned(),
-            version: CURRENT_VERSION,
+            version: self.version,
             kind: self.kind,
             encrypted: SealedJson {
                 kdf: KDF.to_owned(),
@@ -93,8 +97,9 @@ impl Envelope {
     }
 }
 
-pub fn associated_data(kind: FileKind) -> Vec<u8> {
-    format!("{FORMAT}/{CURRENT_VERSION}/{}", kind.as_str()).into_bytes()
+/// `waymark-plan/<version>/<kind>`: the readable header, authenticated with the ciphertext.
+pub fn associated_data(version: u32, kind: FileKind) -> Vec<u8> {
+    format!("{FORMAT}/{version}/{}", kind.as_str()).into_bytes()
 }
 
 /// Whether these bytes look like a passphrase-protected plan file (cheap; no checks).
@@ -113,7 +118,7 @@ pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, ImportError> {
     let obj = value.as_object().ok_or_else(|| ImportError::NotAPlanFile {
         detail: "it does not hold a JSON object".to_owned(),
     })?;
-    check_format(obj)?;
+    check_format(obj, CURRENT_VERSION)?;
     if !obj.contains_key("encrypted") {
         return Err(ImportError::invalid(
             "encrypted",
@@ -139,6 +144,7 @@ pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, ImportError> {
     }
     let decode = |s: &str| base64_decode(s).ok_or(ImportError::WrongPassphrase);
     let env = Envelope {
+        version: env.version,
         kind: env.kind,
         iterations: s.iterations,
         salt: decode(&s.salt)?,
@@ -152,17 +158,19 @@ pub fn parse_envelope(bytes: &[u8]) -> Result<Envelope, ImportError> {
     Ok(env)
 }
 
-/// The kind of a plain (unprotected) plan file, read from its bytes; `None` if it is not one.
-pub fn plain_kind(plain: &[u8]) -> Option<FileKind> {
+/// The version and kind of a plain (unprotected) plan file, read from its bytes; `None` if it
+/// is not one.
+pub fn plain_head(plain: &[u8]) -> Option<(u32, FileKind)> {
     #[derive(Deserialize)]
     struct Head {
         format: String,
+        version: u32,
         kind: FileKind,
     }
     serde_json::from_slice::<Head>(plain)
         .ok()
         .filter(|h| h.format == FORMAT)
-        .map(|h| h.kind)
+        .map(|h| (h.version, h.kind))
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -300,7 +308,7 @@ mod web {
         if passphrase.is_empty() {
             return Err(CryptoError::EmptyPassphrase);
         }
-        let kind = plain_kind(&plain.bytes).ok_or(CryptoError::NotAPlanFile)?;
+        let (version, kind) = plain_head(&plain.bytes).ok_or(CryptoError::NotAPlanFile)?;
         let fail = CryptoError::Unavailable;
         let subtle = crypto().map_err(fail)?.subtle();
         let salt = random(SALT_LEN).map_err(fail)?;
@@ -311,7 +319,7 @@ mod web {
         let sealed = JsFuture::from(
             subtle
                 .encrypt_with_object_and_u8_array(
-                    &gcm(&nonce, &associated_data(kind)),
+                    &gcm(&nonce, &associated_data(version, kind)),
                     &k,
                     &plain.bytes,
                 )
@@ -321,6 +329,7 @@ mod web {
         .map_err(|e| fail(js_text(&e)))?;
         let ciphertext = Uint8Array::new(&sealed).to_vec();
         let env = Envelope {
+            version,
             kind,
             iterations: ITERATIONS,
             salt,

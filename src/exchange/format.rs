@@ -3,6 +3,7 @@
 //! writes it (a tombstone as its meta alone, `core::record::Written`). Documented field by
 //! field in `docs/FILE_FORMAT.md`.
 
+use super::versions;
 use crate::core::action::Action;
 use crate::core::assessment::NeedsAssessment;
 use crate::core::checkin::CheckIn;
@@ -22,10 +23,9 @@ use crate::core::{Author, Plan};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// The value of `format` in every plan file.
-pub const FORMAT: &str = "waymark-plan";
-/// The format version this build writes, and the newest it reads.
-pub const CURRENT_VERSION: u32 = 1;
+// The names a file's envelope must hold live with the file's shape (`spec`), which the checker,
+// the schema and the version derivation (`versions`) read.
+pub use super::spec::{CURRENT_VERSION, FORMAT};
 /// The media type of plan files (plain and passphrase-protected).
 pub const MEDIA_TYPE: &str = "application/vnd.waymark+json";
 /// The file name ending of plan files.
@@ -35,13 +35,7 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// Deepest nesting of lists and objects accepted (a plan file needs 6).
 pub const MAX_DEPTH: usize = 32;
 
-// The passphrase envelope (`crypto`): what a protected file must name, checked by `spec` too.
-pub const KDF: &str = "PBKDF2";
-pub const HASH: &str = "SHA-256";
-pub const CIPHER: &str = "AES-GCM-256";
-pub const MIN_ITERATIONS: u32 = 600_000;
-/// A file asking for more work than this is refused rather than freezing the tab.
-pub const MAX_ITERATIONS: u32 = 10_000_000;
+pub use super::spec::{CIPHER, HASH, KDF, MAX_ITERATIONS, MIN_ITERATIONS};
 
 /// What a plan file is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,7 +71,8 @@ pub struct PlanFile {
     pub kind: FileKind,
     pub exported_at: DateTime<Utc>,
     pub exported_by: Author,
-    /// The version the file was written in (before any migration).
+    /// The version the file names (before any migration). An exported file is written as the
+    /// lowest version that reads it (`versions::needed`), whatever this says.
     pub source_version: u32,
     /// The plan the file carries. Its stored revisions are empty (it comes from outside).
     pub plan: Plan,
@@ -130,12 +125,14 @@ struct FileOut<'a> {
 }
 
 impl PlanFile {
-    /// The file's bytes at the current version: pretty JSON, records in canonical order.
+    /// The file's bytes: pretty JSON, records in canonical order, naming the lowest format
+    /// version that reads it (1 when it holds nothing newer, so the first release still opens
+    /// it; a build that cannot read it says "made by a newer version" instead of naming a field).
     pub fn to_json(&self) -> Vec<u8> {
         let p = &self.plan;
         let out = FileOut {
             format: FORMAT,
-            version: CURRENT_VERSION,
+            version: 1,
             kind: self.kind,
             exported_at: self.exported_at,
             exported_by: self.exported_by,
@@ -166,10 +163,22 @@ impl PlanFile {
             // Plain structs of strings, checked-finite numbers, dates and lists with string
             // keys: serialising them cannot fail (the core relies on the same fact).
             .expect("plan records always serialise to JSON");
+        let version = versions::needed(&compact);
+        let compact = stamp_version(compact, version);
         let mut bytes = indent(&compact);
         bytes.push(b'\n');
         bytes
     }
+}
+
+/// Puts `version` where `to_json` wrote the placeholder 1, right after `format`.
+fn stamp_version(mut compact: Vec<u8>, version: u32) -> Vec<u8> {
+    let head = format!("{{\"format\":\"{FORMAT}\",\"version\":");
+    if version != 1 && compact.starts_with(head.as_bytes()) {
+        let at = head.len();
+        compact.splice(at..at + 1, version.to_string().into_bytes());
+    }
+    compact
 }
 
 /// serde_json's pretty layout (two spaces, `": "`, empty `{}` and `[]` kept on one line) of

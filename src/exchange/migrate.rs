@@ -4,9 +4,10 @@
 //! required description and a pure `apply` from the previous version; the table checks itself
 //! at compile time (versions strictly increasing from 1, the last one the current version).
 //!
-//! To add version N: bump `CURRENT_VERSION`, append an entry whose `apply` turns a version N-1
-//! value into a version N value (and sets `"version": N`), keep a `vN-1` fixture in
-//! `tests/fixtures/plan-files/`, and describe the change in `docs/FILE_FORMAT.md`.
+//! To add version N: bump `CURRENT_VERSION` (in `spec`), append an entry whose `apply` turns a
+//! version N-1 value into a version N value (and sets `"version": N`), keep a `vN-1` fixture in
+//! `tests/fixtures/plan-files/`, and describe the change in `docs/FILE_FORMAT.md`. A field added
+//! to an existing version needs none of this: mark it `added(Since::Version(N), …)` in `spec`.
 
 use super::error::ImportError;
 use super::format::CURRENT_VERSION;
@@ -23,13 +24,32 @@ pub struct Migration {
 
 /// Every format version, oldest first. Version 1 is the first published format: there is
 /// nothing before it, so its `apply` is the identity.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    title: "First published plan-file format",
-    description: "One JSON object: format, version, kind, exported_at, exported_by, the plan \
-                  header and one list per record kind, each record as the core stores it.",
-    apply: Ok,
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        title: "First published plan-file format",
+        description: "One JSON object: format, version, kind, exported_at, exported_by, the plan \
+                      header and one list per record kind, each record as the core stores it.",
+        apply: Ok,
+    },
+    Migration {
+        version: 2,
+        title: "Files name the lowest version that reads them",
+        description: "Version 1 plus the fields added while every file still said version 1 \
+                      (field clocks, content-free tombstones, a reflection's author, the plan's \
+                      client, from_template and starts_on, plan_for_client files, a schedule's \
+                      time_zone, WOOPs) and those added with version 2 (spec::Since). Every \
+                      version-1 file is a version-2 file: only the number changes.",
+        apply: to_version_2,
+    },
+];
+
+fn to_version_2(mut value: Value) -> Result<Value, ImportError> {
+    if let Some(obj) = value.as_object_mut() {
+        obj.insert("version".to_owned(), Value::from(2));
+    }
+    Ok(value)
+}
 
 /// The table's own rules, checked when the crate compiles.
 pub const fn table_is_valid(table: &[Migration], current: u32) -> bool {

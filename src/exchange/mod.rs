@@ -9,7 +9,9 @@
 //! - `format`: `PlanFile`, `FileKind`, `ExportedFile`, constants (media type, size cap, the
 //!   passphrase envelope's names and limits).
 //! - `error`: `ImportError`, shared by `validate`, `migrate` and `crypto` (no file circles).
-//! - `spec`: the file's shape as data; the checker and the JSON Schema both come from it.
+//! - `spec`: the file's shape as data, each field with the version it came with; the checker
+//!   and the JSON Schema both come from it.
+//! - `versions`: the lowest format version that reads a file, from what it holds.
 //! - `validate`: `parse_plan_file`.
 //! - `migrate`: the table of format versions and their pure migrations.
 //! - `audience`: who a file is for, and the one rule (`cut_for`) every export and import
@@ -36,6 +38,7 @@ pub mod migrate;
 pub mod preview;
 pub mod spec;
 pub mod validate;
+pub mod versions;
 
 pub use audience::{cut_for, other_role_backup, received, Audience, OtherRoleBackup};
 pub use error::ImportError;

@@ -5,12 +5,31 @@
 //!
 //! The shapes mirror how the core serialises its records (`serde` on `core::*`): the round-trip
 //! and schema tests fail if the two ever disagree.
+//!
+//! Every field says which format version it came with (`Since`): a file names the lowest version
+//! that can read it (`versions::needed`), and a file that holds a field newer than the version it
+//! names is refused. A field added without a version fails `tests/exchange_versions.rs`, which
+//! holds the spec against the first published shape (`tests/fixtures/plan-files/v1.schema.json`).
 
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_NUMBER, MAX_TITLE};
 use crate::core::meta::{MAX_FIELD_NAME, MAX_FIELD_TIMES};
 use crate::core::schedule::MAX_UTC_OFFSET_MINUTES;
 use crate::core::zone::MAX_ZONE_NAME;
 use serde_json::{json, Map, Value};
+
+/// The value of `format` in every plan file.
+pub const FORMAT: &str = "waymark-plan";
+/// The newest format version this build reads and writes. Each file names the lowest version
+/// that reads it (`Since`, `versions::needed`).
+pub const CURRENT_VERSION: u32 = 2;
+
+// The passphrase envelope (`crypto`): what a protected file must name.
+pub const KDF: &str = "PBKDF2";
+pub const HASH: &str = "SHA-256";
+pub const CIPHER: &str = "AES-GCM-256";
+pub const MIN_ITERATIONS: u32 = 600_000;
+/// A file asking for more work than this is refused rather than freezing the tab.
+pub const MAX_ITERATIONS: u32 = 10_000_000;
 
 /// The type of one value in a plan file.
 pub(crate) enum Ty {
@@ -56,23 +75,78 @@ pub(crate) struct Field {
     pub ty: Ty,
     /// May be left out (then it takes its default: false, null or an empty list).
     pub optional: bool,
+    /// The format version the field came with.
+    pub since: Since,
 }
 
-const fn f(name: &'static str, ty: Ty) -> Field {
+/// Which format version a field, a value or a form came with. A file that holds it names at
+/// least `Since::written_as`; older builds, which refuse what they do not know, then say "made by
+/// a newer version of Waymark" instead of "this field is not part of a Waymark plan file".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Since {
+    /// Part of the first published format.
+    First,
+    /// Added by builds that still named every file version 1 (November 2026, before the version
+    /// was derived from the content). Files those builds wrote say version 1 and hold it, so a
+    /// version-1 file may; a file holding it is now written as version 2, which the first
+    /// release refuses as newer.
+    Unannounced,
+    /// Came with this version: a file naming an earlier one that holds it is refused.
+    Version(u32),
+}
+
+impl Since {
+    /// The lowest version a file holding it is written as.
+    pub const fn written_as(self) -> u32 {
+        match self {
+            Since::First => 1,
+            Since::Unannounced => 2,
+            Since::Version(v) => v,
+        }
+    }
+
+    /// The lowest version a file holding it may name and still be read.
+    pub const fn read_from(self) -> u32 {
+        match self {
+            Since::First | Since::Unannounced => 1,
+            Since::Version(v) => v,
+        }
+    }
+}
+
+pub(crate) const fn f(name: &'static str, ty: Ty) -> Field {
     Field {
         name,
         ty,
         optional: false,
+        since: Since::First,
     }
 }
 
-const fn opt(name: &'static str, ty: Ty) -> Field {
+pub(crate) const fn opt(name: &'static str, ty: Ty) -> Field {
     Field {
         name,
         ty,
         optional: true,
+        since: Since::First,
     }
 }
+
+/// A field added after the first published format. New fields are always optional (every file
+/// of an earlier version still reads): `added(Since::Version(2), opt("…", …))`.
+pub(crate) const fn added(since: Since, field: Field) -> Field {
+    Field { since, ..field }
+}
+
+/// A content-free tombstone (a record that is its `meta` alone). The first release wrote a
+/// deleted record whole and refuses one without its fields.
+pub(crate) const TOMBSTONE_SINCE: Since = Since::Unannounced;
+
+/// Values of an enumeration (or of a tagged object's tag) added after the first published
+/// format: the field's name, the value, its version. Read wherever a field of that name holds
+/// that value, so names here must not be ambiguous across the file.
+pub(crate) const LATER_VALUES: &[(&str, &str, Since)] =
+    &[("kind", "plan_for_client", Since::Unannounced)];
 
 const TITLE: Ty = Ty::Line(MAX_TITLE);
 const LONG: Ty = Ty::Text(MAX_LONG_TEXT);
@@ -84,7 +158,7 @@ pub(crate) const META: &[Field] = &[
     f("updated_at", Ty::Instant),
     f("updated_by", AUTHOR),
     opt("deleted", Ty::Bool),
-    opt("field_times", Ty::Times),
+    added(Since::Unannounced, opt("field_times", Ty::Times)),
 ];
 
 const fn meta() -> Field {
@@ -96,9 +170,9 @@ pub(crate) const HEADER: &[Field] = &[
     f("title", TITLE),
     f("kind", Ty::Enum(&["client_plan", "template"])),
     f("archived", Ty::Bool),
-    opt("client", Ty::Opt(&TITLE)),
-    opt("from_template", Ty::Opt(&Ty::Uuid)),
-    opt("starts_on", Ty::Opt(&Ty::Date)),
+    added(Since::Unannounced, opt("client", Ty::Opt(&TITLE))),
+    added(Since::Unannounced, opt("from_template", Ty::Opt(&Ty::Uuid))),
+    added(Since::Unannounced, opt("starts_on", Ty::Opt(&Ty::Date))),
 ];
 
 pub(crate) const PROFILE: &[Field] = &[
@@ -135,7 +209,10 @@ pub(crate) const SCHEDULE: &[Field] = &[
         ),
     ),
     f("starts_on", Ty::Date),
-    opt("time_zone", Ty::Opt(&Ty::Line(MAX_ZONE_NAME))),
+    added(
+        Since::Unannounced,
+        opt("time_zone", Ty::Opt(&Ty::Line(MAX_ZONE_NAME))),
+    ),
 ];
 
 pub(crate) const ASSESSMENT: &[Field] = &[
@@ -264,7 +341,7 @@ pub(crate) const REFLECTION: &[Field] = &[
     f("tags", Ty::List(&TITLE, Some(MAX_LIST))),
     f("mood", Ty::Opt(&Ty::Int(1, 5))),
     f("private", Ty::Bool),
-    opt("author", AUTHOR),
+    added(Since::Unannounced, opt("author", AUTHOR)),
 ];
 
 pub(crate) const ADAPTATION: &[Field] = &[
@@ -317,8 +394,8 @@ macro_rules! records {
 
 /// The whole file (after decryption, at the current version).
 pub(crate) const FILE: &[Field] = &[
-    f("format", Ty::Enum(&[super::format::FORMAT])),
-    f("version", Ty::Int(1, super::format::CURRENT_VERSION as i64)),
+    f("format", Ty::Enum(&[FORMAT])),
+    f("version", Ty::Int(1, CURRENT_VERSION as i64)),
     f(
         "kind",
         Ty::Enum(&["plan", "template", "progress_report", "plan_for_client"]),
@@ -338,8 +415,8 @@ pub(crate) const FILE: &[Field] = &[
     records!("reviews", REVIEW),
     records!("reflections", REFLECTION),
     records!("adaptations", ADAPTATION),
-    records!("woops", WOOP),
-    records!("interest_profiles", INTEREST_PROFILE),
+    added(Since::Unannounced, records!("woops", WOOP)),
+    added(Since::Version(2), records!("interest_profiles", INTEREST_PROFILE)),
     opt("prompts", Ty::List(&LONG, Some(MAX_LIST))),
 ];
 
@@ -402,7 +479,19 @@ fn object_schema(fields: &[Field], tag: Option<(&str, &str)>) -> Value {
         required.push(json!(tag));
     }
     for field in fields {
-        props.insert(field.name.into(), schema_of(&field.ty));
+        let mut schema = schema_of(&field.ty);
+        if let (Since::Unannounced | Since::Version(_), Some(m)) =
+            (field.since, schema.as_object_mut())
+        {
+            m.insert(
+                "description".into(),
+                json!(format!(
+                    "Added with format version {}: a file holding it names at least that version.",
+                    field.since.written_as()
+                )),
+            );
+        }
+        props.insert(field.name.into(), schema);
         if !field.optional {
             required.push(json!(field.name));
         }
@@ -429,18 +518,18 @@ pub fn json_schema() -> Value {
         "additionalProperties": false,
         "required": ["format", "version", "kind", "encrypted"],
         "properties": {
-            "format": {"const": super::format::FORMAT},
-            "version": {"type": "integer", "minimum": 1, "maximum": super::format::CURRENT_VERSION},
+            "format": {"const": FORMAT},
+            "version": {"type": "integer", "minimum": 1, "maximum": CURRENT_VERSION},
             "kind": {"type": "string", "enum": ["plan", "template", "progress_report"]},
             "encrypted": {
                 "type": "object",
                 "additionalProperties": false,
                 "required": ["kdf", "hash", "iterations", "cipher", "salt", "nonce", "ciphertext"],
                 "properties": {
-                    "kdf": {"const": super::format::KDF},
-                    "hash": {"const": super::format::HASH},
-                    "iterations": {"type": "integer", "minimum": super::format::MIN_ITERATIONS, "maximum": super::format::MAX_ITERATIONS},
-                    "cipher": {"const": super::format::CIPHER},
+                    "kdf": {"const": KDF},
+                    "hash": {"const": HASH},
+                    "iterations": {"type": "integer", "minimum": MIN_ITERATIONS, "maximum": MAX_ITERATIONS},
+                    "cipher": {"const": CIPHER},
                     "salt": b64,
                     "nonce": b64,
                     "ciphertext": b64,

@@ -10,7 +10,7 @@
 use super::error::ImportError;
 use super::format::{FileKind, PlanFile, CURRENT_VERSION, FORMAT, MAX_DEPTH, MAX_FILE_BYTES};
 use super::migrate;
-use super::spec::{self, Field, Ty};
+use super::spec::{self, Field, Since, Ty};
 use crate::core::ids::{profile_id, schedule_id};
 use crate::core::limits::{first_refused, MAX_NUMBER, MAX_YEAR, MIN_YEAR};
 use crate::core::meta::{field_names, MAX_FIELD_NAME, MAX_FIELD_TIMES};
@@ -29,7 +29,7 @@ pub fn parse_plan_file(bytes: &[u8]) -> Result<PlanFile, ImportError> {
     let obj = value.as_object().ok_or_else(|| ImportError::NotAPlanFile {
         detail: "it does not hold a JSON object".to_owned(),
     })?;
-    check_format(obj)?;
+    check_format(obj, CURRENT_VERSION)?;
     if obj.contains_key("encrypted") {
         return Err(ImportError::NeedsPassphrase);
     }
@@ -89,8 +89,9 @@ fn check_depth(bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// `format` must name a Waymark plan file and `version` one this build can read.
-pub(crate) fn check_format(obj: &Map<String, Value>) -> Result<u32, ImportError> {
+/// `format` must name a Waymark plan file and `version` one that a build reading up to `newest`
+/// can read (this build: `CURRENT_VERSION`; a test passes 1 to be the first release).
+pub fn check_format(obj: &Map<String, Value>, newest: u32) -> Result<u32, ImportError> {
     match obj.get("format") {
         Some(Value::String(s)) if s == FORMAT => {}
         Some(Value::String(s)) => {
@@ -121,10 +122,10 @@ pub(crate) fn check_format(obj: &Map<String, Value>) -> Result<u32, ImportError>
         }
         None => return Err(ImportError::invalid("version", "this field is missing")),
     };
-    if version > u64::from(CURRENT_VERSION) {
+    if version > u64::from(newest) {
         return Err(ImportError::TooNew {
             found: version,
-            supported: CURRENT_VERSION,
+            supported: newest,
         });
     }
     if version < 1 {
@@ -139,7 +140,7 @@ pub(crate) fn check_format(obj: &Map<String, Value>) -> Result<u32, ImportError>
 /// Migrates, checks and builds. `value` is a parsed, unencrypted plan file.
 pub(crate) fn read_checked(value: Value) -> Result<PlanFile, ImportError> {
     let source_version = match &value {
-        Value::Object(obj) => check_format(obj)?,
+        Value::Object(obj) => check_format(obj, CURRENT_VERSION)?,
         _ => {
             return Err(ImportError::NotAPlanFile {
                 detail: "it does not hold a JSON object".to_owned(),
@@ -149,7 +150,7 @@ pub(crate) fn read_checked(value: Value) -> Result<PlanFile, ImportError> {
     let mut value = migrate::to_current(value, source_version)?;
     strip_tombstones(&mut value);
     let mut path = String::new();
-    check_fields(&value, spec::FILE, &mut path)?;
+    check_fields(&value, spec::FILE, source_version, &mut path)?;
     let mut file = build(&value)?;
     file.source_version = source_version;
     Ok(file)
@@ -214,22 +215,49 @@ fn with<T>(path: &mut String, seg: &str, f: impl FnOnce(&mut String) -> T) -> T 
     out
 }
 
-fn check_fields(v: &Value, fields: &[Field], path: &mut String) -> Result<(), ImportError> {
+/// `version` is the one the file names: a field or value newer than that is refused.
+fn check_fields(
+    v: &Value,
+    fields: &[Field],
+    version: u32,
+    path: &mut String,
+) -> Result<(), ImportError> {
     let obj = v
         .as_object()
         .ok_or_else(|| expected(path, "an object", v))?;
-    check_object(obj, fields, &[], path)
+    check_object(obj, fields, &[], version, path)
+}
+
+/// Something the file holds came with a newer version than the file names: no Waymark wrote
+/// that, so the file was changed afterwards (the version lowered by hand).
+fn newer_than_file(path: &str, what: &str, since: Since, version: u32) -> ImportError {
+    ImportError::invalid(
+        path,
+        format!(
+            "{what} came with format version {}, but the file says it is version {version}: \
+             it was changed after Waymark wrote it. Export it again.",
+            since.read_from()
+        ),
+    )
 }
 
 fn check_object(
     obj: &Map<String, Value>,
     fields: &[Field],
     also_allowed: &[&str],
+    version: u32,
     path: &mut String,
 ) -> Result<(), ImportError> {
     for field in fields {
         match obj.get(field.name) {
-            Some(v) => with(path, field.name, |p| check(v, &field.ty, p))?,
+            Some(_) if field.since.read_from() > version => {
+                return with(path, field.name, |p| {
+                    Err(newer_than_file(p, "this field", field.since, version))
+                })
+            }
+            Some(v) => with(path, field.name, |p| {
+                check(v, &field.ty, field.name, version, p)
+            })?,
             None if field.optional => {}
             None => {
                 return with(path, field.name, |p| {
@@ -252,7 +280,14 @@ fn check_object(
     Ok(())
 }
 
-fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
+/// One value of the field `name`.
+fn check(
+    v: &Value,
+    ty: &Ty,
+    name: &str,
+    version: u32,
+    path: &mut String,
+) -> Result<(), ImportError> {
     match ty {
         Ty::Line(max) | Ty::Text(max) => {
             let s = v.as_str().ok_or_else(|| expected(path, "text", v))?;
@@ -337,10 +372,11 @@ fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
                     format!("'{}' is not one of: {}", clip(s), values.join(", ")),
                 ));
             }
+            check_value_version(name, s, version, path)?;
         }
         Ty::Opt(inner) => {
             if !v.is_null() {
-                check(v, inner, path)?;
+                check(v, inner, name, version, path)?;
             }
         }
         Ty::List(inner, max) => {
@@ -354,13 +390,16 @@ fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
                 }
             }
             for (i, item) in items.iter().enumerate() {
-                with(path, &format!("[{i}]"), |p| check(item, inner, p))?;
+                with(path, &format!("[{i}]"), |p| {
+                    check(item, inner, name, version, p)
+                })?;
             }
         }
-        Ty::Obj(fields) => check_fields(v, fields, path)?,
-        // `read_checked` has already cut tombstones down to their meta.
-        Ty::Record(fields) if is_tombstone(v) => check_fields(v, &fields[..1], path)?,
-        Ty::Record(fields) => check_fields(v, fields, path)?,
+        Ty::Obj(fields) => check_fields(v, fields, version, path)?,
+        // `read_checked` has already cut tombstones down to their meta. Every version reads a
+        // tombstone (`spec::TOMBSTONE_SINCE`).
+        Ty::Record(fields) if is_tombstone(v) => check_fields(v, &fields[..1], version, path)?,
+        Ty::Record(fields) => check_fields(v, fields, version, path)?,
         Ty::Times => {
             let obj = v
                 .as_object()
@@ -385,7 +424,9 @@ fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
                         ),
                     ));
                 }
-                with(path, &clip(name), |p| check(t, &Ty::Instant, p))?;
+                with(path, &clip(name), |p| {
+                    check(t, &Ty::Instant, name, version, p)
+                })?;
             }
         }
         Ty::Tagged { tag, variants } => {
@@ -414,10 +455,32 @@ fn check(v: &Value, ty: &Ty, path: &mut String) -> Result<(), ImportError> {
                     ))
                 });
             };
-            check_object(obj, fields, &[tag], path)?;
+            with(path, tag, |p| check_value_version(tag, which, version, p))?;
+            check_object(obj, fields, &[tag], version, path)?;
         }
     }
     Ok(())
+}
+
+/// A value that came after the version the file names (`spec::LATER_VALUES`) is refused.
+fn check_value_version(
+    name: &str,
+    value: &str,
+    version: u32,
+    path: &str,
+) -> Result<(), ImportError> {
+    match spec::LATER_VALUES
+        .iter()
+        .find(|(n, v, since)| *n == name && *v == value && since.read_from() > version)
+    {
+        Some((_, _, since)) => Err(newer_than_file(
+            path,
+            &format!("'{value}'"),
+            *since,
+            version,
+        )),
+        None => Ok(()),
+    }
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
@@ -651,5 +714,44 @@ fn check_template(plan: &Plan) -> Result<(), ImportError> {
             "a template carries no client data, but this file has some",
         )),
         None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange::spec::{added, f, opt};
+    use serde_json::json;
+
+    // A field of a version to come, as the next one will be added.
+    const SHAPE: &[Field] = &[
+        f("title", Ty::Line(20)),
+        added(Since::Version(3), opt("later", Ty::Opt(&Ty::Bool))),
+    ];
+
+    #[test]
+    fn a_file_holding_a_field_newer_than_the_version_it_names_is_refused() {
+        let file = json!({"title": "Weekends", "later": true});
+        let err = check_fields(&file, SHAPE, 2, &mut String::new()).unwrap_err();
+        assert_eq!(err.path(), "later");
+        assert_eq!(
+            err.to_string(),
+            "later: this field came with format version 3, but the file says it is version 2: \
+             it was changed after Waymark wrote it. Export it again."
+        );
+        assert_eq!(check_fields(&file, SHAPE, 3, &mut String::new()), Ok(()));
+        let without = json!({"title": "Weekends"});
+        assert_eq!(check_fields(&without, SHAPE, 1, &mut String::new()), Ok(()));
+    }
+
+    #[test]
+    fn a_value_newer_than_the_version_it_names_is_refused_where_one_is_listed() {
+        for (name, value, since) in spec::LATER_VALUES {
+            let at_least = since.read_from();
+            assert_eq!(check_value_version(name, value, at_least, "kind"), Ok(()));
+            if at_least > 1 {
+                assert!(check_value_version(name, value, at_least - 1, "kind").is_err());
+            }
+        }
     }
 }

@@ -1,12 +1,15 @@
 //! Passphrase-protected plan files through the browser's real WebCrypto: sealing and opening,
-//! a wrong passphrase, a changed byte anywhere, and no plaintext left in the sealed file.
+//! a wrong passphrase, a changed byte anywhere, no plaintext left in the sealed file, and the
+//! envelope naming the sealed file's own version (a file sealed by a version-1 build opens).
 
 use chrono::{TimeZone, Utc};
 use wasm_bindgen_test::wasm_bindgen_test;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::sample::sample_plan;
 use waymark::core::Author;
-use waymark::exchange::crypto::{decrypt_plan_file, encrypt_plan_file, is_encrypted, CryptoError};
+use waymark::exchange::crypto::{
+    decrypt_plan_file, encrypt_plan_file, is_encrypted, parse_envelope, CryptoError,
+};
 use waymark::exchange::{export_plan, parse_plan_file, ImportError};
 
 const SECRET: &str = "Private thought: I might quit before the offer comes";
@@ -54,6 +57,11 @@ async fn a_sealed_file_opens_with_its_passphrase_and_hides_its_content() {
         .reflections
         .iter()
         .any(|r| r.fields.text == SECRET));
+
+    // The envelope names the sealed file's version: this one holds a reflection's author,
+    // which came with version 2.
+    assert_eq!(opened.source_version, 2);
+    assert_eq!(parse_envelope(&sealed.bytes).unwrap().version, 2);
 
     // Two seals of the same file differ (fresh salt and nonce).
     let again = encrypt_plan_file(&plain, "correct horse battery staple")
@@ -123,4 +131,37 @@ async fn a_change_to_any_byte_of_a_sealed_file_is_refused() {
         checked += 1;
     }
     assert!(checked > 100, "{checked} positions checked");
+}
+
+/// The first published sample, sealed with "correct horse battery staple" as version-1 builds
+/// sealed (additional data `waymark-plan/1/plan`; made once with Node's WebCrypto).
+const SEALED_V1: &[u8] = include_bytes!("../fixtures/plan-files/sealed/v1-sample.waymark.json");
+const PLAIN_V1: &[u8] = include_bytes!("../fixtures/plan-files/v1-sample.waymark.json");
+
+#[wasm_bindgen_test]
+async fn a_file_sealed_by_a_version_1_build_opens_and_a_version_1_file_is_sealed_as_one() {
+    assert_eq!(parse_envelope(SEALED_V1).unwrap().version, 1);
+    let opened = decrypt_plan_file(SEALED_V1, "correct horse battery staple")
+        .await
+        .unwrap();
+    assert_eq!(opened, parse_plan_file(PLAIN_V1).unwrap());
+    assert_eq!(opened.source_version, 1);
+    let err = decrypt_plan_file(SEALED_V1, "correct horse")
+        .await
+        .unwrap_err();
+    assert_eq!(err.to_string(), WRONG);
+
+    // Sealed again by this build, a plan that holds nothing newer stays version 1 inside and out,
+    // so a version-1 build still opens it.
+    let now = Utc.with_ymd_and_hms(2025, 3, 11, 9, 0, 0).unwrap();
+    let plain = export_plan(&opened.plan, now, Author::Client);
+    let sealed = encrypt_plan_file(&plain, "correct horse battery staple")
+        .await
+        .unwrap();
+    assert_eq!(parse_envelope(&sealed.bytes).unwrap().version, 1);
+    let again = decrypt_plan_file(&sealed.bytes, "correct horse battery staple")
+        .await
+        .unwrap();
+    assert_eq!(again.source_version, 1);
+    assert_eq!(again.plan, opened.plan);
 }

@@ -62,6 +62,7 @@ pub fn bases(large: bool) -> Bases {
         .take(1)
         .collect();
     let envelope = Envelope {
+        version: 2,
         kind: FileKind::Plan,
         iterations: crypto::ITERATIONS,
         salt: (0..crypto::SALT_LEN as u8).collect(),
