@@ -17,7 +17,7 @@ use super::errors::CoreError;
 use super::ids::{profile_id, schedule_id};
 use super::limits;
 use super::meta::Meta;
-use super::plan::{Plan, PlanHeader, PlanKind};
+use super::plan::{insert_record, Plan, PlanHeader, PlanKind};
 use super::record::{read_record, Record, Written};
 use super::touched::Touched;
 use serde::Serialize;
@@ -134,6 +134,34 @@ impl Plan {
         self.revs.extend(revs.iter().copied());
     }
 
+    /// Makes this copy of a plan equal to `from`, revisions included, when the two differ only
+    /// in the records `touched` names: the session's working copy catching up with the change
+    /// it just saved, without copying the plan's other (up to 15,000) records.
+    pub fn catch_up(&mut self, from: &Plan, touched: &Touched) {
+        for &(kind, id) in &touched.records {
+            match kind {
+                DocKind::Plan => self.set_header(from.header()),
+                DocKind::Profile => self.profile = from.profile.clone(),
+                DocKind::Schedule => self.schedule = from.schedule.clone(),
+                DocKind::Assessment => catch_up(&mut self.assessments, &from.assessments, id),
+                DocKind::Goal => catch_up(&mut self.goals, &from.goals, id),
+                DocKind::Milestone => catch_up(&mut self.milestones, &from.milestones, id),
+                DocKind::Action => catch_up(&mut self.actions, &from.actions, id),
+                DocKind::Kpi => catch_up(&mut self.kpis, &from.kpis, id),
+                DocKind::Measurement => catch_up(&mut self.measurements, &from.measurements, id),
+                DocKind::CheckIn => catch_up(&mut self.checkins, &from.checkins, id),
+                DocKind::Review => catch_up(&mut self.reviews, &from.reviews, id),
+                DocKind::Reflection => catch_up(&mut self.reflections, &from.reflections, id),
+                DocKind::Adaptation => catch_up(&mut self.adaptations, &from.adaptations, id),
+                DocKind::Woop => catch_up(&mut self.woops, &from.woops, id),
+            }
+            match from.revs.get(&id) {
+                Some(&rev) => self.revs.insert(id, rev),
+                None => self.revs.remove(&id),
+            };
+        }
+    }
+
     /// Rebuilds a plan from its documents, in any order. Every record is checked with the same
     /// rules as the verbs, except that text stored before control characters were refused
     /// still loads (see `is_control_rule` below); a document that cannot be read is an error
@@ -227,6 +255,23 @@ impl Plan {
         plan.set_header(h);
         plan.normalize();
         Ok(plan)
+    }
+}
+
+/// The record `id` of `to` made as it is in `from`, in its canonical place.
+fn catch_up<T: Record>(to: &mut Vec<T>, from: &[T], id: Uuid) {
+    let now = from.iter().find(|r| r.meta().id == id);
+    let was = to.iter().position(|r| r.meta().id == id);
+    match (was, now) {
+        (Some(i), Some(r)) if to[i].meta().created_at == r.meta().created_at => to[i] = r.clone(),
+        (Some(i), now) => {
+            to.remove(i);
+            if let Some(r) = now {
+                insert_record(to, r.clone());
+            }
+        }
+        (None, Some(r)) => insert_record(to, r.clone()),
+        (None, None) => {}
     }
 }
 
