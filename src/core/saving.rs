@@ -131,6 +131,7 @@ impl Plan {
 
     /// Sets stored revisions explicitly, for a store that reports them.
     pub fn mark_saved_revs(&mut self, revs: &[(Uuid, u64)]) {
+        self.revs.reserve(revs.len());
         self.revs.extend(revs.iter().copied());
     }
 
@@ -178,7 +179,7 @@ impl Plan {
             String::new(),
             PlanKind::ClientPlan,
         );
-        let mut seen = std::collections::HashSet::with_capacity(docs.len());
+        plan.revs.reserve(docs.len());
         for d in docs {
             if d.plan_id != plan_id {
                 return Err(CoreError::corrupt(
@@ -187,14 +188,13 @@ impl Plan {
                     "it belongs to another plan",
                 ));
             }
-            if !seen.insert(d.id) {
+            if plan.revs.insert(d.id, d.rev).is_some() {
                 return Err(CoreError::corrupt(
                     d.kind,
                     d.id,
                     "the same id appears twice",
                 ));
             }
-            plan.revs.insert(d.id, d.rev);
             match d.kind {
                 DocKind::Plan => {
                     let h: PlanHeader = serde_json::from_str(&d.body)

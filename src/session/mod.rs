@@ -308,7 +308,13 @@ impl<S: Store, V: Shown> Session<S, V> {
             .commit(Write::Records(next.documents_for(&touched)))
             .await?;
         next.mark_saved_revs(&revs);
-        self.remember_facts(&next);
+        if touched
+            .records
+            .iter()
+            .any(|&(kind, _)| PlanFacts::depend_on(kind))
+        {
+            self.remember_facts(&next);
+        }
         let undo = undo_label.and_then(|label| {
             self.shown
                 .with_plan(|before| before.map(|b| crate::core::undo::Undo::of(label, b, &touched)))
