@@ -6,6 +6,7 @@
 // Usage (scripts/bench.sh does the build and the seed file first):
 //   node scripts/bench/run.mjs --dist dist-bench --seed <plan.waymark.json> --seed-info <json> [--out bench-results/latest.md]
 //   node scripts/bench/run.mjs --dist dist --only clients   (just the Clients screen measurement, printed)
+//   node scripts/bench/run.mjs --dist dist --only lighthouse   (Lighthouse alone, against scripts/serve.mjs)
 //   node scripts/bench/run.mjs --dist dist --only seeded [--cpuprofile <dir>]   (the seeded plan's import,
 //     open and reflection save next to the baseline's write, read and put, printed; with --cpuprofile,
 //     a CDP CPU profile of the import's preview and merge, one open and one save is written there)
@@ -28,8 +29,9 @@ const DIST = resolve(ROOT, args.dist ?? "dist-bench");
 const SEED = resolve(args.seed ?? join(ROOT, "target/bench/seeded.waymark.json"));
 const ONLY_CLIENTS = args.only === "clients";
 const ONLY_SEEDED = args.only === "seeded";
+const ONLY_LIGHTHOUSE = args.only === "lighthouse";
 const CPU_PROFILES = args.cpuprofile ? resolve(args.cpuprofile) : null;
-const SEED_INFO = ONLY_CLIENTS ? null : JSON.parse(readFileSync(args["seed-info"] ?? SEED + ".info.json", "utf8"));
+const SEED_INFO = ONLY_CLIENTS || ONLY_LIGHTHOUSE ? null : JSON.parse(readFileSync(args["seed-info"] ?? SEED + ".info.json", "utf8"));
 const CASELOAD = 30; // client plans on the coach's device for the Clients screen
 const OUT = resolve(ROOT, args.out ?? "bench-results/latest.md");
 const CPU_RATE = 4;
@@ -410,6 +412,14 @@ async function main() {
     const app = await serve(DIST);
     const c = await clientsScreen(app.origin);
     console.log(JSON.stringify({ rows: c.rows, openMs: median(c.open.map((o) => o.ms)), reloadRowsMs: median(c.reload.map((o) => o.rowsMs)), errors: c.errors }, null, 2));
+    return;
+  }
+  if (ONLY_LIGHTHOUSE) {
+    // The same server as the full run (scripts/serve.mjs, precompressed brotli and gzip).
+    const app = await serve(DIST);
+    const loadBefore = loadavg();
+    const lh = await runLighthouse(app.origin + "/", CHROMIUM_FLAGS);
+    console.log(JSON.stringify({ loadBefore, loadAfter: loadavg(), ...lh }, null, 2));
     return;
   }
   if (ONLY_SEEDED) {
