@@ -408,23 +408,20 @@ mod working_copy {
                         Step::OtherTab(i, t) => {
                             other.open_plan(waymark::core::ids::PlanId(id)).await.unwrap();
                             let theirs = session::open_plan(&other);
-                            match nth_live_reflection(&theirs, i) {
-                                Some((rid, _)) => {
-                                    let done = other
-                                        .apply(move |p: &mut Plan, now, by| {
-                                            p.put_reflection(rid, words(t.wrapping_add(1)), now, by)
-                                        })
-                                        .await;
-                                    if done.is_ok() {
-                                        tab.on_remote_change(RemoteChange {
-                                            plan_id: id,
-                                            ids: vec![rid],
-                                            whole_plan: false,
-                                        })
-                                        .await;
-                                    }
+                            if let Some((rid, _)) = nth_live_reflection(&theirs, i) {
+                                let done = other
+                                    .apply(move |p: &mut Plan, now, by| {
+                                        p.put_reflection(rid, words(t.wrapping_add(1)), now, by)
+                                    })
+                                    .await;
+                                if done.is_ok() {
+                                    tab.on_remote_change(RemoteChange {
+                                        plan_id: id,
+                                        ids: vec![rid],
+                                        whole_plan: false,
+                                    })
+                                    .await;
                                 }
-                                None => {}
                             }
                             Ok(())
                         }
