@@ -234,3 +234,28 @@ proptest! {
         prop_assert_eq!(once, again);
     }
 }
+
+proptest! {
+    /// The fast reader of record instants agrees with chrono's parser on every text, in what
+    /// it accepts, the instant it reads, and the message when it refuses.
+    #[test]
+    fn instants_read_as_chrono_reads_them(
+        s in r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{0,11})?(Z|z|\+01:00)?",
+        at in instant(),
+        nanos in 0u32..1_000_000_000,
+    ) {
+        use chrono::SecondsFormat;
+        use waymark::core::meta::instant::parse;
+        let chrono = |t: &str| t.parse::<DateTime<Utc>>().map_err(|e| e.to_string());
+        prop_assert_eq!(parse(&s).map_err(|e| e.to_string()), chrono(&s));
+        // Where it reads a text itself, so would strict RFC 3339 (the importer's check).
+        if let Some(t) = waymark::core::meta::instant::canonical(&s) {
+            prop_assert_eq!(Some(t), DateTime::parse_from_rfc3339(&s).ok().map(|t| t.with_timezone(&Utc)));
+        }
+        let at = at + Duration::nanoseconds(i64::from(nanos));
+        for form in [SecondsFormat::Secs, SecondsFormat::Millis, SecondsFormat::Micros, SecondsFormat::Nanos, SecondsFormat::AutoSi] {
+            let text = at.to_rfc3339_opts(form, true);
+            prop_assert_eq!(parse(&text).map_err(|e| e.to_string()), chrono(&text));
+        }
+    }
+}

@@ -248,3 +248,194 @@ fn undo_last_change() {
         assert_eq!(session::open_plan(&tab).title, "New name");
     });
 }
+
+/// Verbs run on the session's working copy of the plan, which becomes the shown plan once the
+/// write is durable, while the copy it replaces catches up and is used next. Whatever happens
+/// in any order (changes, a verb that fails half-way, a full disk, a stale edit, another tab,
+/// Undo), the plan shown is exactly the one stored, revisions included, and a change that
+/// failed leaves it exactly as it was.
+mod working_copy {
+    use super::session;
+    use futures::executor::block_on;
+    use proptest::prelude::*;
+    use uuid::Uuid;
+    use waymark::core::journal::ReflectionDraft;
+    use waymark::core::{CoreError, Document, Plan};
+    use waymark::session::ActionError;
+    use waymark::store::memory::MemoryStore;
+    use waymark::store::{RemoteChange, Store};
+
+    #[derive(Clone, Debug)]
+    enum Step {
+        Add(u8),
+        Edit(usize, u8),
+        Delete(usize),
+        DeleteGoal(usize),
+        Rename(u8),
+        Undo,
+        /// A verb that changes the plan and then fails.
+        Broken(usize),
+        /// An edit based on a revision that is not the stored one.
+        Stale(usize),
+        Full(bool),
+        Prepare,
+        /// Another tab edits a reflection; this one hears of it.
+        OtherTab(usize, u8),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            3 => any::<u8>().prop_map(Step::Add),
+            3 => (any::<usize>(), any::<u8>()).prop_map(|(i, t)| Step::Edit(i, t)),
+            1 => any::<usize>().prop_map(Step::Delete),
+            1 => any::<usize>().prop_map(Step::DeleteGoal),
+            1 => any::<u8>().prop_map(Step::Rename),
+            2 => Just(Step::Undo),
+            1 => any::<usize>().prop_map(Step::Broken),
+            1 => any::<usize>().prop_map(Step::Stale),
+            1 => any::<bool>().prop_map(Step::Full),
+            1 => Just(Step::Prepare),
+            1 => (any::<usize>(), any::<u8>()).prop_map(|(i, t)| Step::OtherTab(i, t)),
+        ]
+    }
+
+    fn words(n: u8) -> ReflectionDraft {
+        ReflectionDraft {
+            text: format!("Words number {n}"),
+            ..ReflectionDraft::default()
+        }
+    }
+
+    fn sorted(mut docs: Vec<Document>) -> Vec<Document> {
+        docs.sort_by_key(|d| d.id);
+        docs
+    }
+
+    fn nth_live_reflection(p: &Plan, i: usize) -> Option<(Uuid, u64)> {
+        let live: Vec<_> = p.reflections.iter().filter(|r| r.meta.is_live()).collect();
+        (!live.is_empty()).then(|| {
+            let id = live[i % live.len()].meta.id;
+            (id, p.rev_of(id))
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn the_shown_plan_is_the_stored_plan(steps in prop::collection::vec(step(), 1..24)) {
+            block_on(async {
+                let store = MemoryStore::new();
+                let tab = session::with_sample(store.clone()).await;
+                let other = session::tab(store.clone());
+                let id = session::open_plan(&tab).id();
+                let mut fresh = 0u128;
+                for step in steps {
+                    let before = sorted(session::open_plan(&tab).to_documents());
+                    let shown = session::open_plan(&tab);
+                    let result: Result<(), ActionError> = match step.clone() {
+                        Step::Add(t) => {
+                            fresh += 1;
+                            let rid = Uuid::from_u128(fresh);
+                            tab.apply(move |p: &mut Plan, now, by| p.put_reflection(rid, words(t), now, by))
+                                .await
+                                .map(drop)
+                        }
+                        Step::Edit(i, t) => match nth_live_reflection(&shown, i) {
+                            Some((rid, rev)) => tab
+                                .apply_checked(&[(rid, rev)], move |p: &mut Plan, now, by| {
+                                    p.put_reflection(rid, words(t), now, by)
+                                })
+                                .await
+                                .map(drop),
+                            None => Ok(()),
+                        },
+                        Step::Delete(i) => match nth_live_reflection(&shown, i) {
+                            Some((rid, _)) => tab
+                                .apply_undoable("Reflection deleted", move |p: &mut Plan, now, by| {
+                                    p.delete_reflection(rid, now, by)
+                                })
+                                .await
+                                .map(drop),
+                            None => Ok(()),
+                        },
+                        Step::DeleteGoal(i) => {
+                            let goals: Vec<Uuid> = shown.live_goals().iter().map(|g| g.meta.id).collect();
+                            match goals.get(i % goals.len().max(1)) {
+                                Some(&gid) => tab
+                                    .apply_undoable("Goal deleted", move |p: &mut Plan, now, by| {
+                                        p.delete_goal(gid, now, by)
+                                    })
+                                    .await
+                                    .map(drop),
+                                None => Ok(()),
+                            }
+                        }
+                        Step::Rename(t) => tab
+                            .apply(move |p: &mut Plan, now, by| p.rename(&format!("Plan {t}"), now, by))
+                            .await
+                            .map(drop),
+                        Step::Undo => tab.undo().await.map(drop),
+                        Step::Broken(i) => {
+                            let target = nth_live_reflection(&shown, i).map(|(rid, _)| rid);
+                            tab.apply(move |p: &mut Plan, _now, _by| {
+                                p.title.push_str(" (half-changed)");
+                                if let Some(r) = p.reflections.iter_mut().find(|r| Some(r.meta.id) == target) {
+                                    r.fields.text = "half-changed".into();
+                                }
+                                p.reflections.clear();
+                                Err(CoreError::NothingToUndo)
+                            })
+                            .await
+                            .map(drop)
+                        }
+                        Step::Stale(i) => match nth_live_reflection(&shown, i) {
+                            Some((rid, rev)) => tab
+                                .apply_checked(&[(rid, rev + 1)], move |p: &mut Plan, now, by| {
+                                    p.put_reflection(rid, words(0), now, by)
+                                })
+                                .await
+                                .map(drop),
+                            None => Ok(()),
+                        },
+                        Step::Full(full) => {
+                            store.set_full(full);
+                            Ok(())
+                        }
+                        Step::Prepare => {
+                            tab.prepare_working_copy();
+                            Ok(())
+                        }
+                        Step::OtherTab(i, t) => {
+                            other.open_plan(waymark::core::ids::PlanId(id)).await.unwrap();
+                            let theirs = session::open_plan(&other);
+                            if let Some((rid, _)) = nth_live_reflection(&theirs, i) {
+                                let done = other
+                                    .apply(move |p: &mut Plan, now, by| {
+                                        p.put_reflection(rid, words(t.wrapping_add(1)), now, by)
+                                    })
+                                    .await;
+                                if done.is_ok() {
+                                    tab.on_remote_change(RemoteChange {
+                                        plan_id: id,
+                                        ids: vec![rid],
+                                        whole_plan: false,
+                                    })
+                                    .await;
+                                }
+                            }
+                            Ok(())
+                        }
+                    };
+                    let now_shown = sorted(session::open_plan(&tab).to_documents());
+                    let stored = sorted(store.load_plan(id).await.unwrap());
+                    // Compared without printing 40 documents on a failure.
+                    assert!(now_shown == stored, "after {step:?}: the plan shown is not the one stored");
+                    match result {
+                        Err(ActionError::ChangedElsewhere) | Ok(()) => {}
+                        Err(e) => assert!(now_shown == before, "after {step:?} failed ({e}): the plan changed"),
+                    }
+                }
+            });
+        }
+    }
+}

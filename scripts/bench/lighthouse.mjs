@@ -51,6 +51,11 @@ export async function runLighthouse(url, chromeFlags, timeoutMs = 240_000) {
       formFactor: lhr.configSettings?.formFactor,
       scores: { performance: score("performance"), accessibility: score("accessibility"), bestPractices: score("best-practices") },
       metrics: { fcp: metric("first-contentful-paint"), lcp: metric("largest-contentful-paint"), tbt: metric("total-blocking-time"), cls: metric("cumulative-layout-shift"), si: metric("speed-index") },
+      // Bytes as transferred (compressed when the server compressed them), and how each was encoded.
+      transferBytes: metric("total-byte-weight"),
+      encodings: (lhr.audits["network-requests"]?.details?.items ?? [])
+        .filter((r) => /\.(wasm|js|css|html)$|\/$/.test(new URL(r.url).pathname))
+        .map((r) => ({ path: new URL(r.url).pathname, transferSize: r.transferSize, resourceSize: r.resourceSize })),
       failing: { performance: failing("performance"), accessibility: failing("accessibility"), bestPractices: failing("best-practices") },
       runtimeError: lhr.runtimeError?.message ?? null,
     };

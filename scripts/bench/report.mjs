@@ -67,7 +67,16 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
     ["Memory after opening: JS heap used (after GC)", mb(r.memory.usedSize), "", ""],
     ["Memory after opening: wasm linear memory", r.memory.wasmBytes == null ? "not found" : mb(r.memory.wasmBytes), "", ""],
     ["Memory after opening: total", r.memory.wasmBytes == null ? "JS heap only" : mb(r.memory.usedSize + r.memory.wasmBytes), "", ""],
-    [`**Lighthouse ${r.lighthouse.version ?? "13"}, mobile**`, r.lighthouse.error ? `failed: ${r.lighthouse.error}` : "", "", ""],
+    [
+      `**Lighthouse ${r.lighthouse.version ?? "13"}, mobile**, against \`scripts/serve.mjs\` (precompressed brotli / gzip)`,
+      r.lighthouse.error
+        ? `failed: ${r.lighthouse.error}`
+        : r.lighthouse.transferBytes == null
+          ? ""
+          : `${(r.lighthouse.transferBytes / 1024).toFixed(0)} KB transferred`,
+      "",
+      "",
+    ],
     ["Performance", lh.performance ?? "n/a", "≥ 98", mark(lh.performance == null ? false : lh.performance >= 98)],
     ["Accessibility", lh.accessibility ?? "n/a", "100", mark(lh.accessibility === 100)],
     ["Best practices", lh.bestPractices ?? "n/a", "100", mark(lh.bestPractices === 100)],

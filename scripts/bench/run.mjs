@@ -6,6 +6,10 @@
 // Usage (scripts/bench.sh does the build and the seed file first):
 //   node scripts/bench/run.mjs --dist dist-bench --seed <plan.waymark.json> --seed-info <json> [--out bench-results/latest.md]
 //   node scripts/bench/run.mjs --dist dist --only clients   (just the Clients screen measurement, printed)
+//   node scripts/bench/run.mjs --dist dist --only lighthouse   (Lighthouse alone, against scripts/serve.mjs)
+//   node scripts/bench/run.mjs --dist dist --only seeded [--cpuprofile <dir>]   (the seeded plan's import,
+//     open and reflection save next to the baseline's write, read and put, printed; with --cpuprofile,
+//     a CDP CPU profile of the import's preview and merge, one open and one save is written there)
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -24,7 +28,10 @@ const args = Object.fromEntries(
 const DIST = resolve(ROOT, args.dist ?? "dist-bench");
 const SEED = resolve(args.seed ?? join(ROOT, "target/bench/seeded.waymark.json"));
 const ONLY_CLIENTS = args.only === "clients";
-const SEED_INFO = ONLY_CLIENTS ? null : JSON.parse(readFileSync(args["seed-info"] ?? SEED + ".info.json", "utf8"));
+const ONLY_SEEDED = args.only === "seeded";
+const ONLY_LIGHTHOUSE = args.only === "lighthouse";
+const CPU_PROFILES = args.cpuprofile ? resolve(args.cpuprofile) : null;
+const SEED_INFO = ONLY_CLIENTS || ONLY_LIGHTHOUSE ? null : JSON.parse(readFileSync(args["seed-info"] ?? SEED + ".info.json", "utf8"));
 const CASELOAD = 30; // client plans on the coach's device for the Clients screen
 const OUT = resolve(ROOT, args.out ?? "bench-results/latest.md");
 const CPU_RATE = 4;
@@ -217,12 +224,229 @@ async function clientsScreen(origin) {
   return out;
 }
 
+/**
+ * The seeded plan, imported through /share in a fresh profile: import, open, and (with `full`)
+ * search, one reflection saved, the review and the export. Fills `r`; returns the app's records.
+ */
+async function seededPlan(origin, r, { full }) {
+  const profile2 = mkdtempSync(join(tmpdir(), "waymark-bench-p2-"));
+  toClose.push(async () => rmSync(profile2, { recursive: true, force: true }));
+  let records;
+  {
+    const b = await launch(profile2);
+    const { page, cdp } = b;
+    await navigate(page, origin + "/share", "Share and back up");
+    await waitForServiceWorker(page);
+    // With --cpuprofile, the first import (preview, then merge and store) is profiled.
+    const maybeProfiled = (name, act) => (CPU_PROFILES ? profiled(cdp, name, act) : act());
+    r.importPreview = await maybeProfiled("import-preview", () =>
+      timed(page, "change", { selector: "#import-file", until: "preview" }, () =>
+        page.locator("#import-file").setInputFiles(SEED), { quietMs: 200, maxMs: 120_000 }));
+    log(`import: file read, checked and previewed in ${r.importPreview.ms.toFixed(0)} ms`);
+    // Pressed from the keyboard: with the seeded preview's long title list, Playwright's pointer
+    // click found the button covered (by the list or the bottom bar) while the page settled.
+    await page.getByRole("button", { name: "Import", exact: true }).focus();
+    r.importMerge = await maybeProfiled("import-merge", () =>
+      timed(page, "click", { selector: "button", until: "imported" }, () =>
+        page.keyboard.press("Enter"), { quietMs: 300, maxMs: 180_000 }));
+    log(`import: merged, stored and opened in ${r.importMerge.ms.toFixed(0)} ms`);
+
+    // Open: reload to Today with the plan (the service worker serves the app).
+    r.open = [];
+    for (let i = 0; i < RUNS; i++) r.open.push(await navigate(page, origin + "/", "Today"));
+    log(`open: ${r.open.map((o) => o.idleMs.toFixed(0)).join(", ")} ms`);
+    r.memory = { ...(await heap(cdp)), wasmBytes: await page.evaluate(() => window.__bench.wasmBytes()) };
+
+    // The app's own records, for the baseline (same records, same sizes).
+    records = await page.evaluate(
+      () =>
+        new Promise((ok, fail) => {
+          const open = indexedDB.open("waymark");
+          open.onerror = () => fail(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction("documents").objectStore("documents").getAll();
+            req.onsuccess = () => (ok(req.result), open.result.close());
+            req.onerror = () => fail(req.error);
+          };
+        }),
+    );
+    r.records = { count: records.length, bodyBytes: records.reduce((n, d) => n + d.body.length, 0) };
+    log(`the app stored ${records.length} documents`);
+
+    // Journal search, one keystroke at a time.
+    if (full) {
+    await navigate(page, origin + "/journal", "Journal");
+    await page.getByTestId("journal-count").waitFor();
+    r.indexBuild = await page.evaluate(() => performance.getEntriesByName("journal-index-build").map((e) => e.duration));
+    const search = page.locator("#journal-search");
+    await search.click();
+    await page.evaluate(() => performance.clearMeasures("journal-search"));
+    r.search = [];
+    for (const ch of QUERY) {
+      r.search.push(await keystroke(page, "#journal-search", ch));
+    }
+    r.searchScan = await page.evaluate(() => performance.getEntriesByName("journal-search").map((e) => e.duration));
+    r.searchFound = await page.getByTestId("journal-count").textContent();
+    log(`search: median ${median(r.search.map((s) => s.ms)).toFixed(1)} ms, ${r.searchFound}`);
+    }
+
+    // One reflection, saved when the text box loses focus (the editor saves at once on blur).
+    r.save = [];
+    for (let i = 0; i < SAVES; i++) {
+      await navigate(page, origin + "/journal/new", "New reflection");
+      const text = page.locator("#reflection-text");
+      await text.fill(`Benchmark reflection ${i + 1}: a short line written after a good day.`);
+      r.save.push(await timed(page, "focusout", { selector: "#reflection-text", until: "saved" }, () => text.blur(), { quietMs: 100, maxMs: 60_000 }));
+    }
+    log(`save: ${r.save.map((s) => s.ms.toFixed(0)).join(", ")} ms`);
+
+    if (CPU_PROFILES) {
+      await profiled(cdp, "open", () => navigate(page, origin + "/", "Today"));
+      await navigate(page, origin + "/journal/new", "New reflection");
+      const text = page.locator("#reflection-text");
+      await profiled(cdp, "save", async () => {
+        // Filled inside the profile: the editor's own autosave must not beat the blur.
+        await text.fill("Profiled reflection: a short line written after a good day.");
+        return timed(page, "focusout", { selector: "#reflection-text", until: "saved" }, () => text.blur(), { quietMs: 100, maxMs: 60_000 });
+      });
+    }
+    if (!full) {
+      r.errors.seeded = [...b.errors];
+      await b.close();
+      return records;
+    }
+
+    // The progress review: from the link on Today, then a period covering all seeded values.
+    await navigate(page, origin + "/", "Today");
+    r.review = await timed(page, "click", { selector: 'a[href="/review"]', until: "charts" }, () =>
+      page.getByRole("link", { name: "Review your progress" }).first().click(), { quietMs: 200, maxMs: 120_000 });
+    r.reviewCharts = await page.locator('[data-testid="kpi-chart"]').count();
+    await page.locator('input[name="period"][value="custom"]').check();
+    await page.getByLabel("From", { exact: true }).waitFor();
+    r.reviewAll = await timed(page, "input", { selector: 'input[type="date"]' }, () =>
+      page.getByLabel("From", { exact: true }).fill("2024-01-01"), { quietMs: 300, maxMs: 120_000 });
+    r.reviewAllPoints = await page.locator(".chart-point").count();
+    r.reviewAllElements = await page.evaluate(() => document.querySelectorAll("main#main *").length);
+    log(`review: ${r.review.ms.toFixed(0)} ms (${r.reviewCharts} charts); all of 2024: ${r.reviewAll.ms.toFixed(0)} ms (${r.reviewAllPoints} points, ${r.reviewAllElements} elements)`);
+
+    // Export: the full backup, from the click until the browser has the download.
+    await navigate(page, origin + "/share", "Share and back up");
+    await page.getByLabel("Full backup").check();
+    await page.evaluate(() => window.__bench.arm("click", { selector: "button" }));
+    const [download] = await Promise.all([
+      page.waitForEvent("download", { timeout: 120_000 }),
+      page.getByRole("button", { name: "Download file" }).click(),
+    ]);
+    const arrived = Date.now();
+    const clickAt = await page.evaluate(() => performance.timeOrigin + window.__bench.last.t0);
+    const exportPath = await download.path();
+    r.export = { ms: arrived - clickAt, bytes: statSync(exportPath).size, name: download.suggestedFilename() };
+    log(`export: ${r.export.ms.toFixed(0)} ms, ${r.export.bytes} bytes`);
+    r.errors.seeded = [...b.errors];
+    await b.close();
+  }
+  return records;
+}
+
+/** Runs `act` under a CDP CPU profile written to CPU_PROFILES/<name>.cpuprofile (for DevTools). */
+async function profiled(cdp, name, act) {
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+  await cdp.send("Profiler.start");
+  const result = await act();
+  const { profile } = await cdp.send("Profiler.stop");
+  await cdp.send("Profiler.disable");
+  mkdirSync(CPU_PROFILES, { recursive: true });
+  writeFileSync(join(CPU_PROFILES, `${name}.cpuprofile`), JSON.stringify(profile));
+  log(`${name}: CPU profile written (${JSON.stringify(result?.ms ?? result?.idleMs ?? null)} ms)`);
+  return result;
+}
+
+/** The vanilla-JS baseline: same browser, same throttling, same records and texts. */
+async function baseline(r, records, { full }) {
+  {
+    const dir = mkdtempSync(join(tmpdir(), "waymark-bench-baseline-"));
+    toClose.push(async () => rmSync(dir, { recursive: true, force: true }));
+    cpSync(join(ROOT, "bench/baseline"), dir, { recursive: true });
+    writeFileSync(join(dir, "records.json"), JSON.stringify(records));
+    const server = await serve(dir);
+    const profile3 = mkdtempSync(join(tmpdir(), "waymark-bench-p3-"));
+    toClose.push(async () => rmSync(profile3, { recursive: true, force: true }));
+    const b = await launch(profile3);
+    const { page } = b;
+    await page.goto(server.origin + "/index.html");
+    r.baseline = { loaded: await page.evaluate(() => window.baseline.load()), write: [], read: [], readGetAll: [] };
+    for (let i = 0; i < RUNS; i++) r.baseline.write.push(await page.evaluate(() => window.baseline.write()));
+    for (let i = 0; i < RUNS; i++) {
+      const x = await page.evaluate(() => window.baseline.read());
+      r.baseline.read.push(x.ms);
+      r.baseline.readGetAll.push(x.getAllMs);
+      r.baseline.readCount = x.count;
+    }
+    r.baseline.putOne = [];
+    for (let i = 0; i < RUNS; i++) r.baseline.putOne.push(await page.evaluate((n) => window.baseline.putOne(n), i + 1));
+    if (!full) {
+      await b.close();
+      server.stop();
+      return;
+    }
+    await page.evaluate(() => window.baseline.render());
+    await page.locator("#q").click();
+    await page.evaluate(() => window.baseline.loops());
+    r.baseline.search = [];
+    for (const ch of QUERY) {
+      r.baseline.search.push(await keystroke(page, "#q", ch));
+    }
+    r.baseline.loops = await page.evaluate(() => window.baseline.loops());
+    r.baseline.found = await page.locator("#count").textContent();
+    log(`baseline: write ${median(r.baseline.write).toFixed(0)} ms, read ${median(r.baseline.read).toFixed(0)} ms, search ${median(r.baseline.search.map((s) => s.ms)).toFixed(1)} ms (${r.baseline.found})`);
+    r.errors.baseline = [...b.errors];
+    await b.close();
+    server.stop();
+  }
+}
+
 async function main() {
   const t0 = Date.now();
   if (ONLY_CLIENTS) {
     const app = await serve(DIST);
     const c = await clientsScreen(app.origin);
     console.log(JSON.stringify({ rows: c.rows, openMs: median(c.open.map((o) => o.ms)), reloadRowsMs: median(c.reload.map((o) => o.rowsMs)), errors: c.errors }, null, 2));
+    return;
+  }
+  if (ONLY_LIGHTHOUSE) {
+    // The same server as the full run (scripts/serve.mjs, precompressed brotli and gzip).
+    const app = await serve(DIST);
+    const loadBefore = loadavg();
+    const lh = await runLighthouse(app.origin + "/", CHROMIUM_FLAGS);
+    console.log(JSON.stringify({ loadBefore, loadAfter: loadavg(), ...lh }, null, 2));
+    return;
+  }
+  if (ONLY_SEEDED) {
+    const app = await serve(DIST);
+    const r = { errors: {}, loadBefore: loadavg() };
+    const records = await seededPlan(app.origin, r, { full: false });
+    await baseline(r, records, { full: false });
+    const ms = (xs) => xs.map((x) => Math.round(x));
+    console.log(
+      JSON.stringify(
+        {
+          loadBefore: r.loadBefore.map((x) => +x.toFixed(2)),
+          loadAfter: loadavg().map((x) => +x.toFixed(2)),
+          importPreviewMs: Math.round(r.importPreview.ms),
+          importMergeMs: Math.round(r.importMerge.ms),
+          importStatus: r.importMerge.status,
+          openIdleMs: ms(r.open.map((o) => o.idleMs)),
+          openStartedMs: ms(r.open.map((o) => o.startedMs)),
+          saveMs: ms(r.save.map((s) => s.ms)),
+          saveStatus: r.save.map((s) => s.status),
+          baseline: { writeMs: ms(r.baseline.write), readMs: ms(r.baseline.read), putOneMs: r.baseline.putOne.map((x) => +x.toFixed(1)) },
+          errors: r.errors,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const r = { seed: SEED_INFO, errors: {}, loadBefore: loadavg() };
@@ -286,138 +510,14 @@ async function main() {
   log(`offline cold start: ${r.offline.map((o) => o.idleMs.toFixed(0)).join(", ")} ms`);
 
   // 4. The seeded plan, imported through /share in a fresh profile.
-  const profile2 = mkdtempSync(join(tmpdir(), "waymark-bench-p2-"));
-  toClose.push(async () => rmSync(profile2, { recursive: true, force: true }));
-  let records;
-  {
-    const b = await launch(profile2);
-    const { page, cdp } = b;
-    await navigate(page, origin + "/share", "Share and back up");
-    await waitForServiceWorker(page);
-    r.importPreview = await timed(page, "change", { selector: "#import-file", until: "preview" }, () =>
-      page.locator("#import-file").setInputFiles(SEED), { quietMs: 200, maxMs: 120_000 });
-    log(`import: file read, checked and previewed in ${r.importPreview.ms.toFixed(0)} ms`);
-    r.importMerge = await timed(page, "click", { selector: "button", until: "imported" }, () =>
-      page.getByRole("button", { name: "Import", exact: true }).click(), { quietMs: 300, maxMs: 180_000 });
-    log(`import: merged, stored and opened in ${r.importMerge.ms.toFixed(0)} ms`);
-
-    // Open: reload to Today with the plan (the service worker serves the app).
-    r.open = [];
-    for (let i = 0; i < RUNS; i++) r.open.push(await navigate(page, origin + "/", "Today"));
-    log(`open: ${r.open.map((o) => o.idleMs.toFixed(0)).join(", ")} ms`);
-    r.memory = { ...(await heap(cdp)), wasmBytes: await page.evaluate(() => window.__bench.wasmBytes()) };
-
-    // The app's own records, for the baseline (same records, same sizes).
-    records = await page.evaluate(
-      () =>
-        new Promise((ok, fail) => {
-          const open = indexedDB.open("waymark");
-          open.onerror = () => fail(open.error);
-          open.onsuccess = () => {
-            const req = open.result.transaction("documents").objectStore("documents").getAll();
-            req.onsuccess = () => (ok(req.result), open.result.close());
-            req.onerror = () => fail(req.error);
-          };
-        }),
-    );
-    r.records = { count: records.length, bodyBytes: records.reduce((n, d) => n + d.body.length, 0) };
-    log(`the app stored ${records.length} documents`);
-
-    // Journal search, one keystroke at a time.
-    await navigate(page, origin + "/journal", "Journal");
-    await page.getByTestId("journal-count").waitFor();
-    r.indexBuild = await page.evaluate(() => performance.getEntriesByName("journal-index-build").map((e) => e.duration));
-    const search = page.locator("#journal-search");
-    await search.click();
-    await page.evaluate(() => performance.clearMeasures("journal-search"));
-    r.search = [];
-    for (const ch of QUERY) {
-      r.search.push(await keystroke(page, "#journal-search", ch));
-    }
-    r.searchScan = await page.evaluate(() => performance.getEntriesByName("journal-search").map((e) => e.duration));
-    r.searchFound = await page.getByTestId("journal-count").textContent();
-    log(`search: median ${median(r.search.map((s) => s.ms)).toFixed(1)} ms, ${r.searchFound}`);
-
-    // One reflection, saved when the text box loses focus (the editor saves at once on blur).
-    r.save = [];
-    for (let i = 0; i < SAVES; i++) {
-      await navigate(page, origin + "/journal/new", "New reflection");
-      const text = page.locator("#reflection-text");
-      await text.fill(`Benchmark reflection ${i + 1}: a short line written after a good day.`);
-      r.save.push(await timed(page, "focusout", { selector: "#reflection-text", until: "saved" }, () => text.blur(), { quietMs: 100, maxMs: 60_000 }));
-    }
-    log(`save: ${r.save.map((s) => s.ms.toFixed(0)).join(", ")} ms`);
-
-    // The progress review: from the link on Today, then a period covering all seeded values.
-    await navigate(page, origin + "/", "Today");
-    r.review = await timed(page, "click", { selector: 'a[href="/review"]', until: "charts" }, () =>
-      page.getByRole("link", { name: "Review your progress" }).first().click(), { quietMs: 200, maxMs: 120_000 });
-    r.reviewCharts = await page.locator('[data-testid="kpi-chart"]').count();
-    await page.locator('input[name="period"][value="custom"]').check();
-    await page.getByLabel("From", { exact: true }).waitFor();
-    r.reviewAll = await timed(page, "input", { selector: 'input[type="date"]' }, () =>
-      page.getByLabel("From", { exact: true }).fill("2024-01-01"), { quietMs: 300, maxMs: 120_000 });
-    r.reviewAllPoints = await page.locator(".chart-point").count();
-    r.reviewAllElements = await page.evaluate(() => document.querySelectorAll("main#main *").length);
-    log(`review: ${r.review.ms.toFixed(0)} ms (${r.reviewCharts} charts); all of 2024: ${r.reviewAll.ms.toFixed(0)} ms (${r.reviewAllPoints} points, ${r.reviewAllElements} elements)`);
-
-    // Export: the full backup, from the click until the browser has the download.
-    await navigate(page, origin + "/share", "Share and back up");
-    await page.getByLabel("Full backup").check();
-    await page.evaluate(() => window.__bench.arm("click", { selector: "button" }));
-    const [download] = await Promise.all([
-      page.waitForEvent("download", { timeout: 120_000 }),
-      page.getByRole("button", { name: "Download file" }).click(),
-    ]);
-    const arrived = Date.now();
-    const clickAt = await page.evaluate(() => performance.timeOrigin + window.__bench.last.t0);
-    const exportPath = await download.path();
-    r.export = { ms: arrived - clickAt, bytes: statSync(exportPath).size, name: download.suggestedFilename() };
-    log(`export: ${r.export.ms.toFixed(0)} ms, ${r.export.bytes} bytes`);
-    r.errors.seeded = [...b.errors];
-    await b.close();
-  }
+  const records = await seededPlan(origin, r, { full: true });
 
   // 4b. The Clients screen with a coach's caseload.
   r.clients = await clientsScreen(origin);
   r.errors.clients = r.clients.errors;
 
-  // 5. The vanilla-JS baseline: same browser, same throttling, same records and texts.
-  {
-    const dir = mkdtempSync(join(tmpdir(), "waymark-bench-baseline-"));
-    toClose.push(async () => rmSync(dir, { recursive: true, force: true }));
-    cpSync(join(ROOT, "bench/baseline"), dir, { recursive: true });
-    writeFileSync(join(dir, "records.json"), JSON.stringify(records));
-    const server = await serve(dir);
-    const profile3 = mkdtempSync(join(tmpdir(), "waymark-bench-p3-"));
-    toClose.push(async () => rmSync(profile3, { recursive: true, force: true }));
-    const b = await launch(profile3);
-    const { page } = b;
-    await page.goto(server.origin + "/index.html");
-    r.baseline = { loaded: await page.evaluate(() => window.baseline.load()), write: [], read: [], readGetAll: [] };
-    for (let i = 0; i < RUNS; i++) r.baseline.write.push(await page.evaluate(() => window.baseline.write()));
-    for (let i = 0; i < RUNS; i++) {
-      const x = await page.evaluate(() => window.baseline.read());
-      r.baseline.read.push(x.ms);
-      r.baseline.readGetAll.push(x.getAllMs);
-      r.baseline.readCount = x.count;
-    }
-    r.baseline.putOne = [];
-    for (let i = 0; i < RUNS; i++) r.baseline.putOne.push(await page.evaluate((n) => window.baseline.putOne(n), i + 1));
-    await page.evaluate(() => window.baseline.render());
-    await page.locator("#q").click();
-    await page.evaluate(() => window.baseline.loops());
-    r.baseline.search = [];
-    for (const ch of QUERY) {
-      r.baseline.search.push(await keystroke(page, "#q", ch));
-    }
-    r.baseline.loops = await page.evaluate(() => window.baseline.loops());
-    r.baseline.found = await page.locator("#count").textContent();
-    log(`baseline: write ${median(r.baseline.write).toFixed(0)} ms, read ${median(r.baseline.read).toFixed(0)} ms, search ${median(r.baseline.search.map((s) => s.ms)).toFixed(1)} ms (${r.baseline.found})`);
-    r.errors.baseline = [...b.errors];
-    await b.close();
-    server.stop();
-  }
+  // 5. The vanilla-JS baseline.
+  await baseline(r, records, { full: true });
 
   // 6. Lighthouse 13, mobile preset, against the served release build (no other browser open).
   log("lighthouse…");

@@ -95,6 +95,7 @@ pub struct Measurement {
     pub meta: Meta,
     pub kpi_id: Uuid,
     pub value: f64,
+    #[serde(deserialize_with = "crate::core::meta::instant::deserialize")]
     pub at: DateTime<Utc>,
 }
 

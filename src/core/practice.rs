@@ -16,7 +16,7 @@ use super::checkin::status_of_days;
 use super::kpi::KpiDraft;
 use super::progress::{pace_between, percent_of_target, Pace};
 use super::schedule::ScheduleDraft;
-use super::Plan;
+use super::{DocKind, Plan};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KpiFacts {
@@ -84,6 +84,21 @@ impl Standing {
 }
 
 impl PlanFacts {
+    /// Whether a change to a record of `kind` can change the facts (a reflection, say,
+    /// cannot), so a change that touches none of these kinds need not work them out again.
+    pub fn depend_on(kind: DocKind) -> bool {
+        matches!(
+            kind,
+            DocKind::Plan
+                | DocKind::Profile
+                | DocKind::Schedule
+                | DocKind::CheckIn
+                | DocKind::Goal
+                | DocKind::Kpi
+                | DocKind::Measurement
+        )
+    }
+
     pub fn of(plan: &Plan) -> PlanFacts {
         // The last two values of each KPI, in one pass (a plan may hold thousands).
         type Key = (DateTime<Utc>, DateTime<Utc>, Uuid);

@@ -17,7 +17,7 @@ use super::errors::CoreError;
 use super::ids::{profile_id, schedule_id};
 use super::limits;
 use super::meta::Meta;
-use super::plan::{Plan, PlanHeader, PlanKind};
+use super::plan::{insert_record, Plan, PlanHeader, PlanKind};
 use super::record::{read_record, Record, Written};
 use super::touched::Touched;
 use serde::Serialize;
@@ -133,7 +133,36 @@ impl Plan {
 
     /// Sets stored revisions explicitly, for a store that reports them.
     pub fn mark_saved_revs(&mut self, revs: &[(Uuid, u64)]) {
+        self.revs.reserve(revs.len());
         self.revs.extend(revs.iter().copied());
+    }
+
+    /// Makes this copy of a plan equal to `from`, revisions included, when the two differ only
+    /// in the records `touched` names: the session's working copy catching up with the change
+    /// it just saved, without copying the plan's other (up to 15,000) records.
+    pub fn catch_up(&mut self, from: &Plan, touched: &Touched) {
+        for &(kind, id) in &touched.records {
+            match kind {
+                DocKind::Plan => self.set_header(from.header()),
+                DocKind::Profile => self.profile = from.profile.clone(),
+                DocKind::Schedule => self.schedule = from.schedule.clone(),
+                DocKind::Assessment => catch_up(&mut self.assessments, &from.assessments, id),
+                DocKind::Goal => catch_up(&mut self.goals, &from.goals, id),
+                DocKind::Milestone => catch_up(&mut self.milestones, &from.milestones, id),
+                DocKind::Action => catch_up(&mut self.actions, &from.actions, id),
+                DocKind::Kpi => catch_up(&mut self.kpis, &from.kpis, id),
+                DocKind::Measurement => catch_up(&mut self.measurements, &from.measurements, id),
+                DocKind::CheckIn => catch_up(&mut self.checkins, &from.checkins, id),
+                DocKind::Review => catch_up(&mut self.reviews, &from.reviews, id),
+                DocKind::Reflection => catch_up(&mut self.reflections, &from.reflections, id),
+                DocKind::Adaptation => catch_up(&mut self.adaptations, &from.adaptations, id),
+                DocKind::Woop => catch_up(&mut self.woops, &from.woops, id),
+            }
+            match from.revs.get(&id) {
+                Some(&rev) => self.revs.insert(id, rev),
+                None => self.revs.remove(&id),
+            };
+        }
     }
 
     /// Rebuilds a plan from its documents, in any order. Every record is checked with the same
@@ -152,7 +181,7 @@ impl Plan {
             String::new(),
             PlanKind::ClientPlan,
         );
-        let mut seen = std::collections::HashSet::with_capacity(docs.len());
+        plan.revs.reserve(docs.len());
         for d in docs {
             if d.plan_id != plan_id {
                 return Err(CoreError::corrupt(
@@ -161,14 +190,13 @@ impl Plan {
                     "it belongs to another plan",
                 ));
             }
-            if !seen.insert(d.id) {
+            if plan.revs.insert(d.id, d.rev).is_some() {
                 return Err(CoreError::corrupt(
                     d.kind,
                     d.id,
                     "the same id appears twice",
                 ));
             }
-            plan.revs.insert(d.id, d.rev);
             match d.kind {
                 DocKind::Plan => {
                     let h: PlanHeader = serde_json::from_str(&d.body)
@@ -230,6 +258,23 @@ impl Plan {
         plan.set_header(h);
         plan.normalize();
         Ok(plan)
+    }
+}
+
+/// The record `id` of `to` made as it is in `from`, in its canonical place.
+fn catch_up<T: Record>(to: &mut Vec<T>, from: &[T], id: Uuid) {
+    let now = from.iter().find(|r| r.meta().id == id);
+    let was = to.iter().position(|r| r.meta().id == id);
+    match (was, now) {
+        (Some(i), Some(r)) if to[i].meta().created_at == r.meta().created_at => to[i] = r.clone(),
+        (Some(i), now) => {
+            to.remove(i);
+            if let Some(r) = now {
+                insert_record(to, r.clone());
+            }
+        }
+        (None, Some(r)) => insert_record(to, r.clone()),
+        (None, None) => {}
     }
 }
 

@@ -505,14 +505,17 @@ fn parse_date(s: &str) -> Result<NaiveDate, String> {
 }
 
 fn parse_instant(s: &str) -> Result<DateTime<Utc>, String> {
-    let t = DateTime::parse_from_rfc3339(s)
-        .map_err(|_| {
-            format!(
-                "'{}' is not a date and time (expected e.g. 2025-03-01T09:30:00Z)",
-                clip(s)
-            )
-        })?
-        .with_timezone(&Utc);
+    let t = match crate::core::meta::instant::canonical(s) {
+        Some(t) => t,
+        None => DateTime::parse_from_rfc3339(s)
+            .map_err(|_| {
+                format!(
+                    "'{}' is not a date and time (expected e.g. 2025-03-01T09:30:00Z)",
+                    clip(s)
+                )
+            })?
+            .with_timezone(&Utc),
+    };
     if t.year() < MIN_YEAR || t.year() > MAX_YEAR {
         return Err(format!(
             "'{}' is outside the years {MIN_YEAR} to {MAX_YEAR}",

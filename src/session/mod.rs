@@ -78,7 +78,7 @@ pub enum ActionError {
     NoPlan,
 }
 
-/// A verb on the plan: runs on a copy, says what it touched.
+/// A verb on the plan: runs on the session's working copy, says what it touched.
 pub trait Verb: FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError> {}
 impl<F: FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>> Verb for F {}
 
@@ -99,6 +99,16 @@ pub struct Session<S: Store, V: Shown> {
     clock: Box<dyn Fn() -> DateTime<Utc>>,
     /// The last change, as it was before, while Undo is offered (see `undo.rs`).
     undo: std::cell::RefCell<Option<crate::core::undo::Undo>>,
+    /// A second copy of the open plan that verbs run on, so an action neither copies nor
+    /// frees the whole plan: after a durable write it is shown, and the copy it replaces
+    /// catches up with the touched records and becomes the next working copy. A verb or a
+    /// write that fails leaves the shown plan untouched and drops this copy (made again
+    /// from the shown plan when next needed), so a failure restores exactly.
+    /// Empty, or equal to the shown plan: every change of the shown plan empties it first.
+    working: std::cell::RefCell<Option<Plan>>,
+    /// Counts the changes of the shown plan, so an action can tell whether the plan it
+    /// replaces is still the one its working copy was equal to.
+    shown_version: std::cell::Cell<u64>,
 }
 
 impl<S: Store, V: Shown> Session<S, V> {
@@ -110,6 +120,8 @@ impl<S: Store, V: Shown> Session<S, V> {
             queue: Mutex::new(()),
             clock: Box::new(Utc::now),
             undo: std::cell::RefCell::new(None),
+            working: std::cell::RefCell::new(None),
+            shown_version: std::cell::Cell::new(0),
         }
     }
 
@@ -194,7 +206,7 @@ impl<S: Store, V: Shown> Session<S, V> {
         self.offer_undo(None);
         self.prefs.set_open_plan(plan.id());
         self.remember_facts(&plan);
-        self.shown.set_plan(Some(plan), Touched::none());
+        self.set_shown(Some(plan), Touched::none());
         self.shown.set_load(LoadState::Ready);
     }
 
@@ -280,13 +292,14 @@ impl<S: Store, V: Shown> Session<S, V> {
         verb: impl Verb,
     ) -> Result<Touched, ActionError> {
         let _turn = self.queue.lock().await;
-        let mut next = self
-            .shown
-            .with_plan(|p| p.cloned())
-            .ok_or(ActionError::NoPlan)?;
+        let mut next = self.working_copy().ok_or(ActionError::NoPlan)?;
+        let version = self.shown_version.get();
         if based_on.iter().any(|(id, rev)| next.rev_of(*id) != *rev) {
+            self.keep_working_copy(next);
             return Err(ActionError::ChangedElsewhere);
         }
+        // From here until the write is durable, `next` may differ from the shown plan; on
+        // any failure it is dropped, so the shown plan is the one stored.
         let touched = verb(&mut next, (self.clock)(), self.prefs.role())?;
         if touched.is_empty() {
             return Ok(touched);
@@ -295,18 +308,59 @@ impl<S: Store, V: Shown> Session<S, V> {
             .commit(Write::Records(next.documents_for(&touched)))
             .await?;
         next.mark_saved_revs(&revs);
-        self.remember_facts(&next);
+        if touched
+            .records
+            .iter()
+            .any(|&(kind, _)| PlanFacts::depend_on(kind))
+        {
+            self.remember_facts(&next);
+        }
         let undo = undo_label.and_then(|label| {
             self.shown
                 .with_plan(|before| before.map(|b| crate::core::undo::Undo::of(label, b, &touched)))
         });
         self.offer_undo(undo);
         let header_changed = touched.id_of(DocKind::Plan).is_some();
-        self.shown.set_plan(Some(next), touched.clone());
+        // The plan replaced is the one `next` was copied from unless something else (a plan
+        // opened meanwhile) changed the shown plan during the write: then it is let go.
+        let untouched_meanwhile = self.shown_version.get() == version;
+        let replaced = self.set_shown(Some(next), touched.clone());
+        if let Some(mut before) = replaced.filter(|_| untouched_meanwhile) {
+            self.shown
+                .with_plan(|now| now.map(|now| before.catch_up(now, &touched)));
+            self.keep_working_copy(before);
+        }
         if header_changed {
             self.refresh_plan_list().await?;
         }
         Ok(touched)
+    }
+
+    /// Changes the shown plan (the one way it changes) and hands back the plan it replaced.
+    fn set_shown(&self, plan: Option<Plan>, touched: Touched) -> Option<Plan> {
+        self.working.borrow_mut().take();
+        self.shown_version
+            .set(self.shown_version.get().wrapping_add(1));
+        self.shown.swap_plan(plan, touched)
+    }
+
+    /// The working copy for the next verb: the one kept, else a copy of the shown plan.
+    fn working_copy(&self) -> Option<Plan> {
+        let kept = self.working.borrow_mut().take();
+        kept.or_else(|| self.shown.with_plan(|p| p.cloned()))
+    }
+
+    /// Keeps `plan`, equal to the shown plan, as the next working copy.
+    fn keep_working_copy(&self, plan: Plan) {
+        *self.working.borrow_mut() = Some(plan);
+    }
+
+    /// Makes the working copy ahead of the first action (the browser calls this when idle
+    /// after opening a plan), so even that action copies nothing.
+    pub fn prepare_working_copy(&self) {
+        if let Some(plan) = self.working_copy() {
+            self.keep_working_copy(plan);
+        }
     }
 
     /// After [`ActionError::ChangedElsewhere`]: make the person's change again on the newer
@@ -431,7 +485,7 @@ impl<S: Store, V: Shown> Session<S, V> {
         }
         self.prefs.forget_plan_facts(id.uuid());
         if self.open_id() == Some(id) {
-            self.shown.set_plan(None, Touched::none());
+            self.set_shown(None, Touched::none());
             self.start(false).await;
         } else {
             self.refresh_plan_list().await?;
@@ -480,7 +534,7 @@ impl<S: Store, V: Shown> Session<S, V> {
                     plan.mark_saved_revs(&revs);
                     self.remember_facts(&plan);
                     if self.open_id() == Some(id) {
-                        self.shown.set_plan(Some(plan.clone()), outcome.touched);
+                        self.set_shown(Some(plan.clone()), outcome.touched);
                     }
                 }
                 updated.push(plan);
@@ -501,7 +555,7 @@ impl<S: Store, V: Shown> Session<S, V> {
         let _turn = self.queue.lock().await;
         match self.store.load_plan(change.plan_id).await {
             Ok(docs) if docs.is_empty() => {
-                self.shown.set_plan(None, Touched::none());
+                self.set_shown(None, Touched::none());
                 self.shown.set_load(LoadState::Empty);
             }
             Ok(docs) => match Plan::from_documents(change.plan_id, &docs) {
@@ -513,7 +567,7 @@ impl<S: Store, V: Shown> Session<S, V> {
                             touched.add(doc.kind, doc.id);
                         }
                     }
-                    self.shown.set_plan(Some(plan), touched);
+                    self.set_shown(Some(plan), touched);
                 }
                 Err(e) => self.shown.set_status(SaveStatus::Failed(e.to_string())),
             },

@@ -11,8 +11,10 @@ pub trait Shown {
     /// Reads the open plan without subscribing to it.
     fn with_plan<R>(&self, f: impl FnOnce(Option<&Plan>) -> R) -> R;
     /// The open plan, and what the change that produced it touched (so screens that keep
-    /// their own index, like journal search, update exactly those records).
-    fn set_plan(&self, plan: Option<Plan>, touched: Touched);
+    /// their own index, like journal search, update exactly those records). Hands back the
+    /// plan it replaces: the session keeps it as its working copy, so a 15,000-record plan is
+    /// neither copied nor freed per action.
+    fn swap_plan(&self, plan: Option<Plan>, touched: Touched) -> Option<Plan>;
     fn plans(&self) -> Vec<PlanSummary>;
     fn set_plans(&self, plans: Vec<PlanSummary>);
     fn set_load(&self, load: LoadState);
@@ -54,9 +56,9 @@ impl Shown for ShownCells {
     fn with_plan<R>(&self, f: impl FnOnce(Option<&Plan>) -> R) -> R {
         f(self.plan.borrow().as_ref())
     }
-    fn set_plan(&self, plan: Option<Plan>, touched: Touched) {
-        *self.plan.borrow_mut() = plan;
+    fn swap_plan(&self, plan: Option<Plan>, touched: Touched) -> Option<Plan> {
         *self.last_change.borrow_mut() = touched;
+        std::mem::replace(&mut *self.plan.borrow_mut(), plan)
     }
     fn plans(&self) -> Vec<PlanSummary> {
         self.plans.borrow().clone()

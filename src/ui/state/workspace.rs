@@ -41,9 +41,11 @@ impl Shown for Signals {
     fn with_plan<R>(&self, f: impl FnOnce(Option<&Plan>) -> R) -> R {
         self.plan.with_untracked(|p| f(p.as_ref()))
     }
-    fn set_plan(&self, plan: Option<Plan>, touched: Touched) {
-        self.plan.set(plan);
+    fn swap_plan(&self, plan: Option<Plan>, touched: Touched) -> Option<Plan> {
+        let mut plan = plan;
+        self.plan.update(|shown| std::mem::swap(shown, &mut plan));
         self.last_change.set(touched);
+        plan
     }
     fn plans(&self) -> Vec<PlanSummary> {
         self.plans.get_untracked()
@@ -69,7 +71,9 @@ type BrowserSession = Session<IndexedDbStore, Signals>;
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
-    pub plan: RwSignal<Option<Plan>>,
+    /// The open plan, read-only: it changes through the session alone (which keeps a working
+    /// copy equal to it).
+    pub plan: ReadSignal<Option<Plan>>,
     pub plans: RwSignal<Vec<PlanSummary>>,
     pub load: RwSignal<LoadState>,
     pub status: RwSignal<SaveStatus>,
@@ -105,7 +109,7 @@ pub fn provide_workspace() -> Workspace {
     let prefs = Preferences::local();
     let role = RwSignal::new(prefs.role());
     let ws = Workspace {
-        plan: signals.plan,
+        plan: signals.plan.read_only(),
         plans: signals.plans,
         load: signals.load,
         status: signals.status,
@@ -182,6 +186,13 @@ impl Workspace {
             let _ = device::request_persistence_once().await;
         });
         session.start(evicted).await;
+        // The first action should copy nothing either: make the session's working copy of
+        // the plan once the browser is idle after opening it.
+        idle(move || {
+            if let Ok(session) = self.session() {
+                session.prepare_working_copy();
+            }
+        });
     }
 
     /// Opens a plan on this device and remembers it as the one to open next time.
@@ -355,5 +366,23 @@ pub fn WithPlan(children: ChildrenFn) -> impl IntoView {
             view! { <leptos_router::components::Redirect path="/welcome"/> }.into_any()
         }
         LoadState::Ready => children().into_any(),
+    }
+}
+
+/// Runs `f` once the browser is idle (`requestIdleCallback`), or at once where it has none.
+fn idle(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let callback = Closure::once_into_js(f);
+    let scheduled = web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|ric| ric.dyn_into::<js_sys::Function>().ok())
+            .is_some_and(|ric| ric.call1(&w, &callback).is_ok())
+    });
+    if !scheduled {
+        if let Some(f) = callback.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+        }
     }
 }
