@@ -157,6 +157,9 @@ impl Plan {
                 DocKind::Reflection => catch_up(&mut self.reflections, &from.reflections, id),
                 DocKind::Adaptation => catch_up(&mut self.adaptations, &from.adaptations, id),
                 DocKind::Woop => catch_up(&mut self.woops, &from.woops, id),
+                DocKind::InterestProfile => {
+                    catch_up(&mut self.interest_profiles, &from.interest_profiles, id)
+                }
             }
             match from.revs.get(&id) {
                 Some(&rev) => self.revs.insert(id, rev),

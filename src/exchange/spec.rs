@@ -416,7 +416,10 @@ pub(crate) const FILE: &[Field] = &[
     records!("reflections", REFLECTION),
     records!("adaptations", ADAPTATION),
     added(Since::Unannounced, records!("woops", WOOP)),
-    added(Since::Version(2), records!("interest_profiles", INTEREST_PROFILE)),
+    added(
+        Since::Version(2),
+        records!("interest_profiles", INTEREST_PROFILE),
+    ),
     opt("prompts", Ty::List(&LONG, Some(MAX_LIST))),
 ];
 
