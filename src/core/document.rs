@@ -25,6 +25,7 @@ pub enum DocKind {
     Reflection,
     Adaptation,
     Woop,
+    GrowNote,
 }
 
 /// One stored record. `body` is the record serialised as JSON by the core; the store

@@ -138,6 +138,7 @@ pub fn merge_plans(local: Option<&Plan>, incoming: &Plan) -> MergeOutcome {
     plan.reflections = acc.list(&local.reflections, &incoming.reflections);
     plan.adaptations = acc.list(&local.adaptations, &incoming.adaptations);
     plan.woops = acc.list(&local.woops, &incoming.woops);
+    plan.grow_notes = acc.list(&local.grow_notes, &incoming.grow_notes);
     plan.normalize();
 
     MergeOutcome {

@@ -14,6 +14,7 @@ use super::checkin::CheckIn;
 use super::document::DocKind;
 use super::errors::CoreError;
 use super::goal::Goal;
+use super::grow::GrowNote;
 use super::history::Adaptation;
 use super::journal::Reflection;
 use super::kpi::{Kpi, Measurement};
@@ -130,6 +131,10 @@ pub struct Plan {
     /// WOOPs of goals (`woop.rs`). Missing in files and stored plans from before: none.
     #[serde(default)]
     pub woops: Vec<Woop>,
+    /// GROW coaching-session notes (`grow.rs`). Missing in files and stored plans from before:
+    /// none.
+    #[serde(default)]
+    pub grow_notes: Vec<GrowNote>,
     /// Stored revision of each record, as last loaded or saved. Storage bookkeeping, not
     /// content: it is not serialised and not compared (see `saving.rs`).
     #[serde(skip)]
@@ -160,6 +165,7 @@ impl PartialEq for Plan {
             && self.reflections == o.reflections
             && self.adaptations == o.adaptations
             && self.woops == o.woops
+            && self.grow_notes == o.grow_notes
     }
 }
 
@@ -209,6 +215,7 @@ impl Plan {
             reflections: Vec::new(),
             adaptations: Vec::new(),
             woops: Vec::new(),
+            grow_notes: Vec::new(),
             revs: HashMap::new(),
         }
     }
@@ -400,6 +407,7 @@ impl Plan {
         sort_records(&mut self.reflections);
         sort_records(&mut self.adaptations);
         sort_records(&mut self.woops);
+        sort_records(&mut self.grow_notes);
     }
 
     // ---- machinery shared by the verbs ---------------------------------------------------

@@ -75,6 +75,7 @@ impl Plan {
         self.docs(&self.reflections, &mut out);
         self.docs(&self.adaptations, &mut out);
         self.docs(&self.woops, &mut out);
+        self.docs(&self.grow_notes, &mut out);
         out
     }
 
@@ -114,6 +115,7 @@ impl Plan {
             DocKind::Reflection => find(&self.reflections, id).map(|r| self.doc(r)),
             DocKind::Adaptation => find(&self.adaptations, id).map(|r| self.doc(r)),
             DocKind::Woop => find(&self.woops, id).map(|r| self.doc(r)),
+            DocKind::GrowNote => find(&self.grow_notes, id).map(|r| self.doc(r)),
         }
     }
 
@@ -221,6 +223,7 @@ impl Plan {
                 DocKind::Reflection => plan.reflections.push(parse(d)?),
                 DocKind::Adaptation => plan.adaptations.push(parse(d)?),
                 DocKind::Woop => plan.woops.push(parse(d)?),
+                DocKind::GrowNote => plan.grow_notes.push(parse(d)?),
             }
         }
         let h = header.ok_or(CoreError::MissingPlanHeader)?;

@@ -48,6 +48,7 @@ impl Undo {
                 DocKind::Reflection => copy(&before.reflections, &mut kept.reflections, id),
                 DocKind::Adaptation => copy(&before.adaptations, &mut kept.adaptations, id),
                 DocKind::Woop => copy(&before.woops, &mut kept.woops, id),
+                DocKind::GrowNote => copy(&before.grow_notes, &mut kept.grow_notes, id),
             }
         }
         Undo {
@@ -101,6 +102,7 @@ impl Plan {
                 DocKind::Reflection => put(&mut self.reflections, &b.reflections, id, now, by),
                 DocKind::Adaptation => put(&mut self.adaptations, &b.adaptations, id, now, by),
                 DocKind::Woop => put(&mut self.woops, &b.woops, id, now, by),
+                DocKind::GrowNote => put(&mut self.grow_notes, &b.grow_notes, id, now, by),
             };
             if done {
                 out.add(kind, id);

@@ -91,6 +91,8 @@ pub fn cut_for(plan: &Plan, audience: Audience, shared: &[Uuid]) -> Plan {
         .collect();
     out.adaptations = all_content_free(&plan.adaptations);
     out.woops = all_content_free(&plan.woops);
+    // Session notes are shared notes, written for both sides of the coaching (docs/METHOD.md).
+    out.grow_notes = all_content_free(&plan.grow_notes);
     out
 }
 

@@ -7,6 +7,7 @@ use crate::core::action::Action;
 use crate::core::assessment::NeedsAssessment;
 use crate::core::checkin::CheckIn;
 use crate::core::goal::Goal;
+use crate::core::grow::GrowNote;
 use crate::core::history::Adaptation;
 use crate::core::journal::Reflection;
 use crate::core::kpi::{Kpi, Measurement};
@@ -122,6 +123,9 @@ struct FileOut<'a> {
     /// refuse unknown keys) still read a plan without WOOPs.
     #[serde(skip_serializing_if = "WrittenList::is_empty")]
     woops: WrittenList<'a, Woop>,
+    /// Added after version 1, like `woops`: written only when there are some.
+    #[serde(skip_serializing_if = "WrittenList::is_empty")]
+    grow_notes: WrittenList<'a, GrowNote>,
     prompts: &'a [String],
 }
 
@@ -152,6 +156,7 @@ impl PlanFile {
             reflections: WrittenList(&p.reflections),
             adaptations: WrittenList(&p.adaptations),
             woops: WrittenList(&p.woops),
+            grow_notes: WrittenList(&p.grow_notes),
             prompts: &self.prompts,
         };
         // Written compact and indented afterwards: the records' serialisers are then compiled

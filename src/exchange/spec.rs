@@ -6,6 +6,7 @@
 //! The shapes mirror how the core serialises its records (`serde` on `core::*`): the round-trip
 //! and schema tests fail if the two ever disagree.
 
+use crate::core::grow::{MAX_OPTIONS, MAX_STEPS};
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_NUMBER, MAX_TITLE};
 use crate::core::meta::{MAX_FIELD_NAME, MAX_FIELD_TIMES};
 use crate::core::schedule::MAX_UTC_OFFSET_MINUTES;
@@ -296,6 +297,28 @@ pub(crate) const WOOP: &[Field] = &[
     f("action_id", Ty::Opt(&Ty::Uuid)),
 ];
 
+pub(crate) const GROW_NOTE: &[Field] = &[
+    meta(),
+    f("author", AUTHOR),
+    f("held_on", Ty::Date),
+    f("goal_id", Ty::Opt(&Ty::Uuid)),
+    f("session_goal", TITLE),
+    f("reality", LONG),
+    f("options", Ty::List(&TITLE, Some(MAX_OPTIONS))),
+    f("chosen", Ty::Opt(&Ty::Int(0, MAX_OPTIONS as i64 - 1))),
+    f(
+        "way_forward",
+        Ty::List(
+            &Ty::Obj(&[
+                f("what", TITLE),
+                f("due", Ty::Opt(&Ty::Date)),
+                f("action_id", Ty::Opt(&Ty::Uuid)),
+            ]),
+            Some(MAX_STEPS),
+        ),
+    ),
+];
+
 macro_rules! records {
     ($name:literal, $fields:expr) => {
         opt($name, Ty::List(&Ty::Record($fields), None))
@@ -326,6 +349,7 @@ pub(crate) const FILE: &[Field] = &[
     records!("reflections", REFLECTION),
     records!("adaptations", ADAPTATION),
     records!("woops", WOOP),
+    records!("grow_notes", GROW_NOTE),
     opt("prompts", Ty::List(&LONG, Some(MAX_LIST))),
 ];
 
