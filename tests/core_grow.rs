@@ -321,3 +321,42 @@ fn an_imported_note_follows_the_same_rules() {
     let unknown = text.replacen("\"chosen\": 1", "\"chosen\": 1, \"mood\": 3", 1);
     assert!(parse_plan_file(unknown.as_bytes()).is_err());
 }
+
+#[test]
+fn the_markdown_shows_each_goals_woop_and_the_session_notes_newest_first() {
+    use waymark::core::woop::WoopDraft;
+    use waymark::exchange::markdown::plan_markdown;
+    let (mut p, gid) = plan();
+    p.save_woop(
+        gid,
+        WoopDraft {
+            wish: "A UX role".into(),
+            outcome: "Work I am proud of".into(),
+            obstacle: "I put off applying".into(),
+            plan: "send one before lunch".into(),
+        },
+        now(),
+        Author::Client,
+    )
+    .unwrap();
+    let mut older = note(Some(gid));
+    older.held_on = day(1);
+    older.session_goal = "An older session".into();
+    p.save_grow_note(None, older, now(), Author::Client)
+        .unwrap();
+    p.save_grow_note(None, note(Some(gid)), now(), Author::Coach)
+        .unwrap();
+    let md = plan_markdown(&p, now());
+    assert!(md.contains("#### WOOP"), "{md}");
+    assert!(md.contains("- **Wish:** A UX role"));
+    assert!(md.contains("- **Plan:** If I put off applying, then I will send one before lunch"));
+    assert!(md.contains("## Session notes (GROW)"));
+    assert!(md.contains("### 2026-03-02 (written by the coach)"));
+    assert!(md.contains("**Goal of the session:** Decide how to get interviews"));
+    assert!(md.contains("- Refresh the portfolio (chosen)"));
+    assert!(md.contains("- Ask for referrals\n"));
+    assert!(md.contains("- Redo the two best case studies (by 2026-03-16)"));
+    let newer = md.find("Decide how to get interviews").unwrap();
+    let older = md.find("An older session").unwrap();
+    assert!(newer < older, "newest first");
+}
