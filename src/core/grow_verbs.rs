@@ -20,13 +20,7 @@ impl Plan {
             .iter()
             .filter(|n| n.meta.is_live())
             .collect();
-        notes.sort_by(|a, b| {
-            (b.fields.held_on, b.meta.created_at, b.meta.id).cmp(&(
-                a.fields.held_on,
-                a.meta.created_at,
-                a.meta.id,
-            ))
-        });
+        notes.sort_by_key(|n| std::cmp::Reverse((n.fields.held_on, n.meta.created_at, n.meta.id)));
         notes
     }
 
