@@ -93,9 +93,13 @@ fn plan_id(ws: Workspace) -> Uuid {
         .unwrap_or_default()
 }
 
-fn is_template(ws: Workspace) -> bool {
-    ws.plan
-        .with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Template))
+/// Whether the open plan is a template, as a memo: it changes only when another plan opens,
+/// so a screen built on it is not rebuilt (losing what is on it) by every save.
+fn is_template(ws: Workspace) -> Memo<bool> {
+    Memo::new(move |_| {
+        ws.plan
+            .with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Template))
+    })
 }
 
 fn focus_step_heading() {
@@ -112,11 +116,11 @@ const NO_TEMPLATE_NOTES: &str =
 
 #[component]
 pub fn GrowFlowScreen() -> impl IntoView {
-    let ws = use_workspace();
+    let template = is_template(use_workspace());
     view! {
         <Page title="Session note">
             <WithPlan>
-                {move || if is_template(ws) {
+                {move || if template.get() {
                     view! { <p>{NO_TEMPLATE_NOTES}" "<a href="/plan">"Back to the plan"</a></p> }.into_any()
                 } else {
                     view! { <Flow/> }.into_any()
@@ -456,14 +460,15 @@ fn Notes() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let template = is_template(ws);
     let has_draft = move || {
-        let pid = ws.plan.with(|p| p.as_ref().map(Plan::id))?;
+        let pid = ws.plan.with_untracked(|p| p.as_ref().map(Plan::id))?;
         ws.preferences()
             .method_draft::<KeptGrow>(FLOW, pid, Uuid::nil())
             .map(|_| ())
     };
     move || {
-        if is_template(ws) {
+        if template.get() {
             return view! { <p>{NO_TEMPLATE_NOTES}</p> }.into_any();
         }
         view! {
