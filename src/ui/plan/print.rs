@@ -189,11 +189,11 @@ fn session_notes(p: &Plan) -> Option<AnyView> {
                     {fact("Goal of the session", f.session_goal.clone())}
                     {fact("Reality", f.reality.clone())}
                     {fact("Options", options)}
+                    {(!steps.is_empty()).then(|| view! {
+                        <dt>"Way forward"</dt>
+                        <dd><ul class="print-list">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></dd>
+                    })}
                 </dl>
-                {(!steps.is_empty()).then(|| view! {
-                    <p class="muted">"Way forward"</p>
-                    <ul class="print-list">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-                })}
             }
         })
         .collect_view();
