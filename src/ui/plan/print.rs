@@ -1,8 +1,8 @@
 //! The whole plan on one page, laid out to print or save as PDF for a coaching session:
 //! profile and vision, every goal with its WOOP, KPIs, roadmap and actions, the GROW session
-//! notes and the check-in schedule. The journal is left out: reflections stay on the device unless exported. A
-//! printout may be handed over, so it shows the plan as cut for the other side
-//! (`exchange::audience`), like every other copy.
+//! notes and the check-in schedule. The journal is left out: reflections stay on the device
+//! unless exported. A printout may be handed over, so it shows the plan as cut for the other
+//! side (`exchange::audience`), like every other copy.
 
 use leptos::prelude::*;
 
