@@ -467,7 +467,7 @@ fn one_line_text_refuses_control_characters_and_free_text_keeps_line_breaks_and_
     ];
     for (s, free_ok) in table {
         let attempts = text_fields::one_line_attempts(&base, s);
-        assert_eq!(attempts.len(), 17);
+        assert_eq!(attempts.len(), 23);
         for (field, r) in attempts {
             let e = r.expect_err(&format!("{s:?} accepted as {field}"));
             assert_eq!(e, CoreError::NotOneLine { field }, "{s:?}");
@@ -477,7 +477,7 @@ fn one_line_text_refuses_control_characters_and_free_text_keeps_line_breaks_and_
             );
         }
         let attempts = text_fields::free_text_attempts(&base, s);
-        assert_eq!(attempts.len(), 17);
+        assert_eq!(attempts.len(), 19);
         for (field, r) in attempts {
             match (r, free_ok) {
                 (Ok(_), true) => {}
@@ -522,6 +522,12 @@ const ONE_LINE_KEYS: &[&str] = &[
     "then",
     "unit",
     "tags",
+    "wish",
+    "obstacle",
+    "plan",
+    "session_goal",
+    "options",
+    "what",
 ];
 /// The JSON keys of the plan file's free text.
 const FREE_TEXT_KEYS: &[&str] = &[
@@ -541,6 +547,8 @@ const FREE_TEXT_KEYS: &[&str] = &[
     "after",
     "reason",
     "prompts",
+    "outcome",
+    "reality",
 ];
 /// The keys of the other strings in a plan file: ids, dates, times and fixed words.
 const NOT_TEXT_KEYS: &[&str] = &[
@@ -569,6 +577,8 @@ const NOT_TEXT_KEYS: &[&str] = &[
     "every",
     "weekday",
     "starts_on",
+    "held_on",
+    "action_id",
     "date",
     "measurement_ids",
     "from",

@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use serde_json::Value;
 use uuid::Uuid;
 use waymark::core::goal::{Goal, GoalDraft, GoalStatus, Priority};
+use waymark::core::grow::{GrowDraft, GrowNote, WayStep};
 use waymark::core::interests::{InterestDraft, InterestProfile, InterestType};
 use waymark::core::kpi::{Direction, Kpi, KpiDraft};
 use waymark::core::merge::merge_record;
@@ -139,6 +140,61 @@ fn interests() -> impl Strategy<Value = InterestProfile> {
         })
 }
 
+fn grow_note() -> impl Strategy<Value = GrowNote> {
+    (
+        "[a-z]{0,6}",
+        "[a-z]{0,6}",
+        prop::collection::vec("[a-z]{1,5}", 0..4),
+        any::<u8>(),
+        prop::collection::vec(("[a-z]{1,5}", proptest::option::of(0i64..60)), 0..3),
+        0i64..30,
+    )
+        .prop_filter_map(
+            "a note says something",
+            |(session_goal, reality, options, pick, steps, held)| {
+                let chosen = (!options.is_empty() && pick % 2 == 0)
+                    .then(|| u32::from(pick) % options.len() as u32);
+                let n = GrowNote {
+                    meta: meta(),
+                    author: Author::Client,
+                    fields: GrowDraft {
+                        held_on: day(held),
+                        goal_id: None,
+                        session_goal,
+                        reality,
+                        options,
+                        chosen,
+                        way_forward: steps
+                            .into_iter()
+                            .map(|(what, due)| WayStep {
+                                what,
+                                due: due.map(day),
+                                action_id: None,
+                            })
+                            .collect(),
+                    },
+                };
+                n.validate().is_ok().then_some(n)
+            },
+        )
+}
+
+/// A version of `base` with the note's answers of `other` written at minute `at` (through
+/// `stamp_edit`, as the verbs do), by the coach or the client.
+fn grow_edit(base: &GrowNote, other: &GrowNote, at: i64, coach: bool, held: bool) -> GrowNote {
+    let mut n = base.clone();
+    if held {
+        n.fields.held_on = other.fields.held_on;
+    } else {
+        let keep = n.fields.held_on;
+        n.fields = other.fields.clone();
+        n.fields.held_on = keep;
+    }
+    let by = if coach { Author::Coach } else { Author::Client };
+    n.stamp_edit(base, t0() + Duration::minutes(at), by);
+    n
+}
+
 /// `a` with the fields of each group whose bit is set in `pick` taken from `b`, and every
 /// ungrouped field taken from `b` when `rest` is true.
 fn mix<T: Record>(a: &T, b: &T, pick: u8, rest: bool) -> T {
@@ -186,6 +242,29 @@ proptest! {
     #[test]
     fn groups_from_either_valid_schedule_make_a_valid_schedule(a in schedule(), b in schedule(), pick: u8, rest: bool) {
         prop_assert!(mix(&a, &b, pick, rest).validate().is_ok());
+    }
+
+    #[test]
+    fn groups_from_either_valid_grow_note_make_a_valid_one(a in grow_note(), b in grow_note(), pick: u8, rest: bool) {
+        prop_assert!(mix(&a, &b, pick, rest).validate().is_ok());
+    }
+
+    #[test]
+    fn session_notes_merge_commutatively_associatively_idempotently(
+        base in grow_note(),
+        edits in prop::collection::vec((grow_note(), 0i64..4, any::<bool>(), any::<bool>()), 3),
+    ) {
+        let v: Vec<GrowNote> = edits
+            .iter()
+            .map(|(o, at, coach, held)| grow_edit(&base, o, *at, *coach, *held))
+            .collect();
+        let (a, b, c) = (&v[0], &v[1], &v[2]);
+        let ab = merge_record(a, b);
+        prop_assert_eq!(&ab, &merge_record(b, a));
+        prop_assert_eq!(merge_record(&ab, c), merge_record(a, &merge_record(b, c)));
+        prop_assert_eq!(merge_record(&ab, &ab), ab.clone());
+        prop_assert_eq!(merge_record(&ab, b), ab.clone());
+        prop_assert!(ab.validate().is_ok());
     }
 
     #[test]

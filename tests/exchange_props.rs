@@ -14,6 +14,7 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
 use uuid::Uuid;
+use waymark::core::grow::{GrowDraft, GrowNote, WayStep};
 use waymark::core::ids::id_from_bytes;
 use waymark::core::interests::{InterestDraft, InterestProfile, InterestType};
 use waymark::core::journal::{Reflection, ReflectionDraft};
@@ -33,7 +34,28 @@ fn base_time() -> DateTime<Utc> {
 }
 
 fn base(seed: u64) -> Plan {
-    seeded_plan(2, 3, 4, 3, seed).unwrap()
+    let mut p = seeded_plan(2, 3, 4, 3, seed).unwrap();
+    // One session note every device starts from (a fixed id, so the copies share it).
+    let n = GrowNote {
+        meta: Meta::new(Uuid::from_u128(0x6709), base_time(), Author::Coach),
+        author: Author::Coach,
+        fields: GrowDraft {
+            held_on: base_time().date_naive(),
+            goal_id: Some(p.live_goals()[0].meta.id),
+            session_goal: "Find a way into interviews".into(),
+            reality: String::new(),
+            options: vec!["Referrals".into(), "Portfolio".into()],
+            chosen: None,
+            way_forward: vec![WayStep {
+                what: "Ask two former colleagues".into(),
+                due: None,
+                action_id: None,
+            }],
+        },
+    };
+    p.grow_notes.push(n);
+    p.normalize();
+    p
 }
 
 /// One change a device might make to its copy.
@@ -90,6 +112,10 @@ enum Op {
     /// device) written if missing, else its ratings changed as the verbs stamp an edit; 2 that
     /// take deleted.
     Interests { which: u8, at: i64, coach: bool },
+    /// Through the verbs: on the shared session note, 0 rewrite the reality, 1 choose an
+    /// option, 2 add a step to the way forward, 3 turn the first step into an action, 4 delete
+    /// the note; 5 write a new note.
+    Grow { which: u8, at: i64, coach: bool },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -161,11 +187,12 @@ fn op() -> impl Strategy<Value = Op> {
                 coach,
             }
         }),
-        (0u8..3, at, any::<bool>()).prop_map(|(which, at, coach)| Op::Interests {
+        (0u8..3, at.clone(), any::<bool>()).prop_map(|(which, at, coach)| Op::Interests {
             which,
             at,
             coach
         }),
+        (0u8..6, at, any::<bool>()).prop_map(|(which, at, coach)| Op::Grow { which, at, coach }),
     ]
 }
 
@@ -395,6 +422,37 @@ fn apply(plan: &mut Plan, ops: &[Op], device: u8) {
                     }
                     _ => {}
                 }
+            }
+            Op::Grow { which, at, coach } => {
+                let (now, by) = (t(at), who(coach));
+                let nid = Uuid::from_u128(0x6709);
+                let Some(mut d) = plan.grow_note(nid).map(|n| n.fields.clone()) else {
+                    continue;
+                };
+                let _ = match which {
+                    0 => {
+                        d.reality = format!("Reality from device {device} at {at}");
+                        plan.save_grow_note(Some(nid), d, now, by)
+                    }
+                    1 => {
+                        d.chosen = Some((at % 2) as u32);
+                        plan.save_grow_note(Some(nid), d, now, by)
+                    }
+                    2 => {
+                        d.way_forward.push(WayStep {
+                            what: format!("Step from device {device}"),
+                            due: Some(now.date_naive()),
+                            action_id: None,
+                        });
+                        plan.save_grow_note(Some(nid), d, now, by)
+                    }
+                    3 => plan.grow_step_to_action(nid, 0, now, by),
+                    4 => plan.delete_grow_note(nid, now, by),
+                    _ => {
+                        d.session_goal = format!("A new session on device {device}");
+                        plan.save_grow_note(None, d, now, by)
+                    }
+                };
             }
         }
     }

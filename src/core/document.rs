@@ -26,6 +26,7 @@ pub enum DocKind {
     Adaptation,
     Woop,
     InterestProfile,
+    GrowNote,
 }
 
 /// One stored record. `body` is the record serialised as JSON by the core; the store

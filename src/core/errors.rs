@@ -62,6 +62,8 @@ pub enum CoreError {
         "There is nothing to undo: the last change was made to another plan or is already undone."
     )]
     NothingToUndo,
+    #[error("The chosen option is not one of the options: choose one of them again.")]
+    ChosenNotAnOption,
     #[error("The time zone must be a name like Europe/Berlin.")]
     BadTimeZone,
     #[error("The plan's header record is missing, so the plan can't be opened.")]

@@ -139,6 +139,7 @@ pub fn merge_plans(local: Option<&Plan>, incoming: &Plan) -> MergeOutcome {
     plan.adaptations = acc.list(&local.adaptations, &incoming.adaptations);
     plan.woops = acc.list(&local.woops, &incoming.woops);
     plan.interest_profiles = acc.list(&local.interest_profiles, &incoming.interest_profiles);
+    plan.grow_notes = acc.list(&local.grow_notes, &incoming.grow_notes);
     plan.normalize();
 
     MergeOutcome {

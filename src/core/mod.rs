@@ -14,6 +14,8 @@ pub mod document; // API boundary: the unit of persistence
 pub mod errors; // CoreError: every refusal, worded for the user
 pub mod goal; // a goal in SMART form and the changes an adaptation can make
 pub mod goal_verbs; // verbs on goals: add, edit, adapt, drop
+pub mod grow; // GROW coaching-session notes: goal, reality, options, way forward
+pub mod grow_verbs; // verbs on GROW notes: save, delete, a way-forward step to an action
 pub mod history; // adaptations: what changed and why
 pub mod ids; // fresh ids and the derived ids of one-per-plan records
 pub mod interest_verbs; // verbs on the interest profile

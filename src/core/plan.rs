@@ -14,6 +14,7 @@ use super::checkin::CheckIn;
 use super::document::DocKind;
 use super::errors::CoreError;
 use super::goal::Goal;
+use super::grow::GrowNote;
 use super::history::Adaptation;
 use super::interests::InterestProfile;
 use super::journal::Reflection;
@@ -135,6 +136,10 @@ pub struct Plan {
     /// before: none.
     #[serde(default)]
     pub interest_profiles: Vec<InterestProfile>,
+    /// GROW coaching-session notes (`grow.rs`). Missing in files and stored plans from before:
+    /// none.
+    #[serde(default)]
+    pub grow_notes: Vec<GrowNote>,
     /// Stored revision of each record, as last loaded or saved. Storage bookkeeping, not
     /// content: it is not serialised and not compared (see `saving.rs`).
     #[serde(skip)]
@@ -166,6 +171,7 @@ impl PartialEq for Plan {
             && self.adaptations == o.adaptations
             && self.woops == o.woops
             && self.interest_profiles == o.interest_profiles
+            && self.grow_notes == o.grow_notes
     }
 }
 
@@ -216,6 +222,7 @@ impl Plan {
             adaptations: Vec::new(),
             woops: Vec::new(),
             interest_profiles: Vec::new(),
+            grow_notes: Vec::new(),
             revs: HashMap::new(),
         }
     }
@@ -408,6 +415,7 @@ impl Plan {
         sort_records(&mut self.adaptations);
         sort_records(&mut self.woops);
         sort_records(&mut self.interest_profiles);
+        sort_records(&mut self.grow_notes);
     }
 
     // ---- machinery shared by the verbs ---------------------------------------------------

@@ -76,6 +76,7 @@ impl Plan {
         self.docs(&self.adaptations, &mut out);
         self.docs(&self.woops, &mut out);
         self.docs(&self.interest_profiles, &mut out);
+        self.docs(&self.grow_notes, &mut out);
         out
     }
 
@@ -116,6 +117,7 @@ impl Plan {
             DocKind::Adaptation => find(&self.adaptations, id).map(|r| self.doc(r)),
             DocKind::Woop => find(&self.woops, id).map(|r| self.doc(r)),
             DocKind::InterestProfile => find(&self.interest_profiles, id).map(|r| self.doc(r)),
+            DocKind::GrowNote => find(&self.grow_notes, id).map(|r| self.doc(r)),
         }
     }
 
@@ -160,6 +162,7 @@ impl Plan {
                 DocKind::InterestProfile => {
                     catch_up(&mut self.interest_profiles, &from.interest_profiles, id)
                 }
+                DocKind::GrowNote => catch_up(&mut self.grow_notes, &from.grow_notes, id),
             }
             match from.revs.get(&id) {
                 Some(&rev) => self.revs.insert(id, rev),
@@ -255,6 +258,7 @@ impl Plan {
                 DocKind::Adaptation => plan.adaptations.push(parse(d)?),
                 DocKind::Woop => plan.woops.push(parse(d)?),
                 DocKind::InterestProfile => plan.interest_profiles.push(parse(d)?),
+                DocKind::GrowNote => plan.grow_notes.push(parse(d)?),
             }
         }
         let h = header.ok_or(CoreError::MissingPlanHeader)?;

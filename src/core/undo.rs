@@ -51,6 +51,7 @@ impl Undo {
                 DocKind::InterestProfile => {
                     copy(&before.interest_profiles, &mut kept.interest_profiles, id)
                 }
+                DocKind::GrowNote => copy(&before.grow_notes, &mut kept.grow_notes, id),
             }
         }
         Undo {
@@ -111,6 +112,7 @@ impl Plan {
                     now,
                     by,
                 ),
+                DocKind::GrowNote => put(&mut self.grow_notes, &b.grow_notes, id, now, by),
             };
             if done {
                 out.add(kind, id);

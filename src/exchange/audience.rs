@@ -92,6 +92,8 @@ pub fn cut_for(plan: &Plan, audience: Audience, shared: &[Uuid]) -> Plan {
     out.adaptations = all_content_free(&plan.adaptations);
     out.woops = all_content_free(&plan.woops);
     out.interest_profiles = all_content_free(&plan.interest_profiles);
+    // Session notes are shared notes, written for both sides of the coaching (docs/METHOD.md).
+    out.grow_notes = all_content_free(&plan.grow_notes);
     out
 }
 

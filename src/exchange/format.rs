@@ -8,6 +8,7 @@ use crate::core::action::Action;
 use crate::core::assessment::NeedsAssessment;
 use crate::core::checkin::CheckIn;
 use crate::core::goal::Goal;
+use crate::core::grow::GrowNote;
 use crate::core::history::Adaptation;
 use crate::core::interests::InterestProfile;
 use crate::core::journal::Reflection;
@@ -121,6 +122,9 @@ struct FileOut<'a> {
     /// Added after version 1, like `woops`: written only when the plan has a take.
     #[serde(skip_serializing_if = "WrittenList::is_empty")]
     interest_profiles: WrittenList<'a, InterestProfile>,
+    /// Added after version 1, like `woops`: written only when there are some.
+    #[serde(skip_serializing_if = "WrittenList::is_empty")]
+    grow_notes: WrittenList<'a, GrowNote>,
     prompts: &'a [String],
 }
 
@@ -154,6 +158,7 @@ impl PlanFile {
             adaptations: WrittenList(&p.adaptations),
             woops: WrittenList(&p.woops),
             interest_profiles: WrittenList(&p.interest_profiles),
+            grow_notes: WrittenList(&p.grow_notes),
             prompts: &self.prompts,
         };
         // Written compact and indented afterwards: the records' serialisers are then compiled

@@ -205,6 +205,8 @@ pub fn plan_markdown(plan: &Plan, now: DateTime<Utc>) -> String {
         }
     }
 
+    grow_notes(&mut md, plan);
+
     let reviews: Vec<_> = plan.reviews.iter().filter(|r| r.meta.is_live()).collect();
     if !reviews.is_empty() {
         md.push_str("## Progress reviews\n\n");
@@ -310,6 +312,7 @@ fn goal(md: &mut String, plan: &Plan, g: &Goal, n: usize) {
         let _ = writeln!(md, "- {fact}");
     }
     md.push('\n');
+    woop(md, plan, g);
 
     let kpis: Vec<_> = plan.kpis_of(g.meta.id).collect();
     if !kpis.is_empty() {
@@ -351,6 +354,88 @@ fn goal(md: &mut String, plan: &Plan, g: &Goal, n: usize) {
             action_line(md, a);
         }
         md.push('\n');
+    }
+}
+
+/// The goal's WOOP, its empty answers left out.
+fn woop(md: &mut String, plan: &Plan, g: &Goal) {
+    let e = escape_inline;
+    let Some(w) = plan.woop_of(g.meta.id) else {
+        return;
+    };
+    let f = &w.fields;
+    md.push_str("#### WOOP\n\n");
+    for (label, text) in [
+        ("Wish", &f.wish),
+        ("Best outcome", &f.outcome),
+        ("Obstacle", &f.obstacle),
+    ] {
+        if !text.trim().is_empty() {
+            let _ = writeln!(md, "- **{label}:** {}", e(text));
+        }
+    }
+    match f.if_then() {
+        Some(it) => {
+            let _ = writeln!(
+                md,
+                "- **Plan:** If {}, then I will {}\\.",
+                e(&it.when),
+                e(&it.then)
+            );
+        }
+        None if !f.plan.trim().is_empty() => {
+            let _ = writeln!(md, "- **Plan:** {}", e(&f.plan));
+        }
+        None => {}
+    }
+    md.push('\n');
+}
+
+/// The GROW session notes, newest first: goal, reality, options (the chosen one marked) and
+/// the way forward with its dates.
+fn grow_notes(md: &mut String, plan: &Plan) {
+    let e = escape_inline;
+    let notes = plan.grow_notes_newest_first();
+    if notes.is_empty() {
+        return;
+    }
+    md.push_str("## Session notes (GROW)\n\n");
+    for n in notes {
+        let f = &n.fields;
+        let by = match n.author {
+            crate::core::Author::Coach => "coach",
+            crate::core::Author::Client => "client",
+        };
+        let _ = writeln!(md, "### {} (written by the {by})\n", f.held_on);
+        if let Some(g) = f.goal_id.and_then(|g| plan.goal(g)) {
+            let _ = writeln!(md, "About the goal: {}\n", e(&g.fields.title));
+        }
+        if !f.session_goal.trim().is_empty() {
+            let _ = writeln!(md, "**Goal of the session:** {}\n", e(&f.session_goal));
+        }
+        if !f.reality.trim().is_empty() {
+            let _ = writeln!(md, "**Reality**\n\n{}\n", escape_block(&f.reality));
+        }
+        if !f.options.is_empty() {
+            md.push_str("**Options**\n\n");
+            for (i, o) in f.options.iter().enumerate() {
+                let chosen = if f.chosen == Some(i as u32) {
+                    " (chosen)"
+                } else {
+                    ""
+                };
+                let _ = writeln!(md, "- {}{chosen}", e(o));
+            }
+            md.push('\n');
+        }
+        if !f.way_forward.is_empty() {
+            md.push_str("**Way forward**\n\n");
+            for s in &f.way_forward {
+                let due = s.due.map(|d| format!(" (by {d})")).unwrap_or_default();
+                let _ = writeln!(md, "- {}{due}", e(&s.what));
+            }
+            md.push('\n');
+        }
     }
 }
 

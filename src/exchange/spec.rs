@@ -11,6 +11,7 @@
 //! names is refused. A field added without a version fails `tests/exchange_versions.rs`, which
 //! holds the spec against the first published shape (`tests/fixtures/plan-files/v1.schema.json`).
 
+use crate::core::grow::{MAX_OPTIONS, MAX_STEPS};
 use crate::core::limits::{MAX_LIST, MAX_LONG_TEXT, MAX_NUMBER, MAX_TITLE};
 use crate::core::meta::{MAX_FIELD_NAME, MAX_FIELD_TIMES};
 use crate::core::schedule::MAX_UTC_OFFSET_MINUTES;
@@ -386,6 +387,28 @@ pub(crate) const INTEREST_PROFILE: &[Field] = &[
     f("conventional", INTEREST),
 ];
 
+pub(crate) const GROW_NOTE: &[Field] = &[
+    meta(),
+    f("author", AUTHOR),
+    f("held_on", Ty::Date),
+    f("goal_id", Ty::Opt(&Ty::Uuid)),
+    f("session_goal", TITLE),
+    f("reality", LONG),
+    f("options", Ty::List(&TITLE, Some(MAX_OPTIONS))),
+    f("chosen", Ty::Opt(&Ty::Int(0, MAX_OPTIONS as i64 - 1))),
+    f(
+        "way_forward",
+        Ty::List(
+            &Ty::Obj(&[
+                f("what", TITLE),
+                f("due", Ty::Opt(&Ty::Date)),
+                f("action_id", Ty::Opt(&Ty::Uuid)),
+            ]),
+            Some(MAX_STEPS),
+        ),
+    ),
+];
+
 macro_rules! records {
     ($name:literal, $fields:expr) => {
         opt($name, Ty::List(&Ty::Record($fields), None))
@@ -420,6 +443,7 @@ pub(crate) const FILE: &[Field] = &[
         Since::Version(2),
         records!("interest_profiles", INTEREST_PROFILE),
     ),
+    added(Since::Version(2), records!("grow_notes", GROW_NOTE)),
     opt("prompts", Ty::List(&LONG, Some(MAX_LIST))),
 ];
 

@@ -634,6 +634,7 @@ fn build(v: &Value) -> Result<PlanFile, ImportError> {
     plan.adaptations = records(v, "adaptations")?;
     plan.woops = records(v, "woops")?;
     plan.interest_profiles = records(v, "interest_profiles")?;
+    plan.grow_notes = records(v, "grow_notes")?;
 
     let prompts: Vec<String> = match v.get("prompts") {
         Some(p) if !p.is_null() => typed(p, "prompts")?,
@@ -695,12 +696,13 @@ fn check_unique_ids(plan: &Plan) -> Result<(), ImportError> {
     each(&plan.reflections, "reflections", &mut note)?;
     each(&plan.adaptations, "adaptations", &mut note)?;
     each(&plan.woops, "woops", &mut note)?;
-    each(&plan.interest_profiles, "interest_profiles", &mut note)
+    each(&plan.interest_profiles, "interest_profiles", &mut note)?;
+    each(&plan.grow_notes, "grow_notes", &mut note)
 }
 
 /// A template carries no client data.
 fn check_template(plan: &Plan) -> Result<(), ImportError> {
-    let client_data: [(&str, bool); 9] = [
+    let client_data: [(&str, bool); 10] = [
         ("profile", plan.profile.is_some()),
         ("assessments", !plan.assessments.is_empty()),
         ("measurements", !plan.measurements.is_empty()),
@@ -710,6 +712,7 @@ fn check_template(plan: &Plan) -> Result<(), ImportError> {
         ("adaptations", !plan.adaptations.is_empty()),
         ("woops", !plan.woops.is_empty()),
         ("interest_profiles", !plan.interest_profiles.is_empty()),
+        ("grow_notes", !plan.grow_notes.is_empty()),
     ];
     match client_data.iter().find(|(_, present)| *present) {
         Some((key, _)) => Err(ImportError::invalid(

@@ -11,8 +11,8 @@ use super::exchange::{provide_arrivals, LaunchListener, ShareScreen};
 use super::journal::{JournalScreen, ReflectionEditorScreen};
 use super::page::NotFound;
 use super::plan::{
-    ClientActivityScreen, GoalDetailScreen, GoalEditorScreen, PlanScreen, PrintPlanScreen,
-    ProfileScreen, TimelineScreen, WoopFlowScreen,
+    ClientActivityScreen, GoalDetailScreen, GoalEditorScreen, GrowFlowScreen, PlanScreen,
+    PrintPlanScreen, ProfileScreen, SessionNotesScreen, TimelineScreen, WoopFlowScreen,
 };
 use super::review::ReviewScreen;
 use super::settings::SettingsScreen;
@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan/history") view=TimelineScreen/>
                     <Route path=path!("/plan/client-activity") view=ClientActivityScreen/>
                     <Route path=path!("/plan/print") view=PrintPlanScreen/>
+                    <Route path=path!("/plan/sessions") view=SessionNotesScreen/>
+                    <Route path=path!("/plan/sessions/new") view=GrowFlowScreen/>
                     <Route path=path!("/plan/goals/new") view=GoalEditorScreen/>
                     <Route path=path!("/plan/goals/:id") view=GoalDetailScreen/>
                     <Route path=path!("/plan/goals/:id/edit") view=GoalEditorScreen/>

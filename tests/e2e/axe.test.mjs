@@ -64,6 +64,7 @@ for (const colorScheme of ["light", "dark"]) {
         "/plan/history",
         "/plan/client-activity",
         "/plan/print",
+        "/plan/sessions",
         "/plan/goals/new",
         "/checkin",
         "/review",
@@ -163,6 +164,38 @@ for (const colorScheme of ["light", "dark"]) {
       await page.getByTestId("interests-done").waitFor();
       await check("/welcome/interests (saved)");
       await check("/plan/profile (with an interest profile)", "/plan/profile");
+
+      // Each step of the guided GROW session note (options typed, so the choice shows), then the
+      // note saved and read in the list, with its way forward.
+      await page.goto(server.origin + "/plan/sessions/new");
+      await waitForApp(page);
+      const growStep = page.getByTestId("step-indicator");
+      await growStep.waitFor();
+      for (;;) {
+        const step = (await growStep.textContent()).trim();
+        if (step === "Step 1 of 5") await page.getByLabel("What do you want from this session?").fill("Decide how to get interviews");
+        if (step === "Step 3 of 5") {
+          await page.getByLabel("What could you do?").fill("Ask for referrals\nRefresh the portfolio");
+          await page.getByRole("radio", { name: "Refresh the portfolio" }).check();
+        }
+        if (step === "Step 4 of 5") await page.getByLabel("Step 1: what will you do?").fill("Redo two case studies");
+        await check(`/plan/sessions/new ${step}`);
+        const next = page.getByRole("button", { name: "Next", exact: true });
+        if (!(await next.count())) break;
+        await next.tap();
+        await page.waitForFunction((s) => document.querySelector('[data-testid="step-indicator"]')?.textContent.trim() !== s, step);
+      }
+      await page.getByRole("button", { name: "Save session note" }).tap();
+      await page.getByTestId("grow-done").waitFor();
+      await check("/plan/sessions/new (saved)");
+      await page.goto(server.origin + "/plan/sessions");
+      await waitForApp(page);
+      await page.getByTestId("grow-note").first().waitFor();
+      await check("/plan/sessions (a note)");
+      await page.goto(server.origin + "/plan/history");
+      await waitForApp(page);
+      await page.getByTestId("timeline-session").first().waitFor();
+      await check("/plan/history (a session)");
 
       // A saved reflection.
       await page.goto(server.origin + "/journal");

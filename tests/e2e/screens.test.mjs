@@ -88,6 +88,27 @@ async function walk(page, origin, check) {
   await page.getByTestId("interest-profile").getByTestId("interest-code").waitFor();
   await stop("vision and values with an interest profile");
 
+  await go("/plan/sessions/new");
+  for (let i = 1; i <= 5; i++) {
+    await page.getByTestId("step-indicator").filter({ hasText: `Step ${i} of 5` }).waitFor();
+    if (i === 1) await page.getByLabel("What do you want from this session?").fill("Decide how to get interviews at design studios");
+    if (i === 3) {
+      await page.getByLabel("What could you do?").fill("Ask former colleagues for referrals\nRefresh the portfolio with two case studies");
+      await press(page.getByRole("radio", { name: "Refresh the portfolio with two case studies" }));
+    }
+    if (i === 4) {
+      await page.getByLabel("Step 1: what will you do?").fill("Redo the two strongest case studies");
+      await page.getByLabel("Step 1: by when?").fill("2030-01-15");
+    }
+    await stop(`session note step ${i}`);
+    if (i < 5) await press(page.getByRole("button", { name: "Next" }));
+  }
+  await press(page.getByRole("button", { name: "Save session note" }));
+  await page.getByTestId("grow-done").waitFor();
+  await go("/plan/sessions");
+  await page.getByTestId("grow-note").first().waitFor();
+  await stop("session notes");
+
   await go("/checkin");
   await stop("check-in");
   await press(page.getByRole("button", { name: "Edit check-in" }).first());

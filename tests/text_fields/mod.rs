@@ -13,6 +13,7 @@ use waymark::core::action::{ActionDraft, IfThen};
 use waymark::core::assessment::{AssessmentAnswer, AssessmentArea, AssessmentDraft};
 use waymark::core::checkin::{CheckInDraft, GoalEntryDraft, KpiValue};
 use waymark::core::goal::{GoalChange, GoalDraft, Serves};
+use waymark::core::grow::{GrowDraft, WayStep};
 use waymark::core::history::ChangeKind;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::kpi::{Direction, KpiDraft};
@@ -20,6 +21,7 @@ use waymark::core::milestone::MilestoneDraft;
 use waymark::core::profile::ProfileDraft;
 use waymark::core::review::ReviewDraft;
 use waymark::core::schedule::{Cadence, ScheduleDraft};
+use waymark::core::woop::WoopDraft;
 use waymark::core::{Author, CoreError, Plan, PlanKind, Touched};
 
 pub fn now() -> DateTime<Utc> {
@@ -167,6 +169,37 @@ pub fn plan_with_text(line: &str, free: &str) -> Plan {
     .unwrap();
     plan.adapt_plan(ChangeKind::Edited, free, free, free, c, by)
         .unwrap();
+    plan.save_woop(
+        g,
+        WoopDraft {
+            wish: l(),
+            outcome: f(),
+            obstacle: l(),
+            plan: l(),
+        },
+        c,
+        by,
+    )
+    .unwrap();
+    plan.save_grow_note(
+        None,
+        GrowDraft {
+            held_on: day(2025, 3, 10),
+            goal_id: Some(g),
+            session_goal: l(),
+            reality: f(),
+            options: vec![l()],
+            chosen: Some(0),
+            way_forward: vec![WayStep {
+                what: l(),
+                due: Some(day(2025, 3, 20)),
+                action_id: None,
+            }],
+        },
+        c,
+        by,
+    )
+    .unwrap();
     plan
 }
 
@@ -189,6 +222,29 @@ fn checkin(
         confidence: 7,
         mood: 4,
     }
+}
+
+type Edit<'a, D> = Box<dyn Fn(&dyn Fn(&mut D)) -> Result<Touched, CoreError> + 'a>;
+
+/// Edits of the first goal's WOOP and of the session note, each on a fresh copy of `plan`.
+fn method_edits(plan: &Plan) -> (Edit<'_, WoopDraft>, Edit<'_, GrowDraft>) {
+    let (c, by) = (now(), Author::Client);
+    let gid = plan.goals[0].meta.id;
+    let note = &plan.grow_notes[0];
+    (
+        Box::new(move |edit: &dyn Fn(&mut WoopDraft)| {
+            let mut q = plan.clone();
+            let mut d = q.woop_of(gid).unwrap().fields.clone();
+            edit(&mut d);
+            q.save_woop(gid, d, c, by)
+        }),
+        Box::new(move |edit: &dyn Fn(&mut GrowDraft)| {
+            let mut q = plan.clone();
+            let mut d = note.fields.clone();
+            edit(&mut d);
+            q.save_grow_note(Some(note.meta.id), d, c, by)
+        }),
+    )
 }
 
 /// The field (as messages name it) and what the verb answered.
@@ -231,6 +287,7 @@ pub fn one_line_attempts(plan: &Plan, p: &str) -> Vec<Attempt> {
         on(&|q| q.update_kpi(kpi.meta.id, d.clone(), c, by))
     };
     let if_then = |d: &mut ActionDraft| d.if_then.as_mut().unwrap().clone();
+    let (with_woop, with_grow) = method_edits(plan);
     vec![
         (
             "The plan's title",
@@ -293,6 +350,18 @@ pub fn one_line_attempts(plan: &Plan, p: &str) -> Vec<Attempt> {
                 q.update_reflection(reflection.meta.id, d, c, by)
             }),
         ),
+        ("The wish", with_woop(&|d| d.wish = p.into())),
+        ("The obstacle", with_woop(&|d| d.obstacle = p.into())),
+        ("The plan", with_woop(&|d| d.plan = p.into())),
+        (
+            "The goal of the session",
+            with_grow(&|d| d.session_goal = p.into()),
+        ),
+        ("An option", with_grow(&|d| d.options.push(p.into()))),
+        (
+            "A step of the way forward",
+            with_grow(&|d| d.way_forward[0].what = p.into()),
+        ),
     ]
 }
 
@@ -333,7 +402,10 @@ pub fn free_text_attempts(plan: &Plan, p: &str) -> Vec<Attempt> {
     };
     // Text that passes as any free text, for the other fields of a check-in or an adaptation.
     let ok = "fine";
+    let (with_woop, with_grow) = method_edits(plan);
     vec![
+        ("The best outcome", with_woop(&|d| d.outcome = p.into())),
+        ("The reality", with_grow(&|d| d.reality = p.into())),
         (
             "Vision",
             on(&|q| {

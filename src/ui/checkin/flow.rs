@@ -18,7 +18,7 @@ use crate::core::Plan;
 use crate::ui::format::{self, long_date, parse_number, short_day_of, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan, Workspace};
-use crate::ui::widgets::{ErrorNotice, InfoNotice, RatingField, TextArea};
+use crate::ui::widgets::{DiscardDraft, ErrorNotice, InfoNotice, RatingField, TextArea};
 use crate::ui::zone::BrowserZones;
 
 #[component]
@@ -246,14 +246,10 @@ fn Flow() -> impl IntoView {
     let back = move |_| go(step.get_untracked().saturating_sub(1));
     // Stored so the handler is Copy and can live inside <Show>.
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let discard = move |_| {
-        if confirm_discard.get_untracked() {
-            ws.preferences().forget_checkin_draft();
-            navigate.with_value(|n| n("/checkin", Default::default()));
-        } else {
-            confirm_discard.set(true);
-        }
-    };
+    let discard = Callback::new(move |_| {
+        ws.preferences().forget_checkin_draft();
+        navigate.with_value(|n| n("/checkin", Default::default()));
+    });
 
     let save = move |_| {
         let mut entries = Vec::new();
@@ -338,6 +334,7 @@ fn Flow() -> impl IntoView {
                     <a class="button primary" href="/">"Back to Today"</a>
                     <a class="button" href="/checkin">"See your check-ins"</a>
                     <a class="button" href="/review">"Review progress"</a>
+                    <a class="button" href="/plan/sessions/new">"Note a coaching session (GROW)"</a>
                 </div>
             </div>
         }>
@@ -369,12 +366,8 @@ fn Flow() -> impl IntoView {
             </div>
             <div class="flow-leave">
                 <p class="muted">"Your answers are kept on this device until you save, even if you leave this screen or close the app."</p>
-                <button type="button" class="button danger-link" on:click=discard>
-                    {move || if confirm_discard.get() { "Yes, discard my answers" } else { "Discard this check-in" }}
-                </button>
-                <Show when=move || confirm_discard.get()>
-                    <p class="notice error" role="alert">"Tap again to discard your answers. This can't be undone."</p>
-                </Show>
+                <DiscardDraft label="Discard this check-in" confirm=confirm_discard on_discard=discard
+                    warning="Tap again to discard your answers. This can't be undone."/>
             </div>
         </Show>
     }

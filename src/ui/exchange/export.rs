@@ -41,9 +41,9 @@ impl Choice {
     fn words(self, role: Author) -> (&'static str, &'static str) {
         match (self, role) {
             (Choice::Report, _) => ("Progress report for my coach",
-                "For your coach: your plan with check-ins, KPI values and reflections. Your private reflections stay out unless you tick them below."),
+                "For your coach: your plan with check-ins, KPI values, session notes and reflections. Your private reflections stay out unless you tick them below."),
             (Choice::ClientPlan, _) => ("Plan for my client",
-                "For your client, to work in: the whole plan with its progress and the client's reflections. Your private notes stay out. Their progress reports come back into this same plan."),
+                "For your client, to work in: the whole plan with its progress, session notes and the client's reflections. Your private notes stay out. Their progress reports come back into this same plan."),
             (Choice::Template, Author::Coach) => ("Template for a client",
                 "For a new client: goals, milestones, actions, KPIs and the check-in schedule. No personal data, values, notes or journal."),
             (Choice::Template, Author::Client) => ("Template",

@@ -90,6 +90,13 @@ fn PlanOverview() -> impl IntoView {
         })
     });
     let has_profile = move || vision.with(Option::is_some) || values.with(|v| !v.is_empty());
+    // Templates keep no client data, so no session notes either.
+    let is_template = move || {
+        ws.plan.with(|p| {
+            p.as_ref()
+                .is_some_and(|p| p.kind == crate::core::PlanKind::Template)
+        })
+    };
 
     // Only where a client's progress report was imported: the coach's session view.
     // Memos on the plan's id, so localStorage is read when another plan opens, not per edit.
@@ -124,6 +131,9 @@ fn PlanOverview() -> impl IntoView {
         <div class="plan-actions">
             <a class="button primary" href="/plan/goals/new" data-testid="add-goal">"+ Add a goal"</a>
             <a class="button" href="/plan/history">"Plan history"</a>
+            <Show when=move || !is_template()>
+                <a class="button" href="/plan/sessions" data-testid="session-notes">"Session notes"</a>
+            </Show>
             <a class="button" href="/plan/print">"Print the plan"</a>
             <Show when=move || has_report.get()>
                 <a class="button" href="/plan/client-activity">"Since the last report"</a>

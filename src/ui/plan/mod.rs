@@ -5,7 +5,8 @@ mod adapt; // the Adapt form: a deliberate change to a goal, always with its rea
 mod client_activity; // the coach's view of what the client did since the previous report
 pub(crate) mod common; // status words, SMART badge, progress bar, stale-edit choice
 mod goal_detail; // one goal: SMART summary, roadmap, actions, KPIs, adapt, history
-mod goal_editor; // new goal and plain edits, with the live SMART checker
+mod goal_editor;
+mod grow; // GROW coaching-session notes: the guided flow and the list of notes // new goal and plain edits, with the live SMART checker
 mod list; // the plan: vision and goals grouped by status
 mod measures; // a goal's KPIs, logging values, adding a KPI
 mod print; // the whole plan on one page to print or save as PDF
@@ -17,6 +18,7 @@ mod woop; // WOOP for a goal: the guided flow and the card on the goal
 pub use client_activity::ClientActivityScreen;
 pub use goal_detail::GoalDetailScreen;
 pub use goal_editor::GoalEditorScreen;
+pub use grow::{GrowFlowScreen, SessionNotesScreen};
 pub use list::PlanScreen;
 pub use print::PrintPlanScreen;
 pub use profile::ProfileScreen;

@@ -1,8 +1,8 @@
 //! The whole plan on one page, laid out to print or save as PDF for a coaching session:
-//! profile and vision, every goal with its KPIs, roadmap and actions, and the check-in
-//! schedule. The journal is left out: reflections stay on the device unless exported. A
-//! printout may be handed over, so it shows the plan as cut for the other side
-//! (`exchange::audience`), like every other copy.
+//! profile and vision, every goal with its WOOP, KPIs, roadmap and actions, the GROW session
+//! notes and the check-in schedule. The journal is left out: reflections stay on the device
+//! unless exported. A printout may be handed over, so it shows the plan as cut for the other
+//! side (`exchange::audience`), like every other copy.
 
 use leptos::prelude::*;
 
@@ -91,6 +91,22 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
             format!("{}{}{due}", mark(a.done_at.is_some()), a.fields.title)
         })
         .collect::<Vec<_>>();
+    let woop = plan.woop_of(g.meta.id).map(|w| {
+        let w = &w.fields;
+        let plan_line = match w.if_then() {
+            Some(it) => super::steps::if_then_sentence(&it.when, &it.then),
+            None => w.plan.clone(),
+        };
+        view! {
+            <h4>"WOOP"</h4>
+            <dl class="goal-facts">
+                {fact("Wish", w.wish.clone())}
+                {fact("Best outcome", w.outcome.clone())}
+                {fact("Obstacle", w.obstacle.clone())}
+                {fact("Plan", plan_line)}
+            </dl>
+        }
+    });
     let list = |heading: &'static str, items: Vec<String>| {
         (!items.is_empty()).then(|| {
             view! {
@@ -111,12 +127,85 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
                 {fact("Serves", serves)}
                 {fact("Dates", dates)}
             </dl>
+            {woop}
             {list("KPIs", kpis)}
             {list("Roadmap", milestones)}
             {list("Actions", actions)}
         </section>
     }
     .into_any()
+}
+
+/// The GROW session notes, newest first, as on paper: goal, reality, options with the chosen
+/// one marked, and the way forward with its dates. Session notes are shared notes, so every
+/// printout carries them.
+fn session_notes(p: &Plan) -> Option<AnyView> {
+    let notes = p.grow_notes_newest_first();
+    if notes.is_empty() {
+        return None;
+    }
+    let items = notes
+        .into_iter()
+        .map(|n| {
+            let f = &n.fields;
+            let about = f
+                .goal_id
+                .and_then(|g| p.goal(g))
+                .map(|g| g.fields.title.clone())
+                .unwrap_or_default();
+            let options = f
+                .options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    if f.chosen == Some(i as u32) {
+                        format!("{o} (chosen)")
+                    } else {
+                        o.clone()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let steps = f
+                .way_forward
+                .iter()
+                .map(|s| {
+                    let due = s
+                        .due
+                        .map(|d| format!(" (by {})", show_date(d)))
+                        .unwrap_or_default();
+                    // Ticked once the action the step became is done.
+                    let done = s
+                        .action_id
+                        .and_then(|a| p.action(a))
+                        .is_some_and(|a| a.done_at.is_some());
+                    format!("{}{}{due}", mark(done), s.what)
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <h4>{format!("Session on {}", show_date(f.held_on))}</h4>
+                <dl class="goal-facts">
+                    {fact("About the goal", about)}
+                    {fact("Goal of the session", f.session_goal.clone())}
+                    {fact("Reality", f.reality.clone())}
+                    {fact("Options", options)}
+                    {(!steps.is_empty()).then(|| view! {
+                        <dt>"Way forward"</dt>
+                        <dd><ul class="print-list">{steps.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul></dd>
+                    })}
+                </dl>
+            }
+        })
+        .collect_view();
+    Some(
+        view! {
+            <section class="card" data-testid="print-sessions">
+                <h3>"Session notes (GROW)"</h3>
+                {items}
+            </section>
+        }
+        .into_any(),
+    )
 }
 
 #[component]
@@ -178,6 +267,7 @@ fn PrintablePlan() -> impl IntoView {
                     </section>
                 }
             });
+            let notes = session_notes(p);
             let schedule = p.live_schedule().map(|s| {
                 view! {
                     <section class="card">
@@ -195,6 +285,7 @@ fn PrintablePlan() -> impl IntoView {
                     {interests}
                     {goals}
                     {loose}
+                    {notes}
                     {schedule}
                     <p class="muted">"Reflections are not printed: the journal stays on this device."</p>
                 </article>

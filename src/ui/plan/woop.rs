@@ -15,7 +15,7 @@ use crate::core::{Plan, PlanKind};
 use crate::ui::page::Page;
 use crate::ui::params::goal_param;
 use crate::ui::state::{use_workspace, WithPlan, Workspace};
-use crate::ui::widgets::{ErrorNotice, InfoNotice, TextArea, TextField};
+use crate::ui::widgets::{DiscardDraft, ErrorNotice, InfoNotice, TextArea, TextField};
 
 const FLOW: &str = "woop";
 
@@ -143,14 +143,10 @@ fn Flow(gid: Uuid) -> impl IntoView {
         });
     };
     let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let discard = move |_| {
-        if confirm_discard.get_untracked() {
-            ws.preferences().forget_method_draft(FLOW, pid, gid);
-            navigate.with_value(|n| n(&format!("/plan/goals/{gid}"), Default::default()));
-        } else {
-            confirm_discard.set(true);
-        }
-    };
+    let discard = Callback::new(move |_| {
+        ws.preferences().forget_method_draft(FLOW, pid, gid);
+        navigate.with_value(|n| n(&format!("/plan/goals/{gid}"), Default::default()));
+    });
     let if_part = move || {
         let o = obstacle.get();
         if o.trim().is_empty() {
@@ -239,12 +235,8 @@ fn Flow(gid: Uuid) -> impl IntoView {
             </div>
             <div class="flow-leave">
                 <p class="muted">"Every question is optional. Your answers are kept on this device until you save, even if you leave this screen or close the app."</p>
-                <button type="button" class="button danger-link" on:click=discard>
-                    {move || if confirm_discard.get() { "Yes, discard my answers" } else { "Discard this WOOP draft" }}
-                </button>
-                <Show when=move || confirm_discard.get()>
-                    <p class="notice error" role="alert">"Tap again to discard your answers. A WOOP you saved before stays as it was."</p>
-                </Show>
+                <DiscardDraft label="Discard this WOOP draft" confirm=confirm_discard on_discard=discard
+                    warning="Tap again to discard your answers. A WOOP you saved before stays as it was."/>
             </div>
         </Show>
     }

@@ -1,10 +1,12 @@
 //! Form controls and small pieces every screen uses, so labels, hints, errors and touch
 //! sizes are the same everywhere.
 
+mod discard;
 mod fields;
 mod notice;
 mod values;
 
+pub use discard::DiscardDraft;
 pub use fields::{DateField, NumberField, RatingField, SelectField, TextArea, TextField};
 pub use notice::{ErrorNotice, InfoNotice};
 pub use values::ValuesPicker;
