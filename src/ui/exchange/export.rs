@@ -105,7 +105,7 @@ pub fn ExportPanel() -> impl IntoView {
                             let first = crate::core::journal::excerpt(&r.fields.text, 80);
                             (
                                 r.meta.id,
-                                r.meta.created_at.format("%-d %b %Y").to_string(),
+                                crate::ui::format::show_instant(r.meta.created_at, r.meta.written_offset),
                                 first,
                             )
                         })

@@ -1,11 +1,10 @@
 //! The plan's history: every adaptation, newest first, grouped by month, each linking to its goal.
 
-use chrono::{Datelike, Local};
 use leptos::prelude::*;
 
 use super::common::{change_label, ChangeText};
 use crate::core::history::history;
-use crate::ui::format::show_instant;
+use crate::ui::format::{day_of, month_of, show_instant};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, WithPlan};
@@ -14,6 +13,7 @@ use crate::ui::state::{use_workspace, WithPlan};
 struct Entry {
     month: String,
     at: chrono::DateTime<chrono::Utc>,
+    written: Option<i32>,
     goal: Option<(uuid::Uuid, String)>,
     change: &'static str,
     before: String,
@@ -41,8 +41,7 @@ fn Timeline() -> impl IntoView {
             let Some(p) = p else { return Vec::new() };
             let mut groups: Vec<(String, Vec<Entry>)> = Vec::new();
             for a in history(&p.adaptations) {
-                let local = a.meta.created_at.with_timezone(&Local);
-                let month = format!("{} {}", local.format("%B"), local.year());
+                let month = month_of(day_of(a.meta.created_at, a.meta.written_offset));
                 let goal = a.goal_id.map(|g| {
                     // A goal's deletion erases its history too, but a change made on another
                     // device may arrive after it; tombstones keep no title.
@@ -54,6 +53,7 @@ fn Timeline() -> impl IntoView {
                 let e = Entry {
                     month: month.clone(),
                     at: a.meta.created_at,
+                    written: a.meta.written_offset,
                     goal,
                     change: change_label(a.change),
                     before: a.before.clone(),
@@ -86,7 +86,7 @@ fn Timeline() -> impl IntoView {
                             <li class="card history-item">
                                 <p class="history-head">
                                     <strong>{e.change}</strong>
-                                    <time datetime=e.at.to_rfc3339()>{show_instant(e.at)}</time>
+                                    <time datetime=e.at.to_rfc3339()>{show_instant(e.at, e.written)}</time>
                                 </p>
                                 {match e.goal {
                                     Some((id, title)) => view! { <p class="history-goal"><a href=format!("/plan/goals/{id}")>{title}</a></p> }.into_any(),
