@@ -187,8 +187,9 @@ function layoutProblems(screenWidth) {
   return out;
 }
 
-test("at 200 % text no word breaks, no control is squeezed and nothing scrolls sideways", async () => {
-  const b = await openBrowser(server.origin);
+/** Walks every screen at 200 % root font size and reports what breaks at `width`. */
+async function bigTextProblems(width, context = {}) {
+  const b = await openBrowser(server.origin, { context });
   browsers.push(b);
   await b.context.addInitScript(() => {
     const big = () => document.documentElement && (document.documentElement.style.fontSize = "200%");
@@ -198,8 +199,17 @@ test("at 200 % text no word breaks, no control is squeezed and nothing scrolls s
   const found = [];
   await walk(b.page, server.origin, async (name) => {
     assert.equal(await b.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "32px");
-    for (const p of await b.page.evaluate(layoutProblems, PHONE.viewport.width)) found.push(`${name}: ${p}`);
+    for (const p of await b.page.evaluate(layoutProblems, width)) found.push(`${name}: ${p}`);
   });
   if (found.length) console.log(found.join("\n"));
-  assert.deepEqual(found, []);
+  return found;
+}
+
+test("at 200 % text no word breaks, no control is squeezed and nothing scrolls sideways", async () => {
+  assert.deepEqual(await bigTextProblems(PHONE.viewport.width), []);
+});
+
+test("in German at 360 px and 200 % text, the longer dates ('Fr., 5. März 2027') break no word and nothing scrolls sideways", async () => {
+  const narrow = { width: 360, height: 780 };
+  assert.deepEqual(await bigTextProblems(narrow.width, { locale: "de-DE", viewport: narrow }), []);
 });

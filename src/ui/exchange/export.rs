@@ -298,7 +298,7 @@ pub fn ExportPanel() -> impl IntoView {
             </fieldset>
             <div class="form-actions">
                 <button class="button" type="button" on:click=move |_| readable(Readable::Markdown)>"Plan as Markdown"</button>
-                <button class="button" type="button" on:click=move |_| readable(Readable::Calendar)>"Check-ins and milestones (.ics)"</button>
+                <button class="button" type="button" on:click=move |_| readable(Readable::Calendar)>"Check-ins, milestones and action due dates (.ics)"</button>
                 <button class="button" type="button" on:click=move |_| readable(Readable::Csv)>"KPI values (CSV)"</button>
             </div>
         </section>
