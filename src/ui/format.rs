@@ -157,7 +157,7 @@ fn intl_date(at: chrono::NaiveDateTime, style: DateStyle) -> Option<String> {
                     DateStyle::FullTime => &[("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")],
                 };
                 let ok = set("timeZone", "UTC") && parts.iter().all(|(k, v)| set(k, v));
-                ok.then(|| js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format())
+                ok.then(|| js_sys::Intl::DateTimeFormat::new(&browser_locales(), &options).format())
             })
             .collect();
     }
@@ -218,6 +218,15 @@ fn plain_number(v: f64) -> String {
     }
 }
 
+/// The languages the person set in their browser, most preferred first (`navigator.languages`;
+/// Firefox's `Intl` otherwise follows the language of its menus instead).
+#[cfg(target_arch = "wasm32")]
+fn browser_locales() -> js_sys::Array {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .unwrap_or_else(js_sys::Array::new)
+}
+
 /// `Intl.NumberFormat` for the browser's languages, made once.
 #[cfg(target_arch = "wasm32")]
 fn locale_number(v: f64) -> Option<String> {
@@ -230,7 +239,7 @@ fn locale_number(v: f64) -> Option<String> {
             let ok = set("maximumFractionDigits", JsValue::from_f64(2.0))
                 && set("useGrouping", JsValue::FALSE)
                 && set("numberingSystem", JsValue::from_str("latn"));
-            ok.then(|| js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options).format())
+            ok.then(|| js_sys::Intl::NumberFormat::new(&browser_locales(), &options).format())
         };
     }
     let shown = FORMAT.with(|f| {
