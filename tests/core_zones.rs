@@ -272,13 +272,33 @@ fn an_entry_is_on_its_writers_day_on_both_sides_of_summer_time() {
     // (written at, Berlin's offset then, the writer's day, "created_at" as written)
     for (t, offset, writers_day, text) in [
         // Spring forward, before: 23:30 CET on Saturday (+1:00); summer time would make it Sunday.
-        (at(2026, 3, 28, 22, 30), 60, day(2026, 3, 28), "2026-03-28T23:30:00+01:00"),
+        (
+            at(2026, 3, 28, 22, 30),
+            60,
+            day(2026, 3, 28),
+            "2026-03-28T23:30:00+01:00",
+        ),
         // After: 00:30 CEST on Monday (+2:00); the winter offset would make it Sunday.
-        (at(2026, 3, 29, 22, 30), 120, day(2026, 3, 30), "2026-03-30T00:30:00+02:00"),
+        (
+            at(2026, 3, 29, 22, 30),
+            120,
+            day(2026, 3, 30),
+            "2026-03-30T00:30:00+02:00",
+        ),
         // Fall back, before: 00:30 CEST on Sunday; the winter offset would make it Saturday.
-        (at(2026, 10, 24, 22, 30), 120, day(2026, 10, 25), "2026-10-25T00:30:00+02:00"),
+        (
+            at(2026, 10, 24, 22, 30),
+            120,
+            day(2026, 10, 25),
+            "2026-10-25T00:30:00+02:00",
+        ),
         // After: 23:30 CET on Monday (+1:00); summer time would make it Tuesday.
-        (at(2026, 10, 26, 22, 30), 60, day(2026, 10, 26), "2026-10-26T23:30:00+01:00"),
+        (
+            at(2026, 10, 26, 22, 30),
+            60,
+            day(2026, 10, 26),
+            "2026-10-26T23:30:00+01:00",
+        ),
     ] {
         let r = written_in_berlin_at(t);
         assert_eq!(r.meta.written_offset, Some(offset), "{text}");
@@ -286,8 +306,16 @@ fn an_entry_is_on_its_writers_day_on_both_sides_of_summer_time() {
         assert_eq!(json["created_at"], text, "the offset is in the timestamp");
 
         // Read back by a coach in New York, and in Berlin in the other season: the writer's day.
-        assert_eq!(r.meta.day_written(&new_york), writers_day, "{text} in New York");
-        assert_eq!(r.meta.day_written(|_| 180 - offset), writers_day, "{text} today");
+        assert_eq!(
+            r.meta.day_written(&new_york),
+            writers_day,
+            "{text} in New York"
+        );
+        assert_eq!(
+            r.meta.day_written(|_| 180 - offset),
+            writers_day,
+            "{text} today"
+        );
         assert_ne!(
             waymark::core::schedule::local_date(t, 180 - offset),
             writers_day,
@@ -343,7 +371,10 @@ fn a_file_with_written_offsets_reads_in_this_and_older_builds() {
     }))
     .unwrap();
     assert_eq!(z.written_offset, None);
-    assert_eq!(z.day_written(offset_in("America/New_York")), day(2026, 3, 29));
+    assert_eq!(
+        z.day_written(offset_in("America/New_York")),
+        day(2026, 3, 29)
+    );
     assert_eq!(
         serde_json::to_value(&z).unwrap()["created_at"],
         "2026-03-29T22:30:00Z",

@@ -82,7 +82,11 @@ fn a_retake_keeps_the_answers_to_questions_it_does_not_ask() {
     let earlier = vec![
         answer(area, first, "Work that matters"),
         answer(area, "A coach's own question?", "Being near the sea"),
-        answer(AssessmentArea::Values, "What matters most at work?", "Honesty"),
+        answer(
+            AssessmentArea::Values,
+            "What matters most at work?",
+            "Honesty",
+        ),
     ];
     let r = Retake::of(&earlier, GUIDED_QUESTIONS);
     assert_eq!(r.prefilled[0], "Work that matters");

@@ -71,12 +71,20 @@ impl Meta {
 
     /// The offset the moment `t` of this record is shown at: the writer's when known, otherwise
     /// the reader's at that moment (`reader_offset_at`).
-    pub fn offset_for(&self, t: DateTime<Utc>, reader_offset_at: impl Fn(DateTime<Utc>) -> i32) -> i32 {
+    pub fn offset_for(
+        &self,
+        t: DateTime<Utc>,
+        reader_offset_at: impl Fn(DateTime<Utc>) -> i32,
+    ) -> i32 {
         self.written_offset.unwrap_or_else(|| reader_offset_at(t))
     }
 
     /// The writer's day of the moment `t` of this record (see [`Meta::offset_for`]).
-    pub fn day_of(&self, t: DateTime<Utc>, reader_offset_at: impl Fn(DateTime<Utc>) -> i32) -> NaiveDate {
+    pub fn day_of(
+        &self,
+        t: DateTime<Utc>,
+        reader_offset_at: impl Fn(DateTime<Utc>) -> i32,
+    ) -> NaiveDate {
         super::schedule::local_date(t, self.offset_for(t, reader_offset_at))
     }
 

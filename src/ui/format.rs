@@ -165,7 +165,10 @@ fn intl_date(at: chrono::NaiveDateTime, style: DateStyle) -> Option<String> {
     FORMATS.with(|f| {
         f.get(style as usize)?
             .as_ref()?
-            .call1(&JsValue::NULL, &js_sys::Date::new(&JsValue::from_f64(millis)))
+            .call1(
+                &JsValue::NULL,
+                &js_sys::Date::new(&JsValue::from_f64(millis)),
+            )
             .ok()?
             .as_string()
     })

@@ -105,7 +105,10 @@ pub fn ExportPanel() -> impl IntoView {
                             let first = crate::core::journal::excerpt(&r.fields.text, 80);
                             (
                                 r.meta.id,
-                                crate::ui::format::show_instant(r.meta.created_at, r.meta.written_offset),
+                                crate::ui::format::show_instant(
+                                    r.meta.created_at,
+                                    r.meta.written_offset,
+                                ),
                                 first,
                             )
                         })

@@ -57,7 +57,13 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
         .kpis_of(g.meta.id)
         .map(|k| {
             let latest = latest_measurement(plan, k.meta.id)
-                .map(|m| format!("; latest {} on {}", number(m.value), show_instant(m.at, m.meta.written_offset)))
+                .map(|m| {
+                    format!(
+                        "; latest {} on {}",
+                        number(m.value),
+                        show_instant(m.at, m.meta.written_offset)
+                    )
+                })
                 .unwrap_or_default();
             format!(
                 "{}: from {} to {} {}{latest}",
