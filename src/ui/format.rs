@@ -227,7 +227,7 @@ fn plain_number(v: f64) -> String {
 fn browser_locales() -> js_sys::Array {
     web_sys::window()
         .map(|w| w.navigator().languages())
-        .unwrap_or_else(js_sys::Array::new)
+        .unwrap_or_default()
 }
 
 /// `Intl.NumberFormat` for the browser's languages, made once.
