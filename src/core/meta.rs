@@ -85,7 +85,7 @@ impl Meta {
         t: DateTime<Utc>,
         reader_offset_at: impl Fn(DateTime<Utc>) -> i32,
     ) -> NaiveDate {
-        super::schedule::local_date(t, self.offset_for(t, reader_offset_at))
+        local_date(t, self.offset_for(t, reader_offset_at))
     }
 
     /// The day the record was written, on its writer's calendar.
@@ -153,6 +153,14 @@ impl Meta {
             }
         };
     }
+}
+
+/// The calendar day it is for the client at `now` (kept here, where every record's day is
+/// read, so that the schedule and the records share it without a file circle).
+pub fn local_date(now: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {
+    now.checked_add_signed(chrono::Duration::minutes(utc_offset_minutes.into()))
+        .unwrap_or(now)
+        .date_naive()
 }
 
 /// `created_at` with the writer's offset, or "Z" when it is not known.
