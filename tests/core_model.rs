@@ -770,7 +770,7 @@ fn period_facts_count_what_happened() {
     let now = t(2025, 5, 20);
     let p = sample_plan(now).unwrap();
     let today = now.date_naive();
-    let f = period_facts(&p, today - Duration::days(30), today, 60);
+    let f = period_facts(&p, today - Duration::days(30), today, |_| 60);
     assert_eq!(f.checkins, 3);
     assert_eq!(f.adaptations, 1);
     assert!(f.average_confidence.unwrap() > 5.0);

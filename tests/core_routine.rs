@@ -126,7 +126,7 @@ fn milestones_and_reflections_of_a_period_use_the_clients_days() {
     milestone("inside", Some(t(2026, 11, 12, 9)));
     milestone("after", Some(t(2026, 11, 20, 9)));
     let titles = |offset| {
-        milestones_done_in(&plan, day(2026, 11, 10), day(2026, 11, 15), offset)
+        milestones_done_in(&plan, day(2026, 11, 10), day(2026, 11, 15), move |_| offset)
             .iter()
             .map(|m| m.fields.title.clone())
             .collect::<Vec<_>>()
@@ -146,7 +146,7 @@ fn milestones_and_reflections_of_a_period_use_the_clients_days() {
         };
         plan.add_reflection(draft, at, WHO).unwrap();
     }
-    let texts: Vec<&str> = reflections_in(&plan, day(2026, 11, 10), day(2026, 11, 15), 0)
+    let texts: Vec<&str> = reflections_in(&plan, day(2026, 11, 10), day(2026, 11, 15), |_| 0)
         .iter()
         .map(|r| r.fields.text.as_str())
         .collect();

@@ -217,3 +217,167 @@ fn reminders_ring_at_nine_on_the_clients_day_on_both_sides_of_the_change() {
     );
     assert!(things_due(&plan, now, &TzRules, day(2026, 3, 27)) >= 1);
 }
+
+// ---- each entry on its writer's day --------------------------------------------------------
+
+fn offset_in(zone: &str) -> impl Fn(DateTime<Utc>) -> i32 + Clone + 'static {
+    let zone = zone.to_owned();
+    move |t| TzRules.offset_minutes(&zone, t).unwrap()
+}
+
+/// A client in Berlin writes a reflection at `t` through the session, as the app does.
+fn written_in_berlin_at(t: DateTime<Utc>) -> waymark::core::journal::Reflection {
+    use futures::executor::block_on;
+    use waymark::core::journal::ReflectionDraft;
+    use waymark::session::{Session, ShownCells};
+    use waymark::store::memory::MemoryStore;
+    use waymark::store::preferences::Preferences;
+
+    let tab = Session::new(
+        MemoryStore::new(),
+        ShownCells::default(),
+        Preferences::in_memory(),
+    )
+    .with_clock(move || t)
+    .with_offset(offset_in("Europe/Berlin"));
+    block_on(async {
+        let plan = waymark::core::sample::sample_plan(t).unwrap();
+        tab.add_plan(plan).await.unwrap();
+        tab.apply(|p: &mut waymark::core::Plan, now, by| {
+            p.add_reflection(
+                ReflectionDraft {
+                    text: "Late thoughts".into(),
+                    ..ReflectionDraft::default()
+                },
+                now,
+                by,
+            )
+        })
+        .await
+        .unwrap();
+    });
+    let plan = tab.shown().plan.borrow().clone().unwrap();
+    let r = plan
+        .reflections
+        .iter()
+        .find(|r| r.fields.text == "Late thoughts")
+        .unwrap()
+        .clone();
+    r
+}
+
+#[test]
+fn an_entry_is_on_its_writers_day_on_both_sides_of_summer_time() {
+    let new_york = offset_in("America/New_York");
+    // (written at, Berlin's offset then, the writer's day, "created_at" as written)
+    for (t, offset, writers_day, text) in [
+        // Spring forward, before: 23:30 CET on Saturday (+1:00); summer time would make it Sunday.
+        (
+            at(2026, 3, 28, 22, 30),
+            60,
+            day(2026, 3, 28),
+            "2026-03-28T23:30:00+01:00",
+        ),
+        // After: 00:30 CEST on Monday (+2:00); the winter offset would make it Sunday.
+        (
+            at(2026, 3, 29, 22, 30),
+            120,
+            day(2026, 3, 30),
+            "2026-03-30T00:30:00+02:00",
+        ),
+        // Fall back, before: 00:30 CEST on Sunday; the winter offset would make it Saturday.
+        (
+            at(2026, 10, 24, 22, 30),
+            120,
+            day(2026, 10, 25),
+            "2026-10-25T00:30:00+02:00",
+        ),
+        // After: 23:30 CET on Monday (+1:00); summer time would make it Tuesday.
+        (
+            at(2026, 10, 26, 22, 30),
+            60,
+            day(2026, 10, 26),
+            "2026-10-26T23:30:00+01:00",
+        ),
+    ] {
+        let r = written_in_berlin_at(t);
+        assert_eq!(r.meta.written_offset, Some(offset), "{text}");
+        let json = serde_json::to_value(&r.meta).unwrap();
+        assert_eq!(json["created_at"], text, "the offset is in the timestamp");
+
+        // Read back by a coach in New York, and in Berlin in the other season: the writer's day.
+        assert_eq!(
+            r.meta.day_written(&new_york),
+            writers_day,
+            "{text} in New York"
+        );
+        assert_eq!(
+            r.meta.day_written(|_| 180 - offset),
+            writers_day,
+            "{text} today"
+        );
+        assert_ne!(
+            waymark::core::schedule::local_date(t, 180 - offset),
+            writers_day,
+            "{text}: today's offset alone gets the day wrong"
+        );
+
+        // Counted in the review of the writer's day only.
+        let mut plan = waymark::core::sample::sample_plan(t).unwrap();
+        plan.reflections = vec![r.clone()];
+        for (d, n) in [(writers_day, 1), (writers_day.pred_opt().unwrap(), 0)] {
+            assert_eq!(
+                waymark::core::period::period_facts(&plan, d, d, &new_york).reflections,
+                n,
+                "{text} on {d}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_with_written_offsets_reads_in_this_and_older_builds() {
+    use waymark::exchange::export::export_plan;
+    use waymark::exchange::validate::parse_plan_file;
+
+    let t = at(2026, 3, 29, 22, 30);
+    let r = written_in_berlin_at(t);
+    let mut plan = waymark::core::sample::sample_plan(t).unwrap();
+    plan.reflections.push(r.clone());
+    let file = export_plan(&plan, t, waymark::core::Author::Client);
+    let text = String::from_utf8(file.bytes.clone()).unwrap();
+    assert!(text.contains("\"created_at\": \"2026-03-30T00:30:00+02:00\""));
+
+    // This build: the same instant and the writer's offset.
+    let back = parse_plan_file(&file.bytes).unwrap();
+    let read = back
+        .plan
+        .reflections
+        .iter()
+        .find(|x| x.meta.id == r.meta.id)
+        .unwrap();
+    assert_eq!(read.meta.created_at, t);
+    assert_eq!(read.meta.written_offset, Some(120));
+
+    // An older build's Meta reads `created_at` as a plain UTC instant: any offset is accepted and
+    // means the same moment (the validator's `parse_from_rfc3339` likewise).
+    let old: DateTime<Utc> = serde_json::from_str("\"2026-03-30T00:30:00+02:00\"").unwrap();
+    assert_eq!(old, t);
+
+    // What older builds wrote ("Z") has no known offset: the reader's own is used.
+    let z: waymark::core::meta::Meta = serde_json::from_value(serde_json::json!({
+        "id": r.meta.id, "created_at": "2026-03-29T22:30:00Z", "updated_at": "2026-03-29T22:30:00Z",
+        "updated_by": "client", "deleted": false
+    }))
+    .unwrap();
+    assert_eq!(z.written_offset, None);
+    assert_eq!(
+        z.day_written(offset_in("America/New_York")),
+        day(2026, 3, 29)
+    );
+    assert_eq!(
+        serde_json::to_value(&z).unwrap()["created_at"],
+        "2026-03-29T22:30:00Z",
+        "written back as it was"
+    );
+}

@@ -65,3 +65,54 @@ fn every_take_is_kept_and_the_newest_is_shown() {
         );
     }
 }
+
+/// A retake asks the guided questions again; an answer to a question it does not ask (a coach's
+/// extra question) is kept in the new take as it was, and an answer the client clears is gone.
+#[test]
+fn a_retake_keeps_the_answers_to_questions_it_does_not_ask() {
+    use waymark::core::assessment::Retake;
+    use waymark::core::questions::GUIDED_QUESTIONS;
+
+    let (area, first) = GUIDED_QUESTIONS[0];
+    let answer = |area, q: &str, a: &str| AssessmentAnswer {
+        area,
+        question: q.into(),
+        answer: a.into(),
+    };
+    let earlier = vec![
+        answer(area, first, "Work that matters"),
+        answer(area, "A coach's own question?", "Being near the sea"),
+        answer(
+            AssessmentArea::Values,
+            "What matters most at work?",
+            "Honesty",
+        ),
+    ];
+    let r = Retake::of(&earlier, GUIDED_QUESTIONS);
+    assert_eq!(r.prefilled[0], "Work that matters");
+    // The coach's question, worded differently, takes the place of the area's second guided
+    // question; the guided questions ask nothing about values, so that answer is not asked.
+    assert_eq!(GUIDED_QUESTIONS[1].0, area);
+    assert_eq!(r.prefilled[1], "Being near the sea");
+    let kept: Vec<&str> = r.not_asked.iter().map(|a| a.answer.as_str()).collect();
+    assert_eq!(kept, ["Honesty"]);
+
+    let mut given = r.prefilled.clone();
+    given[0] = "Work that helps people".into();
+    let answers = r.answers(GUIDED_QUESTIONS, &given);
+    assert_eq!(answers[0], answer(area, first, "Work that helps people"));
+    for a in &earlier[1..] {
+        assert!(
+            answers.iter().any(|x| x.answer == a.answer),
+            "{} is kept",
+            a.answer
+        );
+    }
+
+    // Cleared on purpose: not carried over.
+    given[0].clear();
+    assert!(!r
+        .answers(GUIDED_QUESTIONS, &given)
+        .iter()
+        .any(|x| x.question == first));
+}

@@ -60,6 +60,82 @@ impl AssessmentDraft {
     }
 }
 
+/// A retake of `questions` started from an earlier take: what each question is prefilled with,
+/// and the earlier answers no question asks again (a coach's own questions, or more answers in
+/// an area than there are questions), which the new take keeps as they were.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Retake {
+    /// One per question, empty where it was not answered.
+    pub prefilled: Vec<String>,
+    pub not_asked: Vec<AssessmentAnswer>,
+}
+
+impl Retake {
+    /// An earlier answer belongs to a question by its wording, else (a question worded
+    /// differently, as a coach's) by its place in the area; each earlier answer is used once.
+    pub fn of(earlier: &[AssessmentAnswer], questions: &[(AssessmentArea, &str)]) -> Self {
+        let mut used = vec![false; earlier.len()];
+        let mut pick: Vec<Option<usize>> = questions
+            .iter()
+            .map(|(area, q)| {
+                let i = earlier
+                    .iter()
+                    .position(|a| a.area == *area && a.question == *q)?;
+                used[i] = true;
+                Some(i)
+            })
+            .collect();
+        for (n, (area, _)) in questions.iter().enumerate() {
+            if pick[n].is_some() {
+                continue;
+            }
+            let place = questions[..n].iter().filter(|(a, _)| a == area).count();
+            let i = earlier
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.area == *area)
+                .nth(place)
+                .map(|(i, _)| i)
+                .filter(|i| !used[*i]);
+            if let Some(i) = i {
+                used[i] = true;
+                pick[n] = Some(i);
+            }
+        }
+        Retake {
+            prefilled: pick
+                .iter()
+                .map(|i| i.map(|i| earlier[i].answer.clone()).unwrap_or_default())
+                .collect(),
+            not_asked: earlier
+                .iter()
+                .zip(&used)
+                .filter(|(_, used)| !**used)
+                .map(|(a, _)| a.clone())
+                .collect(),
+        }
+    }
+
+    /// The new take's answers: those given now (empty ones left out), then the ones not asked.
+    pub fn answers(
+        &self,
+        questions: &[(AssessmentArea, &str)],
+        given: &[String],
+    ) -> Vec<AssessmentAnswer> {
+        questions
+            .iter()
+            .zip(given)
+            .filter(|(_, a)| !a.trim().is_empty())
+            .map(|((area, q), a)| AssessmentAnswer {
+                area: *area,
+                question: (*q).to_owned(),
+                answer: a.trim().to_owned(),
+            })
+            .chain(self.not_asked.iter().cloned())
+            .collect()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NeedsAssessment {
     pub meta: Meta,

@@ -7,7 +7,6 @@ use super::errors::CoreError;
 use super::limits;
 use super::meta::{Author, Meta};
 use super::record::record;
-use super::schedule::local_date;
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -249,8 +248,9 @@ pub struct WeekGroup<'a> {
 }
 
 /// Groups live reflections by the ISO week they were written in, newest week first.
-/// `offset_at` gives the client's offset at each moment, so a reflection written in summer is on
-/// the day it was written, whatever today's offset is.
+/// A reflection is on the day its writer's clock showed (`Meta::written_offset`); where that is
+/// not known, `offset_at` gives the reader's offset at that moment, so one written in summer is
+/// on the day it was written, whatever today's offset is.
 pub fn group_by_week<'a>(
     reflections: impl IntoIterator<Item = &'a Reflection>,
     offset_at: impl Fn(DateTime<Utc>) -> i32,
@@ -267,7 +267,7 @@ pub fn group_by_week<'a>(
     });
     let mut groups: Vec<WeekGroup> = Vec::new();
     for r in list {
-        let day = local_date(r.meta.created_at, offset_at(r.meta.created_at));
+        let day = r.meta.day_written(&offset_at);
         let w = day.iso_week();
         match groups.last_mut() {
             Some(g) if g.iso_year == w.year() && g.iso_week == w.week() => g.reflections.push(r),

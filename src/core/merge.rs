@@ -225,6 +225,13 @@ fn join<T: Record + PartialEq>(a: &T, b: &T) -> T {
     let mut meta = Meta {
         id: ma.id,
         created_at: ma.created_at.min(mb.created_at),
+        // The first writer's offset; of one moment written twice, the known (or larger) one,
+        // so the merge stays symmetric.
+        written_offset: match ma.created_at.cmp(&mb.created_at) {
+            std::cmp::Ordering::Less => ma.written_offset,
+            std::cmp::Ordering::Greater => mb.written_offset,
+            std::cmp::Ordering::Equal => ma.written_offset.max(mb.written_offset),
+        },
         updated_at: ma.updated_at.max(mb.updated_at),
         updated_by: if later { ma.updated_by } else { mb.updated_by },
         deleted: false,

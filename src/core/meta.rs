@@ -13,9 +13,16 @@
 //!
 //! The map is always kept in one canonical form (see `Meta::set_field_times`), so two copies
 //! that mean the same clocks compare equal, which the merge's laws rely on.
+//!
+//! The writer's offset. An entry (a check-in, a review, a reflection, a logged value, a change
+//! in the history) is shown on the day and at the time its writer's clock showed, not at the
+//! reader's offset today. `written_offset` keeps that offset inside `created_at` itself, as
+//! RFC 3339 allows ("2026-03-29T23:30:00+02:00"): every build reads any offset as the same
+//! instant, so older builds read these files and a file needs no new field. "Z" (what older
+//! builds write) means the offset is not known.
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use uuid::Uuid;
 
@@ -33,24 +40,19 @@ pub const MAX_FIELD_TIMES: usize = 32;
 /// Longest field name in `field_times`.
 pub const MAX_FIELD_NAME: usize = 64;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Meta {
     pub id: Uuid,
-    #[serde(deserialize_with = "instant::deserialize")]
     pub created_at: DateTime<Utc>,
-    #[serde(deserialize_with = "instant::deserialize")]
+    /// The writer's offset from UTC in minutes (east positive) when the record was created;
+    /// `None` when not known. Written as part of `created_at` (see the module comment).
+    pub written_offset: Option<i32>,
     pub updated_at: DateTime<Utc>,
     pub updated_by: Author,
     /// A tombstone rather than a removal: a merge with an older copy must not bring the
     /// record back to life.
-    #[serde(default)]
     pub deleted: bool,
     /// When each field last changed; see the module comment for fields not in the map.
-    #[serde(
-        default,
-        skip_serializing_if = "BTreeMap::is_empty",
-        deserialize_with = "instant::deserialize_map"
-    )]
     pub field_times: BTreeMap<String, DateTime<Utc>>,
 }
 
@@ -59,11 +61,36 @@ impl Meta {
         Meta {
             id,
             created_at: now,
+            written_offset: None,
             updated_at: now,
             updated_by: by,
             deleted: false,
             field_times: BTreeMap::new(),
         }
+    }
+
+    /// The offset the moment `t` of this record is shown at: the writer's when known, otherwise
+    /// the reader's at that moment (`reader_offset_at`).
+    pub fn offset_for(
+        &self,
+        t: DateTime<Utc>,
+        reader_offset_at: impl Fn(DateTime<Utc>) -> i32,
+    ) -> i32 {
+        self.written_offset.unwrap_or_else(|| reader_offset_at(t))
+    }
+
+    /// The writer's day of the moment `t` of this record (see [`Meta::offset_for`]).
+    pub fn day_of(
+        &self,
+        t: DateTime<Utc>,
+        reader_offset_at: impl Fn(DateTime<Utc>) -> i32,
+    ) -> NaiveDate {
+        local_date(t, self.offset_for(t, reader_offset_at))
+    }
+
+    /// The day the record was written, on its writer's calendar.
+    pub fn day_written(&self, reader_offset_at: impl Fn(DateTime<Utc>) -> i32) -> NaiveDate {
+        self.day_of(self.created_at, reader_offset_at)
     }
 
     /// Marks the whole record as changed without touching the field clocks: tombstoning
@@ -125,6 +152,100 @@ impl Meta {
                 since
             }
         };
+    }
+}
+
+/// The calendar day it is for the client at `now` (kept here, where every record's day is
+/// read, so that the schedule and the records share it without a file circle).
+pub fn local_date(now: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {
+    now.checked_add_signed(chrono::Duration::minutes(utc_offset_minutes.into()))
+        .unwrap_or(now)
+        .date_naive()
+}
+
+/// `created_at` with the writer's offset, or "Z" when it is not known.
+struct WrittenAt(DateTime<Utc>, Option<i32>);
+
+impl Serialize for WrittenAt {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.1.and_then(|m| FixedOffset::east_opt(m * 60)) {
+            Some(offset) => s.collect_str(
+                &self
+                    .0
+                    .with_timezone(&offset)
+                    .to_rfc3339_opts(SecondsFormat::AutoSi, false),
+            ),
+            None => self.0.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for WrittenAt {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(d)?;
+        // The form chrono writes ("…Z") is most of a plan's instants: read it the fast way.
+        if let Some(t) = instant::canonical(&text) {
+            return Ok(WrittenAt(t, None));
+        }
+        let t: DateTime<FixedOffset> = text.parse().map_err(serde::de::Error::custom)?;
+        // "Z" is UTC as an older build wrote it, and RFC 3339's "-00:00" an unknown offset.
+        let known = !(text.ends_with(['Z', 'z']) || text.ends_with("-00:00"));
+        let offset = known.then(|| t.offset().local_minus_utc() / 60);
+        Ok(WrittenAt(t.with_timezone(&Utc), offset))
+    }
+}
+
+/// Meta as it is written: the same keys as ever, the writer's offset inside `created_at`.
+#[derive(Serialize)]
+struct MetaOut<'a> {
+    id: &'a Uuid,
+    created_at: WrittenAt,
+    updated_at: &'a DateTime<Utc>,
+    updated_by: Author,
+    deleted: bool,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    field_times: &'a BTreeMap<String, DateTime<Utc>>,
+}
+
+#[derive(Deserialize)]
+struct MetaIn {
+    id: Uuid,
+    created_at: WrittenAt,
+    #[serde(deserialize_with = "instant::deserialize")]
+    updated_at: DateTime<Utc>,
+    updated_by: Author,
+    #[serde(default)]
+    deleted: bool,
+    #[serde(default, deserialize_with = "instant::deserialize_map")]
+    field_times: BTreeMap<String, DateTime<Utc>>,
+}
+
+impl Serialize for Meta {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        MetaOut {
+            id: &self.id,
+            created_at: WrittenAt(self.created_at, self.written_offset),
+            updated_at: &self.updated_at,
+            updated_by: self.updated_by,
+            deleted: self.deleted,
+            field_times: &self.field_times,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Meta {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let m = MetaIn::deserialize(d)?;
+        Ok(Meta {
+            id: m.id,
+            created_at: m.created_at.0,
+            written_offset: m.created_at.1,
+            updated_at: m.updated_at,
+            updated_by: m.updated_by,
+            deleted: m.deleted,
+            field_times: m.field_times,
+        })
     }
 }
 

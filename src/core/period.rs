@@ -1,12 +1,16 @@
 //! The facts of a review's period, gathered from the plan so the conversation starts from
 //! evidence: what was done, measured, written and changed, in the client's days.
+//!
+//! `offset_at` is the reader's offset at a moment. An entry whose writer's offset is known
+//! (`Meta::written_offset`) counts on its writer's day instead, so a reflection written late
+//! on a Sunday in Berlin stays in that week when read in New York or after summer time ends.
 
 use super::checkin::CheckIn;
 use super::journal::Reflection;
 use super::milestone::Milestone;
 use super::plan::Plan;
 use super::schedule::local_date;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 /// What happened in a period, counted from live records. Days are the client's days.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -26,7 +30,7 @@ pub fn milestones_done_in(
     plan: &Plan,
     from: NaiveDate,
     to: NaiveDate,
-    utc_offset_minutes: i32,
+    offset_at: impl Fn(DateTime<Utc>) -> i32,
 ) -> Vec<&Milestone> {
     let mut v: Vec<&Milestone> = plan
         .milestones
@@ -34,7 +38,7 @@ pub fn milestones_done_in(
         .filter(|m| {
             m.meta.is_live()
                 && m.done_at.is_some_and(|t| {
-                    let d = local_date(t, utc_offset_minutes);
+                    let d = local_date(t, offset_at(t));
                     from <= d && d <= to
                 })
         })
@@ -49,13 +53,13 @@ pub fn reflections_in(
     plan: &Plan,
     from: NaiveDate,
     to: NaiveDate,
-    utc_offset_minutes: i32,
+    offset_at: impl Fn(DateTime<Utc>) -> i32,
 ) -> Vec<&Reflection> {
     let mut v: Vec<&Reflection> = plan
         .reflections
         .iter()
         .filter(|r| {
-            let d = local_date(r.meta.created_at, utc_offset_minutes);
+            let d = r.meta.day_written(&offset_at);
             r.meta.is_live() && from <= d && d <= to
         })
         .collect();
@@ -73,10 +77,10 @@ pub fn period_facts(
     plan: &Plan,
     from: NaiveDate,
     to: NaiveDate,
-    utc_offset_minutes: i32,
+    offset_at: impl Fn(DateTime<Utc>) -> i32,
 ) -> PeriodFacts {
     let within = |d: NaiveDate| from <= d && d <= to;
-    let at = |t| within(local_date(t, utc_offset_minutes));
+    let at = |t| within(local_date(t, offset_at(t)));
     let checkins: Vec<_> = plan
         .checkins
         .iter()
@@ -101,17 +105,17 @@ pub fn period_facts(
         measurements: plan
             .measurements
             .iter()
-            .filter(|m| m.meta.is_live() && at(m.at))
+            .filter(|m| m.meta.is_live() && within(m.meta.day_of(m.at, &offset_at)))
             .count(),
         reflections: plan
             .reflections
             .iter()
-            .filter(|r| r.meta.is_live() && at(r.meta.created_at))
+            .filter(|r| r.meta.is_live() && within(r.meta.day_written(&offset_at)))
             .count(),
         adaptations: plan
             .adaptations
             .iter()
-            .filter(|a| a.meta.is_live() && at(a.meta.created_at))
+            .filter(|a| a.meta.is_live() && within(a.meta.day_written(&offset_at)))
             .count(),
         average_confidence: avg(&|c| c.confidence),
         average_mood: avg(&|c| c.mood),

@@ -118,6 +118,8 @@ pub struct KpiProgress {
     pub kpi_id: Uuid,
     pub latest: Option<f64>,
     pub latest_at: Option<DateTime<Utc>>,
+    /// The offset the latest value's writer had (see `Meta::written_offset`).
+    pub latest_written: Option<i32>,
     /// Percent of target of the latest value; 0 when nothing is logged yet.
     pub percent: f64,
     /// On the straight line for `day`; `None` without a target date.
@@ -134,6 +136,7 @@ pub fn kpi_progress(plan: &Plan, kpi: &Kpi, day: NaiveDate) -> KpiProgress {
         kpi_id: kpi.meta.id,
         latest: value,
         latest_at: latest.map(|m| m.at),
+        latest_written: latest.and_then(|m| m.meta.written_offset),
         percent: value.map_or(0.0, |v| percent_of_target(&kpi.fields, v)),
         expected: goal.and_then(|g| expected_value(&kpi.fields, g, day)),
         pace: goal

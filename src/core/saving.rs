@@ -20,6 +20,7 @@ use super::meta::Meta;
 use super::plan::{insert_record, Plan, PlanHeader, PlanKind};
 use super::record::{read_record, Record, Written};
 use super::touched::Touched;
+use chrono::{DateTime, Utc};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -118,6 +119,31 @@ impl Plan {
             DocKind::Woop => find(&self.woops, id).map(|r| self.doc(r)),
             DocKind::InterestProfile => find(&self.interest_profiles, id).map(|r| self.doc(r)),
             DocKind::GrowNote => find(&self.grow_notes, id).map(|r| self.doc(r)),
+        }
+    }
+
+    /// Notes the writer's offset on the entries a change at `now` created (check-ins, reviews,
+    /// reflections, logged values, history), so each is shown on its writer's day later,
+    /// wherever and whenever it is read. Entries written earlier keep theirs.
+    pub fn note_written_offset(&mut self, touched: &Touched, now: DateTime<Utc>, offset: i32) {
+        fn note<T: Record>(list: &mut [T], id: Uuid, now: DateTime<Utc>, offset: i32) {
+            if let Some(m) = list
+                .iter_mut()
+                .map(Record::meta_mut)
+                .find(|m| m.id == id && m.created_at == now && m.written_offset.is_none())
+            {
+                m.written_offset = Some(offset);
+            }
+        }
+        for &(kind, id) in &touched.records {
+            match kind {
+                DocKind::Measurement => note(&mut self.measurements, id, now, offset),
+                DocKind::CheckIn => note(&mut self.checkins, id, now, offset),
+                DocKind::Review => note(&mut self.reviews, id, now, offset),
+                DocKind::Reflection => note(&mut self.reflections, id, now, offset),
+                DocKind::Adaptation => note(&mut self.adaptations, id, now, offset),
+                _ => {}
+            }
         }
     }
 

@@ -13,7 +13,7 @@ use super::limits;
 use super::meta::Meta;
 use super::record::{check_groups, record, Group};
 use super::zone::{is_zone_name, offset_at, ZoneRules};
-use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, Utc, Weekday};
+use chrono::{DateTime, Datelike, Days, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// Offsets from UTC, in minutes (e.g. +60 for Berlin in winter, -300 for New York in winter),
@@ -193,12 +193,7 @@ record!(
     groups: ScheduleDraft::GROUPS,
 );
 
-/// The calendar day it is for the client at `now`.
-pub fn local_date(now: DateTime<Utc>, utc_offset_minutes: i32) -> NaiveDate {
-    now.checked_add_signed(Duration::minutes(utc_offset_minutes.into()))
-        .unwrap_or(now)
-        .date_naive()
-}
+pub use super::meta::local_date;
 
 /// The next check-in day strictly after the client's today.
 pub fn next_checkin(schedule: &ScheduleDraft, now: DateTime<Utc>) -> NaiveDate {

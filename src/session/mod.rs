@@ -97,6 +97,9 @@ pub struct Session<S: Store, V: Shown> {
     /// One save at a time, in the order the actions were made.
     queue: Mutex<()>,
     clock: Box<dyn Fn() -> DateTime<Utc>>,
+    /// This device's offset from UTC at a moment, noted on the entries it writes; `None`
+    /// where it is not known (then entries are written with "Z", as before).
+    offset_at: Box<dyn Fn(DateTime<Utc>) -> Option<i32>>,
     /// The last change, as it was before, while Undo is offered (see `undo.rs`).
     undo: std::cell::RefCell<Option<crate::core::undo::Undo>>,
     /// A second copy of the open plan that verbs run on, so an action neither copies nor
@@ -119,6 +122,7 @@ impl<S: Store, V: Shown> Session<S, V> {
             prefs,
             queue: Mutex::new(()),
             clock: Box::new(Utc::now),
+            offset_at: Box::new(|_| None),
             undo: std::cell::RefCell::new(None),
             working: std::cell::RefCell::new(None),
             shown_version: std::cell::Cell::new(0),
@@ -129,6 +133,24 @@ impl<S: Store, V: Shown> Session<S, V> {
     pub fn with_clock(mut self, clock: impl Fn() -> DateTime<Utc> + 'static) -> Self {
         self.clock = Box::new(clock);
         self
+    }
+
+    /// The same session noting `offset_at` (this device's offset at a moment, in minutes east
+    /// of UTC) on the entries it writes.
+    pub fn with_offset(mut self, offset_at: impl Fn(DateTime<Utc>) -> i32 + 'static) -> Self {
+        self.offset_at = Box::new(move |t| Some(offset_at(t)));
+        self
+    }
+
+    /// Runs `verb` at the session's time on `plan` and notes this device's offset on the
+    /// entries it wrote.
+    fn write(&self, plan: &mut Plan, verb: impl Verb) -> Result<Touched, ActionError> {
+        let now = (self.clock)();
+        let touched = verb(plan, now, self.prefs.role())?;
+        if let Some(offset) = (self.offset_at)(now) {
+            plan.note_written_offset(&touched, now, offset);
+        }
+        Ok(touched)
     }
 
     pub fn shown(&self) -> &V {
@@ -300,7 +322,7 @@ impl<S: Store, V: Shown> Session<S, V> {
         }
         // From here until the write is durable, `next` may differ from the shown plan; on
         // any failure it is dropped, so the shown plan is the one stored.
-        let touched = verb(&mut next, (self.clock)(), self.prefs.role())?;
+        let touched = self.write(&mut next, verb)?;
         if touched.is_empty() {
             return Ok(touched);
         }
@@ -461,7 +483,7 @@ impl<S: Store, V: Shown> Session<S, V> {
             let _turn = self.queue.lock().await;
             let docs = self.store.load_plan(id.uuid()).await?;
             let mut plan = Plan::from_documents(id.uuid(), &docs)?;
-            let touched = verb(&mut plan, (self.clock)(), self.prefs.role())?;
+            let touched = self.write(&mut plan, verb)?;
             if touched.is_empty() {
                 return Ok(touched);
             }

@@ -201,7 +201,7 @@ fn ClientList(coach: bool) -> impl IntoView {
         });
         let report = r
             .last_report
-            .map_or_else(|| "None yet".to_owned(), short_day_of);
+            .map_or_else(|| "None yet".to_owned(), |t| short_day_of(t, None));
         let archived_row = r.archived;
         let subtitle = (r.client.is_some()).then(|| r.title.clone());
         let ask_text_name = name.clone();

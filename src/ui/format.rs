@@ -1,5 +1,6 @@
 //! The clock, dates and numbers as every screen reads and writes them: one `today()`, one
-//! number parser ("2,5" and "2.5" alike), one number formatter.
+//! number parser ("2,5" and "2.5" alike), one number formatter, one date formatter, both in
+//! the browser's locale. Date fields keep ISO (`YYYY-MM-DD`), which `<input type=date>` needs.
 
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 
@@ -31,29 +32,151 @@ pub fn iso(d: NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-/// A day for reading: "5 Mar 2025".
+/// A day for reading in the browser's locale: "5 Mar 2025" (en-GB), "5. März 2025" (de-DE),
+/// "Mar 5, 2025" (en-US).
 pub fn show_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    locale_date(d, DateStyle::Day)
 }
 
-/// "Mon 30 Nov 2026".
+/// With the weekday: "Mon, 30 Nov 2026".
 pub fn long_date(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    locale_date(d, DateStyle::WeekdayDay)
 }
 
-/// "30 Nov".
+/// Without the year: "30 Nov".
 pub fn short_date(d: NaiveDate) -> String {
-    d.format("%-d %b").to_string()
+    locale_date(d, DateStyle::Short)
 }
 
-/// The client's day of an instant, written short ("30 Nov"), at the offset of that instant.
-pub fn short_day_of(t: DateTime<Utc>) -> String {
-    short_date(local_date(t, utc_offset_at(t)))
+/// Weekday, day and month: "Mon 30 Nov".
+pub fn weekday_date(d: NaiveDate) -> String {
+    locale_date(d, DateStyle::WeekdayShort)
 }
 
-/// The local day of an instant, for reading ("5 Mar 2025"), at the offset of that instant.
-pub fn show_instant(t: DateTime<Utc>) -> String {
-    show_date(t.with_timezone(&Local).date_naive())
+/// The month spelled out: "30 November 2026".
+pub fn full_date(d: NaiveDate) -> String {
+    locale_date(d, DateStyle::Full)
+}
+
+/// A month of a year: "November 2026".
+pub fn month_of(d: NaiveDate) -> String {
+    locale_date(d, DateStyle::Month)
+}
+
+/// The day of a moment, written short ("30 Nov"): at `written`, the offset its writer had
+/// (`Meta::written_offset`), or else at this device's offset at that moment.
+pub fn short_day_of(t: DateTime<Utc>, written: Option<i32>) -> String {
+    short_date(day_of(t, written))
+}
+
+/// The day of a moment, for reading ("5 Mar 2025"); `written` as for [`short_day_of`].
+pub fn show_instant(t: DateTime<Utc>, written: Option<i32>) -> String {
+    show_date(day_of(t, written))
+}
+
+/// The calendar day of a moment at `written`, or else at this device's offset then.
+pub fn day_of(t: DateTime<Utc>, written: Option<i32>) -> NaiveDate {
+    local_date(t, written.unwrap_or_else(|| utc_offset_at(t)))
+}
+
+/// A day and time on this device's clock: "5 March 2025 at 10:00".
+pub fn date_time(t: DateTime<Utc>) -> String {
+    let local = t.naive_utc() + chrono::Duration::minutes(utc_offset_at(t).into());
+    locale_date_time(local)
+}
+
+/// Which parts of a day are written; the locale decides their order and punctuation.
+#[derive(Clone, Copy)]
+enum DateStyle {
+    Day,
+    WeekdayDay,
+    Short,
+    WeekdayShort,
+    Full,
+    Month,
+    FullTime,
+}
+
+impl DateStyle {
+    #[cfg(target_arch = "wasm32")]
+    const ALL: [DateStyle; 7] = [
+        DateStyle::Day,
+        DateStyle::WeekdayDay,
+        DateStyle::Short,
+        DateStyle::WeekdayShort,
+        DateStyle::Full,
+        DateStyle::Month,
+        DateStyle::FullTime,
+    ];
+
+    /// What a browser without `Intl` shows (and the native tests), in British English.
+    fn pattern(self) -> &'static str {
+        match self {
+            DateStyle::Day => "%-d %b %Y",
+            DateStyle::WeekdayDay => "%a %-d %b %Y",
+            DateStyle::Short => "%-d %b",
+            DateStyle::WeekdayShort => "%a %-d %b",
+            DateStyle::Full => "%-d %B %Y",
+            DateStyle::Month => "%B %Y",
+            DateStyle::FullTime => "%-d %B %Y, %H:%M",
+        }
+    }
+}
+
+fn locale_date(d: NaiveDate, style: DateStyle) -> String {
+    let at = d.and_time(chrono::NaiveTime::MIN);
+    intl_date(at, style).unwrap_or_else(|| at.format(style.pattern()).to_string())
+}
+
+fn locale_date_time(at: chrono::NaiveDateTime) -> String {
+    intl_date(at, DateStyle::FullTime)
+        .unwrap_or_else(|| at.format(DateStyle::FullTime.pattern()).to_string())
+}
+
+/// `Intl.DateTimeFormat` for the browser's languages, one per style, made once. The wall-clock
+/// time `at` is formatted as if in UTC, so the caller picks the offset (the device's, or the
+/// one an entry was written with) and the browser's own zone never shifts the day.
+#[cfg(target_arch = "wasm32")]
+fn intl_date(at: chrono::NaiveDateTime, style: DateStyle) -> Option<String> {
+    use wasm_bindgen::JsValue;
+    thread_local! {
+        static FORMATS: Vec<Option<js_sys::Function>> = DateStyle::ALL
+            .iter()
+            .map(|s| {
+                let options = js_sys::Object::new();
+                let set = |k: &str, v: &str| {
+                    js_sys::Reflect::set(&options, &JsValue::from_str(k), &JsValue::from_str(v)).is_ok()
+                };
+                let parts: &[(&str, &str)] = match s {
+                    DateStyle::Day => &[("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                    DateStyle::WeekdayDay => &[("weekday", "short"), ("day", "numeric"), ("month", "short"), ("year", "numeric")],
+                    DateStyle::Short => &[("day", "numeric"), ("month", "short")],
+                    DateStyle::WeekdayShort => &[("weekday", "short"), ("day", "numeric"), ("month", "short")],
+                    DateStyle::Full => &[("day", "numeric"), ("month", "long"), ("year", "numeric")],
+                    DateStyle::Month => &[("month", "long"), ("year", "numeric")],
+                    DateStyle::FullTime => &[("day", "numeric"), ("month", "long"), ("year", "numeric"), ("hour", "2-digit"), ("minute", "2-digit")],
+                };
+                let ok = set("timeZone", "UTC") && parts.iter().all(|(k, v)| set(k, v));
+                ok.then(|| js_sys::Intl::DateTimeFormat::new(&browser_locales(), &options).format())
+            })
+            .collect();
+    }
+    let millis = at.and_utc().timestamp_millis() as f64;
+    FORMATS.with(|f| {
+        f.get(style as usize)?
+            .as_ref()?
+            .call1(
+                &JsValue::NULL,
+                &js_sys::Date::new(&JsValue::from_f64(millis)),
+            )
+            .ok()?
+            .as_string()
+    })
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn intl_date(_: chrono::NaiveDateTime, _: DateStyle) -> Option<String> {
+    None
 }
 
 /// When a value logged for `day` was measured: now if it is today, otherwise that day's local
@@ -98,6 +221,15 @@ fn plain_number(v: f64) -> String {
     }
 }
 
+/// The languages the person set in their browser, most preferred first (`navigator.languages`;
+/// Firefox's `Intl` otherwise follows the language of its menus instead).
+#[cfg(target_arch = "wasm32")]
+fn browser_locales() -> js_sys::Array {
+    web_sys::window()
+        .map(|w| w.navigator().languages())
+        .unwrap_or_default()
+}
+
 /// `Intl.NumberFormat` for the browser's languages, made once.
 #[cfg(target_arch = "wasm32")]
 fn locale_number(v: f64) -> Option<String> {
@@ -110,7 +242,7 @@ fn locale_number(v: f64) -> Option<String> {
             let ok = set("maximumFractionDigits", JsValue::from_f64(2.0))
                 && set("useGrouping", JsValue::FALSE)
                 && set("numberingSystem", JsValue::from_str("latn"));
-            ok.then(|| js_sys::Intl::NumberFormat::new(&js_sys::Array::new(), &options).format())
+            ok.then(|| js_sys::Intl::NumberFormat::new(&browser_locales(), &options).format())
         };
     }
     let shown = FORMAT.with(|f| {

@@ -129,7 +129,7 @@ fn kpi_rows(plan: &Plan) -> Vec<KpiRow> {
                 Some(m) => format!(
                     "Last logged: {} on {}",
                     with_unit(m.value, &k.fields.unit),
-                    short_day_of(m.at)
+                    short_day_of(m.at, m.meta.written_offset)
                 ),
                 None => "Nothing logged yet".to_owned(),
             },

@@ -51,12 +51,11 @@ const isoDay = (daysFromNow) => {
   d.setDate(d.getDate() + daysFromNow);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
-/** The app's reading format for a date ("3 Mar 2027"). */
-const showDate = (iso) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  return `${d} ${months[m - 1]} ${y}`;
-};
+/** The app's reading format for a date in the tests' en-GB ("3 Mar 2027"). */
+const showDate = (iso) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", day: "numeric", month: "short", year: "numeric" }).format(
+    new Date(`${iso}T00:00:00Z`),
+  );
 const NEW_TARGET = isoDay(75);
 const KPI_DATE = isoDay(-7);
 

@@ -11,7 +11,15 @@ import { chromium } from "playwright-core";
 export const ROOT = resolve(import.meta.dirname, "../..");
 // WAYMARK_DIST lets several builds be tested side by side (trunk build --dist …).
 export const DIST = process.env.WAYMARK_DIST ?? join(ROOT, "dist");
-export const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 };
+// The app writes dates and numbers in the browser's locale; the tests read British English
+// ("5 Mar 2025", "2.5") unless a test opens another locale (locale.test.mjs).
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  hasTouch: true,
+  isMobile: true,
+  deviceScaleFactor: 2,
+  locale: "en-GB",
+};
 
 export const CHROMIUM_FLAGS = [
   "--headless=new",

@@ -19,12 +19,11 @@ after(async () => {
 const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const smart = (page, letter) =>
   page.getByTestId("smart-checker").locator(`[data-letter="${letter}"] .smart-state`);
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-/** A day as the app writes it: "30 Sep 2027". */
+/** A day as the app writes it in the tests' en-GB: "30 Sept 2027". */
 const wordDay = (daysFromNow) => {
   const d = new Date();
   d.setDate(d.getDate() + daysFromNow);
-  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" }).format(d);
 };
 const isoDay = (daysFromNow) => {
   const d = new Date();

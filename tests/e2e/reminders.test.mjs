@@ -68,7 +68,7 @@ test("the calendar file carries the reminder picked on the Export screen, in the
   await reminder.getByLabel("1 day before").check();
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    page.getByRole("button", { name: "Check-ins and milestones (.ics)" }).tap(),
+    page.getByRole("button", { name: "Check-ins, milestones and action due dates (.ics)" }).tap(),
   ]);
   const path = join(mkdtempSync(join(tmpdir(), "waymark-ics-")), download.suggestedFilename());
   await download.saveAs(path);
@@ -237,9 +237,9 @@ test("the bar colour follows the theme picked in Settings", async () => {
 
 for (const [change, written, before, after] of [
   // Spring: the schedule written in winter (+1:00); Monday begins at 22:00 UTC on Sunday now.
-  ["spring forward", "2026-03-20T10:00:00Z", ["2026-03-29T21:30:00Z", "Mon 23 Mar 2026"], ["2026-03-29T22:30:00Z", "Mon 30 Mar 2026"]],
+  ["spring forward", "2026-03-20T10:00:00Z", ["2026-03-29T21:30:00Z", "Mon, 23 Mar 2026"], ["2026-03-29T22:30:00Z", "Mon, 30 Mar 2026"]],
   // Autumn: written in summer (+2:00); Monday begins at 23:00 UTC on Sunday now.
-  ["fall back", "2026-10-16T10:00:00Z", ["2026-10-25T22:30:00Z", "Mon 19 Oct 2026"], ["2026-10-25T23:30:00Z", "Mon 26 Oct 2026"]],
+  ["fall back", "2026-10-16T10:00:00Z", ["2026-10-25T22:30:00Z", "Mon, 19 Oct 2026"], ["2026-10-25T23:30:00Z", "Mon, 26 Oct 2026"]],
 ]) {
   test(`a Monday check-in is due from the client's Monday midnight after a ${change} (Europe/Berlin)`, async () => {
     const { page } = await env.fresh(BERLIN);

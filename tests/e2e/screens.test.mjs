@@ -222,19 +222,31 @@ function layoutProblems(screenWidth) {
   return out;
 }
 
-test("at 200 % text no word breaks, no control is squeezed and nothing scrolls sideways", async () => {
-  const b = await openBrowser(server.origin);
+/** Walks every screen at `percent` root font size and reports what breaks at `width`. */
+async function layoutProblemsAt(width, percent, context = {}) {
+  const b = await openBrowser(server.origin, { context });
   browsers.push(b);
-  await b.context.addInitScript(() => {
-    const big = () => document.documentElement && (document.documentElement.style.fontSize = "200%");
+  await b.context.addInitScript((percent) => {
+    const big = () => document.documentElement && (document.documentElement.style.fontSize = `${percent}%`);
     big();
     document.addEventListener("readystatechange", big);
-  });
+  }, percent);
   const found = [];
   await walk(b.page, server.origin, async (name) => {
-    assert.equal(await b.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), "32px");
-    for (const p of await b.page.evaluate(layoutProblems, PHONE.viewport.width)) found.push(`${name}: ${p}`);
+    assert.equal(await b.page.evaluate(() => getComputedStyle(document.documentElement).fontSize), `${(16 * percent) / 100}px`);
+    for (const p of await b.page.evaluate(layoutProblems, width)) found.push(`${name}: ${p}`);
   });
   if (found.length) console.log(found.join("\n"));
-  assert.deepEqual(found, []);
+  return found;
+}
+
+test("at 200 % text no word breaks, no control is squeezed and nothing scrolls sideways", async () => {
+  assert.deepEqual(await layoutProblemsAt(PHONE.viewport.width, 200), []);
+});
+
+// German dates are the longer ones ("Mo., 23. Nov. 2026", "5. September 2027").
+test("in German, at 200 % text and on a 360 px screen, no word breaks and nothing scrolls sideways", async () => {
+  assert.deepEqual(await layoutProblemsAt(PHONE.viewport.width, 200, { locale: "de-DE" }), []);
+  const narrow = { width: 360, height: 780 };
+  assert.deepEqual(await layoutProblemsAt(narrow.width, 100, { locale: "de-DE", viewport: narrow }), []);
 });

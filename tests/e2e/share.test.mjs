@@ -178,7 +178,7 @@ test("readable copies download as Markdown, iCalendar and CSV", async () => {
   const { page } = client;
   await page.goto(server.origin + "/share");
   await waitForApp(page);
-  for (const [label, ext] of [["Plan as Markdown", ".md"], ["Check-ins and milestones (.ics)", ".ics"], ["KPI values (CSV)", ".csv"]]) {
+  for (const [label, ext] of [["Plan as Markdown", ".md"], ["Check-ins, milestones and action due dates (.ics)", ".ics"], ["KPI values (CSV)", ".csv"]]) {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).tap()]);
     assert.ok(download.suggestedFilename().endsWith(ext), download.suggestedFilename());
   }

@@ -184,6 +184,10 @@ class Firefox {
         "network.captive-portal-service.enabled": false,
         "network.connectivity-service.enabled": false,
         "dom.serviceWorkers.testing.enabled": false,
+        // The page's languages (navigator.languages, which the app formats dates and numbers
+        // for): British English, as in the Chromium suite ("5 Mar 2025"). WebKitGTK takes its
+        // language from the system locale, of which this machine has only C: it reads en-US.
+        "intl.accept_languages": "en-GB",
       },
     });
     const [page] = await f.browser.pages();

@@ -145,7 +145,7 @@ fn build_forms(plan: &Plan, saved: Option<&SavedDraft>) -> Vec<GoalForm> {
                             format!(
                                 "{} on {}",
                                 with_unit(m.value, &k.fields.unit),
-                                short_day_of(m.at)
+                                short_day_of(m.at, m.meta.written_offset)
                             )
                         })),
                         value: RwSignal::new(value),

@@ -105,7 +105,10 @@ pub fn ExportPanel() -> impl IntoView {
                             let first = crate::core::journal::excerpt(&r.fields.text, 80);
                             (
                                 r.meta.id,
-                                r.meta.created_at.format("%-d %b %Y").to_string(),
+                                crate::ui::format::show_instant(
+                                    r.meta.created_at,
+                                    r.meta.written_offset,
+                                ),
                                 first,
                             )
                         })
@@ -298,7 +301,7 @@ pub fn ExportPanel() -> impl IntoView {
             </fieldset>
             <div class="form-actions">
                 <button class="button" type="button" on:click=move |_| readable(Readable::Markdown)>"Plan as Markdown"</button>
-                <button class="button" type="button" on:click=move |_| readable(Readable::Calendar)>"Check-ins and milestones (.ics)"</button>
+                <button class="button" type="button" on:click=move |_| readable(Readable::Calendar)>"Check-ins, milestones and action due dates (.ics)"</button>
                 <button class="button" type="button" on:click=move |_| readable(Readable::Csv)>"KPI values (CSV)"</button>
             </div>
         </section>

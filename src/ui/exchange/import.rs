@@ -408,7 +408,7 @@ pub fn ImportPanel() -> impl IntoView {
                 <div class="import-preview" data-testid="import-preview">
                     <h3>{capitalised(&format!("{} from {}", kind_label(file.kind), author_label(file.exported_by)))}</h3>
                     <p class="import-belongs" data-testid="import-belongs"><strong>{belongs}</strong></p>
-                    <p>{format!("Exported {}.", file.exported_at.format("%-d %B %Y, %H:%M UTC"))}" "{where_to}</p>
+                    <p>{format!("Exported {}.", crate::ui::format::date_time(file.exported_at))}" "{where_to}</p>
                     {mismatch.map(|m| view! {
                         <div class="notice warning" role="alert" data-testid="import-mismatch">
                             <p>{m}</p>

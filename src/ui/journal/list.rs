@@ -21,7 +21,7 @@ use crate::core::prompts::{prompt_for_day, REFLECTION_PROMPTS};
 use crate::core::reflection_models::ReflectionModel;
 use crate::core::schedule::local_date;
 use crate::core::{DocKind, Plan};
-use crate::ui::format::utc_offset_at;
+use crate::ui::format::{full_date, utc_offset_at, weekday_date};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
@@ -70,7 +70,7 @@ fn week_label(monday: NaiveDate, today: NaiveDate) -> String {
     } else if Some(monday) == this_monday.checked_sub_days(chrono::Days::new(7)) {
         "Last week".to_owned()
     } else {
-        format!("Week of {}", monday.format("%-d %B %Y"))
+        format!("Week of {}", full_date(monday))
     }
 }
 
@@ -85,7 +85,7 @@ impl WeekdayFromMonday for NaiveDate {
 }
 
 fn entry_view(r: &Reflection) -> EntryView {
-    let day = local_date(r.meta.created_at, utc_offset_at(r.meta.created_at));
+    let day = r.meta.day_written(utc_offset_at);
     // A guided entry's stage headings ("What?") are not what it is about: its first answer is.
     let model = ReflectionModel::of_prompt(r.fields.prompt.as_deref());
     let is_heading = |l: &str| model.is_some_and(|m| m.stages().iter().any(|s| s.heading == l));
@@ -98,7 +98,7 @@ fn entry_view(r: &Reflection) -> EntryView {
         .unwrap_or_default();
     EntryView {
         id: r.meta.id,
-        date: day.format("%a %-d %b").to_string(),
+        date: weekday_date(day),
         datetime: day.to_string(),
         first_line: first_line.chars().take(160).collect(),
         prompt: r

@@ -8,7 +8,7 @@ use crate::core::activity::client_activity;
 use crate::core::activity::ReportWindow;
 use crate::core::Plan;
 use crate::ui::format::show_instant;
-use crate::ui::format::{short_day_of, with_unit};
+use crate::ui::format::{short_date, short_day_of, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
 
@@ -51,7 +51,7 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
             .checkins
             .iter()
             .map(|c| Line {
-                when: c.date.format("%-d %b").to_string(),
+                when: short_date(c.date),
                 what: format!("Confidence {}/10 · Mood {}/5", c.confidence, c.mood),
                 detail: c
                     .entries
@@ -73,7 +73,7 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
             .measurements
             .iter()
             .map(|(k, m)| Line {
-                when: short_day_of(m.at),
+                when: short_day_of(m.at, m.meta.written_offset),
                 what: format!("{}: {}", k.fields.name, with_unit(m.value, &k.fields.unit)),
                 detail: format!("Target {}", with_unit(k.fields.target, &k.fields.unit)),
             })
@@ -82,7 +82,7 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
             .completed
             .iter()
             .map(|x| Line {
-                when: x.done_at.map(short_day_of).unwrap_or_default(),
+                when: x.done_at.map(|t| short_day_of(t, None)).unwrap_or_default(),
                 what: x.fields.title.clone(),
                 detail: x.fields.goal_id.map(goal_title).unwrap_or_default(),
             })
@@ -91,7 +91,7 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
             .reflections
             .iter()
             .map(|r| Line {
-                when: short_day_of(r.meta.created_at),
+                when: short_day_of(r.meta.created_at, r.meta.written_offset),
                 what: r.fields.text.clone(),
                 detail: r.fields.tags.join(", "),
             })
@@ -145,12 +145,12 @@ fn ClientActivity() -> impl IntoView {
             let intro = match &window {
                 Some(ReportWindow { latest, previous: Some(prev), .. }) => format!(
                     "What your client recorded since their previous report ({}), up to the latest one ({}).",
-                    show_instant(*prev),
-                    show_instant(*latest)
+                    show_instant(*prev, None),
+                    show_instant(*latest, None)
                 ),
                 Some(w) => format!(
                     "The first progress report from your client ({}): everything they recorded so far.",
-                    show_instant(w.latest)
+                    show_instant(w.latest, None)
                 ),
                 None => "No progress report has been imported into this plan on this device, so this is everything the client recorded.".to_owned(),
             };

@@ -185,7 +185,7 @@ fn GoalHistory(gid: Uuid) -> impl IntoView {
                         <li class="history-item">
                             <p class="history-head">
                                 <strong>{change_label(a.change)}</strong>
-                                <time datetime=a.meta.created_at.to_rfc3339()>{show_instant(a.meta.created_at)}</time>
+                                <time datetime=a.meta.created_at.to_rfc3339()>{show_instant(a.meta.created_at, a.meta.written_offset)}</time>
                             </p>
                             <ChangeText before=a.before.clone() after=a.after.clone()/>
                             <p class="reason"><span class="reason-label">"Why: "</span>{a.reason.clone()}</p>

@@ -106,7 +106,7 @@ fn KpiRow(kid: Uuid) -> impl IntoView {
             let range = format!("{} → {}{}", number(k.baseline), number(k.target), unit_after(k.target));
             let latest = pr.latest.map_or_else(
                 || "Nothing logged yet".to_owned(),
-                |v| format!("Latest: {}{}{}", number(v), unit_after(v), pr.latest_at.map(|t| format!(" on {}", show_instant(t))).unwrap_or_default()),
+                |v| format!("Latest: {}{}{}", number(v), unit_after(v), pr.latest_at.map(|t| format!(" on {}", show_instant(t, pr.latest_written))).unwrap_or_default()),
             );
             let pace = match (pr.pace, pr.latest) {
                 (Some(p), _) => pace_label(p).to_owned(),
@@ -148,10 +148,10 @@ fn KpiValues(kid: Uuid) -> impl IntoView {
         ws.plan.with(|p| {
             let p = p.as_ref()?;
             let k = p.kpi(kid)?;
-            let mut v: Vec<(Uuid, f64, chrono::DateTime<chrono::Utc>)> = p
+            let mut v: Vec<(Uuid, f64, chrono::DateTime<chrono::Utc>, Option<i32>)> = p
                 .measurements_of(kid)
                 .into_iter()
-                .map(|m| (m.meta.id, m.value, m.at))
+                .map(|m| (m.meta.id, m.value, m.at, m.meta.written_offset))
                 .collect();
             v.reverse();
             Some((k.fields.name.clone(), k.fields.unit.clone(), v))
@@ -162,8 +162,8 @@ fn KpiValues(kid: Uuid) -> impl IntoView {
             <details class="kpi-values">
                 <summary class="button">{move || values.with(|v| v.as_ref().map(|(_, _, v)| format!("Values logged ({})", v.len())).unwrap_or_default())}</summary>
                 <ul class="value-list">
-                    {move || values.get().map(|(name, unit, v)| v.into_iter().map(|(mid, value, at)| {
-                        view! { <ValueRow mid=mid value=value at=at name=name.clone() unit=unit.clone()/> }
+                    {move || values.get().map(|(name, unit, v)| v.into_iter().map(|(mid, value, at, written)| {
+                        view! { <ValueRow mid=mid value=value at=at written=written name=name.clone() unit=unit.clone()/> }
                     }).collect_view())}
                 </ul>
             </details>
@@ -176,6 +176,8 @@ fn ValueRow(
     mid: Uuid,
     value: f64,
     at: chrono::DateTime<chrono::Utc>,
+    /// The offset the value's writer had.
+    written: Option<i32>,
     name: String,
     unit: String,
 ) -> impl IntoView {
@@ -183,7 +185,7 @@ fn ValueRow(
     let editing = RwSignal::new(false);
     let typed = RwSignal::new(number(value));
     let error = RwSignal::new(None::<String>);
-    let when = show_instant(at);
+    let when = show_instant(at, written);
     let what = format!("{name} on {when}");
     let save = move || {
         error.set(None);
@@ -227,7 +229,7 @@ fn ValueRow(
                     }
                 }>
                 <form class="log-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
-                    <RowField id=format!("value-{mid}") label=format!("Value on {}", show_instant(at)) value=typed decimal=true/>
+                    <RowField id=format!("value-{mid}") label=format!("Value on {}", show_instant(at, written)) value=typed decimal=true/>
                     <button type="submit" class="button primary">"Save"</button>
                     <button type="button" class="button" on:click=move |_| editing.set(false)>"Cancel"</button>
                 </form>

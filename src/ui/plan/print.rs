@@ -57,7 +57,13 @@ fn goal_section(plan: &Plan, g: &Goal, n: usize) -> AnyView {
         .kpis_of(g.meta.id)
         .map(|k| {
             let latest = latest_measurement(plan, k.meta.id)
-                .map(|m| format!("; latest {} on {}", number(m.value), show_instant(m.at)))
+                .map(|m| {
+                    format!(
+                        "; latest {} on {}",
+                        number(m.value),
+                        show_instant(m.at, m.meta.written_offset)
+                    )
+                })
                 .unwrap_or_default();
             format!(
                 "{}: from {} to {} {}{latest}",
@@ -279,7 +285,7 @@ fn PrintablePlan() -> impl IntoView {
             Some(view! {
                 <article class="printable-plan" data-testid="printable-plan">
                     <h2>{p.title.clone()}</h2>
-                    <p class="muted">{format!("Printed from Waymark on {}.", show_instant(chrono::Utc::now()))}</p>
+                    <p class="muted">{format!("Printed from Waymark on {}.", show_instant(chrono::Utc::now(), None))}</p>
                     {profile}
                     {assessment}
                     {interests}

@@ -1,12 +1,11 @@
 //! The plan's history: every adaptation and every GROW session note, newest first, grouped by
 //! month, each linking to its goal (a session, to its note).
 
-use chrono::{Datelike, Local};
 use leptos::prelude::*;
 
 use super::common::{change_label, ChangeText};
 use crate::core::history::history;
-use crate::ui::format::{iso, show_date, show_instant};
+use crate::ui::format::{day_of, iso, month_of, show_date, show_instant};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, WithPlan};
@@ -26,6 +25,7 @@ enum Item {
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     at: chrono::DateTime<chrono::Utc>,
+    written: Option<i32>,
     goal: Option<(uuid::Uuid, String)>,
     change: &'static str,
     before: String,
@@ -63,9 +63,10 @@ fn Timeline() -> impl IntoView {
             let mut items: Vec<((chrono::NaiveDate, chrono::DateTime<chrono::Utc>), Item)> =
                 Vec::new();
             for a in history(&p.adaptations) {
-                let day = a.meta.created_at.with_timezone(&Local).date_naive();
+                let day = day_of(a.meta.created_at, a.meta.written_offset);
                 let e = Entry {
                     at: a.meta.created_at,
+                    written: a.meta.written_offset,
                     goal: a.goal_id.map(goal_of),
                     change: change_label(a.change),
                     before: a.before.clone(),
@@ -90,7 +91,7 @@ fn Timeline() -> impl IntoView {
             items.sort_by_key(|i| std::cmp::Reverse(i.0));
             let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
             for ((day, _), item) in items {
-                let month = format!("{} {}", day.format("%B"), day.year());
+                let month = month_of(day);
                 match groups.last_mut() {
                     Some((m, list)) if *m == month => list.push(item),
                     _ => groups.push((month, vec![item])),
@@ -130,7 +131,7 @@ fn Timeline() -> impl IntoView {
                             <li class="card history-item">
                                 <p class="history-head">
                                     <strong>{e.change}</strong>
-                                    <time datetime=e.at.to_rfc3339()>{show_instant(e.at)}</time>
+                                    <time datetime=e.at.to_rfc3339()>{show_instant(e.at, e.written)}</time>
                                 </p>
                                 {match e.goal {
                                     Some((id, title)) => view! { <p class="history-goal"><a href=format!("/plan/goals/{id}")>{title}</a></p> }.into_any(),

@@ -8,11 +8,11 @@ use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 
 use crate::core::goal::Goal;
-use crate::core::kpi::Kpi;
+use crate::core::kpi::{Kpi, Measurement};
 use crate::core::progress::{expected_value, pace, Pace};
 use crate::core::schedule::local_date;
 use crate::core::Plan;
-use crate::ui::format::{long_date, number, short_date, utc_offset_minutes, with_unit};
+use crate::ui::format::{long_date, number, short_date, utc_offset_at, with_unit};
 
 const W: f64 = 360.0;
 const H: f64 = 210.0;
@@ -63,7 +63,8 @@ pub fn chart_data(
     from: NaiveDate,
     to: NaiveDate,
 ) -> ChartData {
-    let offset = utc_offset_minutes();
+    // Each value on its writer's day (see `Meta::written_offset`).
+    let offset = |m: &Measurement| m.meta.offset_for(m.at, utc_offset_at);
     let start = from.and_hms_opt(0, 0, 0).unwrap_or_default();
     let days = ((to - from).num_days() + 1).max(1) as f64;
     let unit = kpi.fields.unit.clone();
@@ -71,8 +72,8 @@ pub fn chart_data(
     let points: Vec<(f64, f64)> = all
         .iter()
         .filter_map(|m| {
-            let local = m.at.naive_utc() + Duration::minutes(offset.into());
-            let d = local_date(m.at, offset);
+            let local = m.at.naive_utc() + Duration::minutes(offset(m).into());
+            let d = local_date(m.at, offset(m));
             (from <= d && d <= to).then(|| {
                 let x = (local - start).num_seconds() as f64 / 86_400.0;
                 (x, m.value)
@@ -85,7 +86,7 @@ pub fn chart_data(
     let carried = all
         .iter()
         .rev()
-        .find(|m| local_date(m.at, offset) < from)
+        .find(|m| local_date(m.at, offset(m)) < from)
         .map(|m| m.value);
     let mut line: Vec<(f64, f64)> = carried.map(|v| (0.0, v)).into_iter().collect();
     line.extend(points.iter().copied());
@@ -116,8 +117,8 @@ pub fn chart_data(
     let last = all
         .iter()
         .rev()
-        .find(|m| local_date(m.at, offset) <= to)
-        .map(|m| (m.value, local_date(m.at, offset)));
+        .find(|m| local_date(m.at, offset(m)) <= to)
+        .map(|m| (m.value, local_date(m.at, offset(m))));
     let verdict = last.and_then(|(v, _)| pace(&kpi.fields, goal, v, to));
     let mut summary = format!(
         "{}, {} to {}. ",

@@ -65,7 +65,7 @@ struct ReflectionRow {
 }
 
 fn facts_of(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Facts {
-    let offset = format::utc_offset_minutes();
+    let offset = format::utc_offset_at;
     let f = period_facts(plan, from, to, offset);
     let reflections = reflections_in(plan, from, to, offset);
     Facts {
@@ -84,7 +84,7 @@ fn facts_of(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Facts {
                     .goal(m.fields.goal_id)
                     .map(|g| g.fields.title.clone())
                     .unwrap_or_default();
-                let when = m.done_at.map(short_day_of).unwrap_or_default();
+                let when = m.done_at.map(|t| short_day_of(t, None)).unwrap_or_default();
                 (
                     m.meta.id,
                     m.fields.title.clone(),
@@ -100,7 +100,7 @@ fn facts_of(plan: &Plan, from: NaiveDate, to: NaiveDate) -> Facts {
                 let text = &r.fields.text;
                 ReflectionRow {
                     id: r.meta.id,
-                    date: short_day_of(r.meta.created_at),
+                    date: short_day_of(r.meta.created_at, r.meta.written_offset),
                     text: if text.chars().count() > 240 {
                         format!("{}…", text.chars().take(240).collect::<String>())
                     } else {

@@ -10,7 +10,7 @@ impl BackupRecord {
     pub fn when(&self, now: DateTime<Utc>) -> String {
         format!(
             "{} ({})",
-            crate::ui::format::show_instant(self.at),
+            crate::ui::format::show_instant(self.at, None),
             days_ago(BackupAge::of(Some(self.at), now).days())
         )
     }

@@ -179,7 +179,10 @@ impl Workspace {
             Ok(s) => self._subscription.set_value(Some(s)),
             Err(e) => leptos::logging::warn!("changes from other tabs will not show: {e}"),
         }
-        let session = Rc::new(Session::new(store, signals, self.preferences()));
+        let session = Rc::new(
+            Session::new(store, signals, self.preferences())
+                .with_offset(crate::ui::format::utc_offset_at),
+        );
         self.session.set_value(Some(session.clone()));
         // Ask once; the answer is kept for Settings.
         spawn_local(async {

@@ -1,12 +1,11 @@
 //! The guided needs assessment, one short step per screen. Every step can be skipped, and
 //! nothing is saved until the last step, where answers and profile are saved together.
 
-use chrono::Utc;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-use crate::core::assessment::{AssessmentAnswer, AssessmentArea, AssessmentDraft};
+use crate::core::assessment::{AssessmentArea, AssessmentDraft, Retake};
 use crate::core::profile::ProfileDraft;
 use crate::core::questions::GUIDED_QUESTIONS;
 use crate::ui::page::Page;
@@ -53,29 +52,20 @@ fn AssessmentSteps() -> impl IntoView {
         .with_untracked(|p| p.as_ref().and_then(|p| p.live_profile().cloned()))
         .unwrap_or_default();
 
-    // A retake starts from the newest answers; saving keeps it as a new take.
-    let previous = ws.plan.with_untracked(|p| {
-        p.as_ref()
+    // A retake starts from the newest answers; saving keeps it as a new take, with the
+    // answers to questions not asked here kept as they were.
+    let retake = ws.plan.with_untracked(|p| {
+        let earlier = p
+            .as_ref()
             .and_then(|p| p.latest_assessment())
-            .map(|a| a.fields.answers.clone())
-            .unwrap_or_default()
+            .map(|a| a.fields.answers.as_slice())
+            .unwrap_or_default();
+        Retake::of(earlier, GUIDED_QUESTIONS)
     });
-    // By its question, else (questions worded differently, as a coach's) by its place in the area.
-    let answers: Vec<RwSignal<String>> = GUIDED_QUESTIONS
+    let answers: Vec<RwSignal<String>> = retake
+        .prefilled
         .iter()
-        .enumerate()
-        .map(|(i, (area, q))| {
-            let nth = GUIDED_QUESTIONS[..i]
-                .iter()
-                .filter(|(a, _)| a == area)
-                .count();
-            let before = previous
-                .iter()
-                .find(|a| a.area == *area && a.question == *q)
-                .or_else(|| previous.iter().filter(|a| a.area == *area).nth(nth))
-                .map(|a| a.answer.clone());
-            RwSignal::new(before.unwrap_or_default())
-        })
+        .map(|a| RwSignal::new(a.clone()))
         .collect();
     let strengths = RwSignal::new(existing.strengths.join(", "));
     let values = RwSignal::new(existing.values.clone());
@@ -102,19 +92,10 @@ fn AssessmentSteps() -> impl IntoView {
         let navigate = navigate.clone();
         // `then`: where to go once saved (the plan, or the interest profile).
         move |then: &'static str| {
-            let taken_on = Utc::now().date_naive();
+            let given: Vec<String> = answers.iter().map(|a| a.get_untracked()).collect();
             let draft = AssessmentDraft {
-                taken_on,
-                answers: GUIDED_QUESTIONS
-                    .iter()
-                    .zip(&answers)
-                    .filter(|(_, a)| !a.get_untracked().trim().is_empty())
-                    .map(|((area, q), a)| AssessmentAnswer {
-                        area: *area,
-                        question: (*q).to_owned(),
-                        answer: a.get_untracked().trim().to_owned(),
-                    })
-                    .collect(),
+                taken_on: crate::ui::format::today(),
+                answers: retake.answers(GUIDED_QUESTIONS, &given),
             };
             let mut profile: ProfileDraft = existing.clone();
             profile.current_role = role.get_untracked().trim().to_owned();
