@@ -222,12 +222,28 @@ fn plain_number(v: f64) -> String {
 }
 
 /// The languages the person set in their browser, most preferred first (`navigator.languages`;
-/// Firefox's `Intl` otherwise follows the language of its menus instead).
+/// Firefox's `Intl` otherwise follows the language of its menus instead). Only tags `Intl`
+/// accepts are kept: a system without a locale gives "C" (WebKitGTK here does), and one bad
+/// tag makes `Intl.DateTimeFormat` throw, which would stop every screen that shows a date.
+/// With none left, `Intl` uses its own default.
 #[cfg(target_arch = "wasm32")]
 fn browser_locales() -> js_sys::Array {
+    use wasm_bindgen::{JsCast, JsValue};
+    let canonical = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
+        .and_then(|intl| js_sys::Reflect::get(&intl, &JsValue::from_str("getCanonicalLocales")))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let accepted = |tag: &JsValue| {
+        canonical
+            .as_ref()
+            .is_some_and(|f| f.call1(&JsValue::NULL, tag).is_ok())
+    };
     web_sys::window()
         .map(|w| w.navigator().languages())
         .unwrap_or_default()
+        .iter()
+        .filter(|tag| accepted(tag))
+        .collect()
 }
 
 /// `Intl.NumberFormat` for the browser's languages, made once.

@@ -60,6 +60,38 @@ test("a new client starts a plan and walks the guided assessment; answers surviv
   assert.equal(await page.getByLabel("Your current role").inputValue(), "Graphic designer");
 });
 
+test("leaving the assessment midway keeps the answers on the device; discarding them asks twice", async () => {
+  const { page } = await fresh();
+  await page.goto(server.origin + "/welcome");
+  await waitForApp(page);
+  await page.getByLabel("Name of your plan").fill("Back to work after a break");
+  await page.getByRole("button", { name: "Start my plan" }).tap();
+  await page.waitForURL(/\/welcome\/assessment$/);
+  const motive = page.getByLabel("What do you want your career to give you in the next few years?");
+  await motive.fill("Steady hours and a team again");
+  await page.getByRole("button", { name: "Next" }).tap();
+  await page.getByLabel("What has held you back from making this change so far?").fill("Two years out of the field");
+
+  // A call comes in, the tab is closed: nothing was saved, nothing is lost.
+  await page.reload();
+  await waitForApp(page);
+  await page.getByText("Welcome back: your unsaved answers are just as you left them.").waitFor();
+  assert.equal(await page.getByText("Step 2 of 6").count(), 1, "the same step");
+  assert.equal(await page.getByLabel("What has held you back from making this change so far?").inputValue(), "Two years out of the field");
+  await page.getByRole("button", { name: "Back" }).tap();
+  assert.equal(await motive.inputValue(), "Steady hours and a team again");
+
+  await page.getByRole("button", { name: "Discard my unsaved answers" }).tap();
+  await page.getByRole("alert").filter({ hasText: "What you saved before stays." }).waitFor();
+  await page.getByRole("button", { name: "Yes, discard my answers" }).tap();
+  await page.waitForURL(/\/plan$/);
+  await page.goto(server.origin + "/welcome/assessment");
+  await waitForApp(page);
+  await page.getByRole("heading", { name: "What moves you" }).waitFor();
+  assert.equal(await motive.inputValue(), "", "the draft is gone");
+  assert.equal(await page.getByText("Welcome back").count(), 0);
+});
+
 test("the assessment can be skipped", async () => {
   const { page } = await fresh();
   await page.goto(server.origin + "/welcome");

@@ -1,16 +1,35 @@
 //! The guided needs assessment, one short step per screen. Every step can be skipped, and
-//! nothing is saved until the last step, where answers and profile are saved together.
+//! nothing is saved until the last step, where answers and profile are saved together. Until
+//! then the answers are kept as a draft on the device, like the other guided flows, so leaving
+//! midway (a call, a reload, the app closed) loses nothing.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::core::assessment::{AssessmentArea, AssessmentDraft, Retake};
+use crate::core::ids::profile_id;
 use crate::core::profile::ProfileDraft;
 use crate::core::questions::GUIDED_QUESTIONS;
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan};
-use crate::ui::widgets::{ErrorNotice, TextArea, TextField, ValuesPicker};
+use crate::ui::widgets::{
+    DiscardDraft, ErrorNotice, InfoNotice, TextArea, TextField, ValuesPicker,
+};
+
+/// The draft's name among the guided flows' drafts (kept per plan, about its profile).
+const FLOW: &str = "assessment";
+
+/// What the person has typed and where they are, kept until saved or discarded.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+struct KeptAssessment {
+    step: usize,
+    answers: Vec<String>,
+    strengths: String,
+    values: Vec<String>,
+    role: String,
+    vision: String,
+}
 
 /// The steps, each naming the assessment areas whose questions it asks.
 const STEPS: &[(&str, &[AssessmentArea])] = &[
@@ -47,6 +66,7 @@ pub fn AssessmentScreen() -> impl IntoView {
 fn AssessmentSteps() -> impl IntoView {
     let ws = use_workspace();
     let navigate = use_navigate();
+    let navigate_away = StoredValue::new_local(use_navigate());
     let existing = ws
         .plan
         .with_untracked(|p| p.as_ref().and_then(|p| p.live_profile().cloned()))
@@ -62,16 +82,53 @@ fn AssessmentSteps() -> impl IntoView {
             .unwrap_or_default();
         Retake::of(earlier, GUIDED_QUESTIONS)
     });
-    let answers: Vec<RwSignal<String>> = retake
-        .prefilled
-        .iter()
-        .map(|a| RwSignal::new(a.clone()))
-        .collect();
-    let strengths = RwSignal::new(existing.strengths.join(", "));
-    let values = RwSignal::new(existing.values.clone());
-    let role = RwSignal::new(existing.current_role.clone());
-    let vision = RwSignal::new(existing.vision.clone());
-    let step = RwSignal::new(0usize);
+    let plan_id = ws
+        .plan
+        .with_untracked(|p| p.as_ref().map(|p| p.id()))
+        .unwrap_or_default();
+    let about = profile_id(plan_id);
+    // A draft from an older build with other questions is not offered back.
+    let kept = ws
+        .preferences()
+        .method_draft::<KeptAssessment>(FLOW, plan_id, about)
+        .filter(|k| k.answers.len() == retake.prefilled.len());
+    let resumed = kept.is_some();
+    let start = kept.unwrap_or_else(|| KeptAssessment {
+        step: 0,
+        answers: retake.prefilled.clone(),
+        strengths: existing.strengths.join(", "),
+        values: existing.values.clone(),
+        role: existing.current_role.clone(),
+        vision: existing.vision.clone(),
+    });
+    let answers: Vec<RwSignal<String>> = start.answers.iter().cloned().map(RwSignal::new).collect();
+    let strengths = RwSignal::new(start.strengths);
+    let values = RwSignal::new(start.values);
+    let role = RwSignal::new(start.role);
+    let vision = RwSignal::new(start.vision);
+    let step = RwSignal::new(start.step.min(STEPS.len() - 1));
+    let saved = RwSignal::new(false);
+    let confirm_discard = RwSignal::new(false);
+    {
+        let answers = answers.clone();
+        Effect::new(move |_| {
+            let draft = KeptAssessment {
+                step: step.get(),
+                answers: answers.iter().map(|a| a.get()).collect(),
+                strengths: strengths.get(),
+                values: values.get(),
+                role: role.get(),
+                vision: vision.get(),
+            };
+            if saved.get_untracked() {
+                return;
+            }
+            // A failed write is logged by the store; the answers themselves are saved at the end.
+            let _ = ws
+                .preferences()
+                .keep_method_draft(FLOW, plan_id, about, &draft);
+        });
+    }
     let error = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
     let heading = NodeRef::<html::H2>::new();
@@ -116,7 +173,11 @@ fn AssessmentSteps() -> impl IntoView {
                     .await;
                 saving.set(false);
                 match result {
-                    Ok(_) => navigate(then, Default::default()),
+                    Ok(_) => {
+                        saved.set(true);
+                        ws.preferences().forget_method_draft(FLOW, plan_id, about);
+                        navigate(then, Default::default())
+                    }
                     Err(e) => error.set(Some(e.to_string())),
                 }
             });
@@ -164,6 +225,7 @@ fn AssessmentSteps() -> impl IntoView {
             "A few questions a coach would ask first. Answer what you like; you can skip any of them "
             "and come back later."
         </p>
+        {resumed.then(|| view! { <InfoNotice><p>"Welcome back: your unsaved answers are just as you left them."</p></InfoNotice> })}
         <section class="card assessment-step" aria-labelledby="step-heading">
             <p class="step-indicator">{move || format!("Step {} of {}", step.get() + 1, STEPS.len())}</p>
             <h2 id="step-heading" tabindex="-1" node_ref=heading>{move || STEPS[step.get()].0}</h2>
@@ -188,5 +250,16 @@ fn AssessmentSteps() -> impl IntoView {
             </Show>
             <a class="button link-button" href="/plan">"Skip for now"</a>
         </div>
+        <Show when=move || resumed>
+        <div class="form-actions">
+            <DiscardDraft label="Discard my unsaved answers" confirm=confirm_discard
+                warning="Your answers on this device, not yet saved, will be gone. What you saved before stays."
+                on_discard=Callback::new(move |()| {
+                    saved.set(true);
+                    ws.preferences().forget_method_draft(FLOW, plan_id, about);
+                    navigate_away.with_value(|n| n("/plan", Default::default()));
+                })/>
+        </div>
+        </Show>
     }
 }
