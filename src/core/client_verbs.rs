@@ -9,7 +9,7 @@ use super::journal::{Reflection, ReflectionDraft};
 use super::meta::{Author, Meta};
 use super::plan::{edit, insert_record, tombstone, Plan};
 use super::profile::{ClientProfile, ProfileDraft};
-use super::record::Record;
+use super::record::{newest, newest_first, Record};
 use super::touched::Touched;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -59,24 +59,12 @@ impl Plan {
     /// Every take of the needs assessment, newest first (by the day it was taken, then when it
     /// was saved).
     pub fn assessment_takes(&self) -> Vec<&NeedsAssessment> {
-        let mut v: Vec<&NeedsAssessment> = self
-            .assessments
-            .iter()
-            .filter(|a| a.meta.is_live())
-            .collect();
-        v.sort_by(|a, b| {
-            (b.fields.taken_on, b.meta.created_at, b.meta.id).cmp(&(
-                a.fields.taken_on,
-                a.meta.created_at,
-                a.meta.id,
-            ))
-        });
-        v
+        newest_first(&self.assessments, |a| a.fields.taken_on)
     }
 
     /// The answers of the newest take, which the profile shows and a retake starts from.
     pub fn latest_assessment(&self) -> Option<&NeedsAssessment> {
-        self.assessment_takes().into_iter().next()
+        newest(&self.assessments, |a| a.fields.taken_on)
     }
 
     /// Each take of the assessment is kept, so "retake" is simply another `add_assessment`.

@@ -7,7 +7,7 @@ use super::grow::{GrowDraft, GrowNote};
 use super::ids::new_id;
 use super::meta::{Author, Meta};
 use super::plan::{edit, insert_record, live, tombstone, Plan};
-use super::record::Record;
+use super::record::{newest_first, Record};
 use super::touched::Touched;
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
@@ -15,13 +15,7 @@ use uuid::Uuid;
 impl Plan {
     /// The live session notes, newest session first (then the most recently written first).
     pub fn grow_notes_newest_first(&self) -> Vec<&GrowNote> {
-        let mut notes: Vec<&GrowNote> = self
-            .grow_notes
-            .iter()
-            .filter(|n| n.meta.is_live())
-            .collect();
-        notes.sort_by_key(|n| std::cmp::Reverse((n.fields.held_on, n.meta.created_at, n.meta.id)));
-        notes
+        newest_first(&self.grow_notes, |n| n.fields.held_on)
     }
 
     pub fn grow_note(&self, id: Uuid) -> Option<&GrowNote> {

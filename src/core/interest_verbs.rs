@@ -7,7 +7,7 @@ use super::ids::new_id;
 use super::interests::{InterestDraft, InterestProfile};
 use super::meta::{Author, Meta};
 use super::plan::{insert_record, Plan};
-use super::record::Record;
+use super::record::{newest, newest_first, Record};
 use super::touched::Touched;
 use chrono::{DateTime, Utc};
 
@@ -15,24 +15,12 @@ impl Plan {
     /// Every take of the interest profile, newest first (by the day it was taken, then when it
     /// was saved).
     pub fn interest_takes(&self) -> Vec<&InterestProfile> {
-        let mut v: Vec<&InterestProfile> = self
-            .interest_profiles
-            .iter()
-            .filter(|a| a.meta.is_live())
-            .collect();
-        v.sort_by(|a, b| {
-            (b.fields.taken_on, b.meta.created_at, b.meta.id).cmp(&(
-                a.fields.taken_on,
-                a.meta.created_at,
-                a.meta.id,
-            ))
-        });
-        v
+        newest_first(&self.interest_profiles, |t| t.fields.taken_on)
     }
 
     /// The newest take, which the profile shows and a retake starts from.
     pub fn latest_interests(&self) -> Option<&InterestProfile> {
-        self.interest_takes().into_iter().next()
+        newest(&self.interest_profiles, |t| t.fields.taken_on)
     }
 
     /// Saves a take. Each is kept, so rating again is another `add_interest_profile`.

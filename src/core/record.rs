@@ -4,7 +4,7 @@
 use super::document::DocKind;
 use super::errors::CoreError;
 use super::meta::{changed_fields, field_names, Author, Meta};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 pub trait Record: Serialize + DeserializeOwned + Clone {
@@ -65,6 +65,31 @@ pub(crate) fn titled(kind: &str, title: &str) -> String {
 }
 
 /// Checks every group's rule, in order.
+/// Where a dated record stands among its kind: its day, then when it was written, then its id,
+/// so every device orders takes and session notes alike.
+fn dated_order<R: Record>(
+    r: &R,
+    day: &impl Fn(&R) -> NaiveDate,
+) -> (NaiveDate, DateTime<Utc>, uuid::Uuid) {
+    (day(r), r.meta().created_at, r.meta().id)
+}
+
+/// The live records of a dated kind (assessment takes, interest takes, session notes), newest
+/// first.
+pub fn newest_first<R: Record>(records: &[R], day: impl Fn(&R) -> NaiveDate) -> Vec<&R> {
+    let mut live: Vec<&R> = records.iter().filter(|r| r.meta().is_live()).collect();
+    live.sort_by_key(|r| std::cmp::Reverse(dated_order(*r, &day)));
+    live
+}
+
+/// The newest live record of a dated kind, in the order of [`newest_first`].
+pub fn newest<R: Record>(records: &[R], day: impl Fn(&R) -> NaiveDate) -> Option<&R> {
+    records
+        .iter()
+        .filter(|r| r.meta().is_live())
+        .max_by_key(|r| dated_order(*r, &day))
+}
+
 pub fn check_groups<D>(draft: &D, groups: &[Group<D>]) -> Result<(), CoreError> {
     groups.iter().try_for_each(|g| (g.rule)(draft))
 }

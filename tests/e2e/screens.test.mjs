@@ -21,7 +21,10 @@ async function walk(page, origin, check) {
   // The walk is about what each screen shows, not about hitting targets: with 200 % text
   // Chromium's phone emulation can offset the visual viewport after a scroll, so a tap by
   // coordinates may land on the control above; the click is sent to the control itself.
+  // A disabled button drops a dispatched click (the start buttons wait for the database), so
+  // the press waits for the control to be enabled, as a finger would.
   const press = async (locator) => {
+    await page.waitForFunction((el) => !el.disabled, await locator.elementHandle());
     await locator.dispatchEvent("click");
   };
   const go = async (path) => {

@@ -54,6 +54,8 @@ async fn route_on_device(
     separate: bool,
     setup: &StartSetup,
 ) -> Result<Route, String> {
+    // A file the app was launched with arrives before the device's plans are read.
+    ws.opened().await;
     let listed: Vec<(uuid::Uuid, Option<uuid::Uuid>)> = ws.plans.with_untracked(|l| {
         l.iter()
             .map(|p| (p.id.uuid(), p.from_template.map(PlanId::uuid)))

@@ -10,6 +10,7 @@
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use futures::channel::oneshot;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
@@ -93,6 +94,9 @@ pub struct Workspace {
     /// What the last change was while Undo is offered for it ("Goal deleted").
     pub undo: RwSignal<Option<String>>,
     session: StoredValue<Option<Rc<BrowserSession>>, LocalStorage>,
+    /// Actions started before the database has opened (a tap in the first moment, a file the
+    /// app was launched with), each waiting for [`Workspace::opened`].
+    waiting: StoredValue<Vec<oneshot::Sender<()>>, LocalStorage>,
     _subscription: StoredValue<Option<ChangeSubscription>, LocalStorage>,
 }
 
@@ -119,6 +123,7 @@ pub fn provide_workspace() -> Workspace {
         role,
         undo: signals.undo,
         session: StoredValue::new_local(None),
+        waiting: StoredValue::new_local(Vec::new()),
         _subscription: StoredValue::new_local(None),
     };
     provide_context(ws);
@@ -149,11 +154,36 @@ impl Workspace {
         self.role.set(role);
     }
 
-    fn session(&self) -> Result<Rc<BrowserSession>, ActionError> {
+    /// Resolves once the database has opened and the session has read the device's plans (or
+    /// opening failed): what a screen reads before then is the empty start, not the device.
+    pub async fn opened(&self) {
+        if self.load.get_untracked() != LoadState::Loading {
+            return;
+        }
+        let (tell, heard) = oneshot::channel();
+        self.waiting.update_value(|w| w.push(tell));
+        // A dropped sender (the app going away) ends the wait as well.
+        let _ = heard.await;
+    }
+
+    fn tell_waiting(&self) {
+        for tell in self
+            .waiting
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+        {
+            let _ = tell.send(());
+        }
+    }
+
+    /// The session, once the database is open: an action started earlier waits for it rather
+    /// than failing.
+    async fn session(&self) -> Result<Rc<BrowserSession>, ActionError> {
+        self.opened().await;
         self.session
             .with_value(|s| s.clone())
             .ok_or(ActionError::Store(StoreError::Unavailable(
-                "the database is not open yet".into(),
+                "the database could not be opened".into(),
             )))
     }
 
@@ -162,6 +192,7 @@ impl Workspace {
             Ok(s) => s,
             Err(e) => {
                 self.load.set(LoadState::Failed(e.to_string()));
+                self.tell_waiting();
                 return;
             }
         };
@@ -170,7 +201,7 @@ impl Workspace {
         let evicted = device::has_data_marker(store.name());
         let subscription = store.on_remote_change(move |change| {
             spawn_local(async move {
-                if let Ok(session) = self.session() {
+                if let Ok(session) = self.session().await {
                     session.on_remote_change(change).await;
                 }
             });
@@ -189,10 +220,11 @@ impl Workspace {
             let _ = device::request_persistence_once().await;
         });
         session.start(evicted).await;
+        self.tell_waiting();
         // The first action should copy nothing either: make the session's working copy of
         // the plan once the browser is idle after opening it.
         idle(move || {
-            if let Ok(session) = self.session() {
+            if let Some(session) = self.session.with_value(Option::clone) {
                 session.prepare_working_copy();
             }
         });
@@ -200,17 +232,17 @@ impl Workspace {
 
     /// Opens a plan on this device and remembers it as the one to open next time.
     pub async fn open_plan(&self, id: PlanId) -> Result<(), ActionError> {
-        self.session()?.open_plan(id).await
+        self.session().await?.open_plan(id).await
     }
 
     /// Saves a whole new plan (first run, the sample plan, a copy of a template) and opens it.
     pub async fn add_plan(&self, plan: Plan) -> Result<(), ActionError> {
-        self.session()?.add_plan(plan).await
+        self.session().await?.add_plan(plan).await
     }
 
     /// The stored plan with this id, if this device has it (the open plan as it is shown).
     pub async fn stored_plan(&self, id: PlanId) -> Result<Option<Plan>, ActionError> {
-        self.session()?.stored_plan(id).await
+        self.session().await?.stored_plan(id).await
     }
 
     /// Saves an import the person confirmed and opens its plan (see [`Session::save_import`]).
@@ -219,7 +251,7 @@ impl Workspace {
         outcome: MergeOutcome,
         new_plan: bool,
     ) -> Result<(), ActionError> {
-        self.session()?.save_import(outcome, new_plan).await
+        self.session().await?.save_import(outcome, new_plan).await
     }
 
     /// Applies one user action to the open plan and saves what it touched.
@@ -227,7 +259,7 @@ impl Workspace {
         &self,
         verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
     ) -> Result<Touched, ActionError> {
-        self.session()?.apply(verb).await
+        self.session().await?.apply(verb).await
     }
 
     /// Makes a change a person can take back ("Goal deleted", see
@@ -243,7 +275,7 @@ impl Workspace {
     ) {
         let ws = *self;
         spawn_local(async move {
-            let result = match ws.session() {
+            let result = match ws.session().await {
                 Ok(session) => session.apply_undoable(label, verb).await,
                 Err(e) => Err(e),
             };
@@ -256,14 +288,14 @@ impl Workspace {
 
     /// Takes back the last undoable change.
     pub async fn undo(&self) -> Result<Touched, ActionError> {
-        self.session()?.undo().await
+        self.session().await?.undo().await
     }
 
     /// The Undo offer closed.
     pub fn dismiss_undo(&self) {
-        match self.session() {
-            Ok(s) => s.dismiss_undo(),
-            Err(_) => self.undo.set(None),
+        match self.session.with_value(Option::clone) {
+            Some(s) => s.dismiss_undo(),
+            None => self.undo.set(None),
         }
     }
 
@@ -274,19 +306,19 @@ impl Workspace {
         based_on: &[(Uuid, u64)],
         verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
     ) -> Result<Touched, ActionError> {
-        self.session()?.apply_checked(based_on, verb).await
+        self.session().await?.apply_checked(based_on, verb).await
     }
 
     /// After [`ActionError::ChangedElsewhere`], "Keep my version": the person's change made
     /// again on the newer version (see [`Session::keep_mine`]).
     pub async fn keep_mine(&self, verb: impl Verb) -> Result<Touched, ActionError> {
-        self.session()?.keep_mine(verb).await
+        self.session().await?.keep_mine(verb).await
     }
 
     /// After [`ActionError::ChangedElsewhere`], "Use the other version": the change is
     /// dropped and the plan shown as stored now (see [`Session::use_theirs`]).
     pub async fn use_theirs(&self) -> Result<(), ActionError> {
-        self.session()?.use_theirs().await
+        self.session().await?.use_theirs().await
     }
 }
 
@@ -295,7 +327,7 @@ impl Workspace {
     pub async fn plan_facts(
         &self,
     ) -> std::collections::HashMap<PlanId, crate::core::practice::PlanFacts> {
-        match self.session() {
+        match self.session().await {
             Ok(s) => s.plan_facts().await,
             Err(_) => Default::default(),
         }
@@ -306,15 +338,15 @@ impl Workspace {
         id: PlanId,
         verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
     ) -> Result<Touched, ActionError> {
-        self.session()?.apply_to(id, verb).await
+        self.session().await?.apply_to(id, verb).await
     }
 
     pub async fn delete_plan(&self, id: PlanId) -> Result<(), ActionError> {
-        self.session()?.delete_plan(id).await
+        self.session().await?.delete_plan(id).await
     }
 
     pub async fn update_from_template(&self, template: PlanId) -> Result<Vec<Plan>, ActionError> {
-        self.session()?.update_from_template(template).await
+        self.session().await?.update_from_template(template).await
     }
 }
 
