@@ -4,6 +4,7 @@
 // SCREENSHOT_TEXT=200 sets the root font size to 200 % (as a person with low vision does) and
 // takes the phone size only. SCREENSHOT_SETUP=caseload makes the device a coach's with the sample
 // plan and SCREENSHOT_CASELOAD (default 30) client plans imported from report files.
+// SCREENSHOT_FULLPAGE=0 takes the phone's first screen only (a long list is otherwise too tall to look at).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openBrowser, serve, startWithSamplePlan, waitForApp } from "../tests/e2e/harness.mjs";
@@ -39,7 +40,7 @@ try {
         const slug = path === "/" ? "today" : path.slice(1).replace(/\//g, "-");
         const text = textPercent === 100 ? "" : `-text${textPercent}`;
         const name = `${slug}-${sizeName}${text}-${colorScheme}.png`;
-        await browser.page.screenshot({ path: join(out, name), fullPage: sizeName === "phone" });
+        await browser.page.screenshot({ path: join(out, name), fullPage: sizeName === "phone" && process.env.SCREENSHOT_FULLPAGE !== "0" });
       }
     }
     await browser.close();
