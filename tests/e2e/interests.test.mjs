@@ -172,7 +172,7 @@ test("the interest profile can be skipped: at the end of the assessment, from th
   assert.equal(await page.getByRole("button", { name: "Save", exact: true }).count(), 0);
   // Discarding is asked twice and leaves the profile as it was.
   await page.getByRole("button", { name: "Discard these ratings" }).tap();
-  await page.getByRole("button", { name: "Yes, discard my ratings" }).tap();
+  await page.getByRole("button", { name: "Yes, discard my answers" }).tap();
   await page.waitForURL(/\/plan\/profile$/);
   assert.match(await card.textContent(), /Not taken yet/);
   assert.deepEqual(consoleErrors, []);

@@ -15,7 +15,8 @@ use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, WithPlan, Workspace};
 use crate::ui::widgets::{
-    DateField, DiscardDraft, ErrorNotice, InfoNotice, SelectField, TextArea, TextField,
+    DateField, DiscardDraft, ErrorNotice, FlowCard, GuidedFlow, InfoNotice, SelectField, TextArea,
+    TextField,
 };
 
 const FLOW: &str = "grow";
@@ -87,12 +88,6 @@ impl KeptGrow {
     }
 }
 
-fn plan_id(ws: Workspace) -> Uuid {
-    ws.plan
-        .with_untracked(|p| p.as_ref().map(Plan::id))
-        .unwrap_or_default()
-}
-
 /// Whether the open plan is a template, as a memo: it changes only when another plan opens,
 /// so a screen built on it is not rebuilt (losing what is on it) by every save.
 fn is_template(ws: Workspace) -> Memo<bool> {
@@ -100,15 +95,6 @@ fn is_template(ws: Workspace) -> Memo<bool> {
         ws.plan
             .with(|p| p.as_ref().is_some_and(|p| p.kind == PlanKind::Template))
     })
-}
-
-fn focus_step_heading() {
-    request_animation_frame(|| {
-        if let Some(h) = document().get_element_by_id("step-heading") {
-            let h: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h);
-            let _ = h.focus();
-        }
-    });
 }
 
 const NO_TEMPLATE_NOTES: &str =
@@ -133,8 +119,7 @@ pub fn GrowFlowScreen() -> impl IntoView {
 #[component]
 fn Flow() -> impl IntoView {
     let ws = use_workspace();
-    let pid = plan_id(ws);
-    let kept: Option<KeptGrow> = ws.preferences().method_draft(FLOW, pid, Uuid::nil());
+    let (flow, kept) = GuidedFlow::start(ws, FLOW, Uuid::nil(), STEPS, |k: &KeptGrow| k.step);
     let resumed = kept.is_some();
     let start = kept.unwrap_or_else(|| KeptGrow {
         held_on: iso(today()),
@@ -151,7 +136,7 @@ fn Flow() -> impl IntoView {
         }
         g
     });
-    let step = RwSignal::new(start.step.min(STEPS - 1));
+    let step = flow.step;
     let held_on = RwSignal::new(start.held_on);
     let goal = RwSignal::new(start.goal);
     let session_goal = RwSignal::new(start.session_goal);
@@ -167,10 +152,6 @@ fn Flow() -> impl IntoView {
         .collect();
     let rows = StoredValue::new(rows);
     let shown = RwSignal::new(start.way_forward.len().clamp(1, ROWS));
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let saved = RwSignal::new(None::<Uuid>);
-    let confirm_discard = RwSignal::new(false);
     let kept = move || KeptGrow {
         step: step.get(),
         held_on: held_on.get(),
@@ -187,53 +168,22 @@ fn Flow() -> impl IntoView {
         }),
     };
 
-    Effect::new(move |_| {
-        let draft = kept();
-        if saved.get().is_some() {
-            return;
-        }
-        // A failed write is logged by the store; the note itself is saved at the end.
-        let _ = ws
-            .preferences()
-            .keep_method_draft(FLOW, pid, Uuid::nil(), &draft);
-    });
+    flow.keep(kept);
 
-    let go = move |to: usize| {
-        error.set(None);
-        confirm_discard.set(false);
-        step.set(to);
-        focus_step_heading();
-    };
-    let save = move |_| {
-        let draft = match untrack(kept).draft() {
-            Ok(d) => d,
-            Err(e) => {
-                error.set(Some(e));
-                return;
-            }
-        };
-        error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = ws
-                .apply(move |p, now, by| p.save_grow_note(None, draft, now, by))
-                .await;
-            busy.set(false);
-            match result {
-                Ok(t) => {
-                    ws.preferences().forget_method_draft(FLOW, pid, Uuid::nil());
-                    saved.set(Some(t.id_of(DocKind::GrowNote).unwrap_or_default()));
-                    focus_step_heading();
-                }
-                Err(e) => error.set(Some(format!("The session note was not saved: {e}"))),
-            }
-        });
-    };
-    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let discard = Callback::new(move |_| {
-        ws.preferences().forget_method_draft(FLOW, pid, Uuid::nil());
-        navigate.with_value(|n| n("/plan/sessions", Default::default()));
+    let go = move |to: usize| flow.go(to);
+    let save = Callback::new(move |_| match untrack(kept).draft() {
+        Ok(draft) => flow.save("The session note was not saved:", move |p, now, by| {
+            p.save_grow_note(None, draft, now, by)
+        }),
+        Err(e) => flow.error.set(Some(e)),
     });
+    let discard = Callback::new(move |_| flow.discard("/plan/sessions"));
+    // The saved note, to link to.
+    let saved_note = move || {
+        flow.saved
+            .with(|t| t.as_ref().and_then(|t| t.id_of(DocKind::GrowNote)))
+            .unwrap_or_default()
+    };
     let goals = Signal::derive(move || goals.clone());
 
     let step_view = move || {
@@ -313,40 +263,23 @@ fn Flow() -> impl IntoView {
 
     view! {
         <p class="back-link"><a href="/plan/sessions">"← Session notes"</a></p>
-        <Show when=move || saved.get().is_none() fallback=move || view! {
+        <Show when=move || flow.saved.with(Option::is_none) fallback=move || view! {
             <div class="card" data-testid="grow-done">
                 <h2 id="step-heading" tabindex="-1">"Session note saved"</h2>
                 <p>"It is with your session notes, where each step of the way forward can become an action."</p>
                 <div class="form-actions">
-                    <a class="button primary" href=move || format!("/plan/sessions#note-{}", saved.get().unwrap_or_default())>"See the note"</a>
+                    <a class="button primary" href=move || format!("/plan/sessions#note-{}", saved_note())>"See the note"</a>
                 </div>
             </div>
         }>
             <p class="method-why muted">{GROW_WHY}</p>
             {resumed.then(|| view! { <InfoNotice><p>"Welcome back: your unsaved session note is just as you left it."</p></InfoNotice> })}
-            <div class="card flow">
-                <p class="step-indicator" data-testid="step-indicator">
-                    {move || format!("Step {} of {STEPS}", step.get() + 1)}
-                </p>
-                <div class="step-bar" aria-hidden="true">
-                    {(0..STEPS).map(|i| view! { <span class:done=move || i <= step.get()></span> }).collect_view()}
-                </div>
+            <FlowCard flow=flow save_label="Save session note" on_save=save>
                 {step_view}
-                <ErrorNotice message=error/>
-                <div class="flow-nav">
-                    <button type="button" class="button" on:click=move |_| go(step.get_untracked().saturating_sub(1))
-                        disabled=move || step.get() == 0>"Back"</button>
-                    <Show when=move || { step.get() + 1 < STEPS }
-                        fallback=move || view! {
-                            <button type="button" class="button primary" on:click=save disabled=move || busy.get()>"Save session note"</button>
-                        }>
-                        <button type="button" class="button primary" on:click=move |_| go(step.get_untracked() + 1)>"Next"</button>
-                    </Show>
-                </div>
-            </div>
+            </FlowCard>
             <div class="flow-leave">
                 <p class="muted">"Every question is optional. Your answers are kept on this device until you save, even if you leave this screen or close the app."</p>
-                <DiscardDraft label="Discard this session note" confirm=confirm_discard on_discard=discard
+                <DiscardDraft label="Discard this session note" confirm=flow.confirm_discard on_discard=discard
                     warning="Tap again to discard your answers. Notes you saved before stay as they are."/>
             </div>
         </Show>

@@ -11,11 +11,13 @@ use uuid::Uuid;
 use super::steps::if_then_sentence;
 use crate::core::ids::GoalId;
 use crate::core::woop::WoopDraft;
-use crate::core::{Plan, PlanKind};
+use crate::core::PlanKind;
 use crate::ui::page::Page;
 use crate::ui::params::goal_param;
-use crate::ui::state::{use_workspace, WithPlan, Workspace};
-use crate::ui::widgets::{DiscardDraft, ErrorNotice, InfoNotice, TextArea, TextField};
+use crate::ui::state::{use_workspace, WithPlan};
+use crate::ui::widgets::{
+    DiscardDraft, ErrorNotice, FlowCard, GuidedFlow, InfoNotice, TextArea, TextField,
+};
 
 const FLOW: &str = "woop";
 
@@ -54,26 +56,10 @@ pub fn WoopFlowScreen() -> impl IntoView {
     }
 }
 
-fn plan_id(ws: Workspace) -> Uuid {
-    ws.plan
-        .with_untracked(|p| p.as_ref().map(Plan::id))
-        .unwrap_or_default()
-}
-
-fn focus_step_heading() {
-    request_animation_frame(|| {
-        if let Some(h) = document().get_element_by_id("step-heading") {
-            let h: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h);
-            let _ = h.focus();
-        }
-    });
-}
-
 #[component]
 fn Flow(gid: Uuid) -> impl IntoView {
     let ws = use_workspace();
-    let pid = plan_id(ws);
-    let kept: Option<KeptWoop> = ws.preferences().method_draft(FLOW, pid, gid);
+    let (flow, kept) = GuidedFlow::start(ws, FLOW, gid, STEPS, |k: &KeptWoop| k.step);
     let resumed = kept.is_some();
     let (goal_title, existing) = ws.plan.with_untracked(|p| {
         let p = p.as_ref();
@@ -84,69 +70,30 @@ fn Flow(gid: Uuid) -> impl IntoView {
             p.and_then(|p| p.woop_of(gid)).map(|w| w.fields.clone()),
         )
     });
-    let start = kept.unwrap_or_else(|| KeptWoop {
-        step: 0,
-        answers: existing.unwrap_or_default(),
-    });
-    let step = RwSignal::new(start.step.min(STEPS - 1));
-    let wish = RwSignal::new(start.answers.wish);
-    let outcome = RwSignal::new(start.answers.outcome);
-    let obstacle = RwSignal::new(start.answers.obstacle);
-    let plan = RwSignal::new(start.answers.plan);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let saved = RwSignal::new(false);
-    // Discarding is asked twice, like the check-in: one stray tap must not lose what was typed.
-    let confirm_discard = RwSignal::new(false);
+    let start = kept.map_or_else(|| existing.unwrap_or_default(), |k| k.answers);
+    let wish = RwSignal::new(start.wish);
+    let outcome = RwSignal::new(start.outcome);
+    let obstacle = RwSignal::new(start.obstacle);
+    let plan = RwSignal::new(start.plan);
     let answers = move || WoopDraft {
         wish: wish.get().trim().to_owned(),
         outcome: outcome.get().trim().to_owned(),
         obstacle: obstacle.get().trim().to_owned(),
         plan: plan.get().trim().to_owned(),
     };
-
-    Effect::new(move |_| {
-        let draft = KeptWoop {
-            step: step.get(),
-            answers: answers(),
-        };
-        if saved.get() {
-            return;
-        }
-        // A failed write is logged by the store; the WOOP itself is saved at the end.
-        let _ = ws.preferences().keep_method_draft(FLOW, pid, gid, &draft);
+    flow.keep(move || KeptWoop {
+        step: flow.step.get(),
+        answers: answers(),
     });
 
-    let go = move |to: usize| {
-        error.set(None);
-        confirm_discard.set(false);
-        step.set(to);
-        focus_step_heading();
-    };
-    let save = move |_| {
+    let go = move |to: usize| flow.go(to);
+    let save = Callback::new(move |_| {
         let draft = untrack(answers);
-        error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = ws
-                .apply(move |p, now, by| p.save_woop(gid, draft, now, by))
-                .await;
-            busy.set(false);
-            match result {
-                Ok(_) => {
-                    ws.preferences().forget_method_draft(FLOW, pid, gid);
-                    saved.set(true);
-                    focus_step_heading();
-                }
-                Err(e) => error.set(Some(format!("The WOOP was not saved: {e}"))),
-            }
+        flow.save("The WOOP was not saved:", move |p, now, by| {
+            p.save_woop(gid, draft, now, by)
         });
-    };
-    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let discard = Callback::new(move |_| {
-        ws.preferences().forget_method_draft(FLOW, pid, gid);
-        navigate.with_value(|n| n(&format!("/plan/goals/{gid}"), Default::default()));
     });
+    let discard = Callback::new(move |_| flow.discard(&format!("/plan/goals/{gid}")));
     let if_part = move || {
         let o = obstacle.get();
         if o.trim().is_empty() {
@@ -157,7 +104,7 @@ fn Flow(gid: Uuid) -> impl IntoView {
     };
 
     let step_view = move || {
-        match step.get() {
+        match flow.step.get() {
         0 => view! {
             <h2 id="step-heading" tabindex="-1">"Wish"</h2>
             <TextField label="What do you wish for with this goal?" value=wish
@@ -200,7 +147,7 @@ fn Flow(gid: Uuid) -> impl IntoView {
 
     view! {
         <p class="back-link"><a href=format!("/plan/goals/{gid}")>{format!("← {goal_title}")}</a></p>
-        <Show when=move || !saved.get() fallback=move || view! {
+        <Show when=move || flow.saved.with(Option::is_none) fallback=move || view! {
             <div class="card" data-testid="woop-done">
                 <h2 id="step-heading" tabindex="-1">"WOOP saved"</h2>
                 <p>"It is on your goal, where you can turn the plan into an action."</p>
@@ -211,31 +158,12 @@ fn Flow(gid: Uuid) -> impl IntoView {
         }>
             <p class="method-why muted">{WOOP_WHY}</p>
             {resumed.then(|| view! { <InfoNotice><p>"Welcome back: your unsaved WOOP is just as you left it."</p></InfoNotice> })}
-            <div class="card flow">
-                <p class="step-indicator" data-testid="step-indicator">
-                    {move || format!("Step {} of {STEPS}", step.get() + 1)}
-                </p>
-                <div class="step-bar" aria-hidden="true">
-                    {(0..STEPS).map(|i| view! { <span class:done=move || i <= step.get()></span> }).collect_view()}
-                </div>
+            <FlowCard flow=flow save_label="Save WOOP" on_save=save>
                 {step_view}
-                <ErrorNotice message=error/>
-                <div class="flow-nav">
-                    <button type="button" class="button" on:click=move |_| go(step.get_untracked().saturating_sub(1))
-                        disabled=move || step.get() == 0>"Back"</button>
-                    <Show when=move || { step.get() + 1 < STEPS }
-                        fallback=move || view! {
-                            <button type="button" class="button primary" on:click=save disabled=move || busy.get()>"Save WOOP"</button>
-                        }>
-                        <button type="button" class="button primary" on:click=move |_| go(step.get_untracked() + 1)>
-                            "Next"
-                        </button>
-                    </Show>
-                </div>
-            </div>
+            </FlowCard>
             <div class="flow-leave">
                 <p class="muted">"Every question is optional. Your answers are kept on this device until you save, even if you leave this screen or close the app."</p>
-                <DiscardDraft label="Discard this WOOP draft" confirm=confirm_discard on_discard=discard
+                <DiscardDraft label="Discard this WOOP draft" confirm=flow.confirm_discard on_discard=discard
                     warning="Tap again to discard your answers. A WOOP you saved before stays as it was."/>
             </div>
         </Show>

@@ -5,17 +5,15 @@
 //! save is a new take; the profile shows the newest and the earlier ones.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde::{Deserialize, Serialize};
-use uuid::Uuid;
 
 use crate::core::ids::profile_id;
 use crate::core::interests::{InterestDraft, InterestType, ABOUT, MAX_INTEREST, RATING_WORDS};
 use crate::core::Plan;
 use crate::ui::format::{show_date, today};
 use crate::ui::page::Page;
-use crate::ui::state::{use_workspace, WithPlan, Workspace};
-use crate::ui::widgets::{ErrorNotice, InfoNotice};
+use crate::ui::state::{use_workspace, WithPlan};
+use crate::ui::widgets::{DiscardDraft, FlowCard, GuidedFlow, InfoNotice};
 
 const FLOW: &str = "interests";
 /// The party, six groups, and the code.
@@ -41,24 +39,6 @@ pub fn InterestsScreen() -> impl IntoView {
     }
 }
 
-/// The draft is kept per plan, about the client (the profile's id).
-fn about(ws: Workspace) -> (Uuid, Uuid) {
-    let pid = ws
-        .plan
-        .with_untracked(|p| p.as_ref().map(Plan::id))
-        .unwrap_or_default();
-    (pid, profile_id(pid))
-}
-
-fn focus_step_heading() {
-    request_animation_frame(|| {
-        if let Some(h) = document().get_element_by_id("step-heading") {
-            let h: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h);
-            let _ = h.focus();
-        }
-    });
-}
-
 fn draft_of(ratings: &[Option<u8>; 6]) -> InterestDraft {
     let mut d = InterestDraft::new(today());
     for (t, v) in InterestType::ALL.into_iter().zip(ratings) {
@@ -70,74 +50,40 @@ fn draft_of(ratings: &[Option<u8>; 6]) -> InterestDraft {
 #[component]
 fn Flow() -> impl IntoView {
     let ws = use_workspace();
-    let (pid, about) = about(ws);
-    let kept: Option<KeptInterests> = ws.preferences().method_draft(FLOW, pid, about);
+    // The draft is kept per plan, about the client (the profile's id).
+    let about = profile_id(
+        ws.plan
+            .with_untracked(|p| p.as_ref().map(Plan::id))
+            .unwrap_or_default(),
+    );
+    let (flow, kept) = GuidedFlow::start(ws, FLOW, about, STEPS, |k: &KeptInterests| k.step);
     let resumed = kept.is_some();
     // A retake starts from the newest take's ratings, as the assessment does.
-    let start = kept.unwrap_or_else(|| KeptInterests {
-        step: 0,
-        ratings: ws.plan.with_untracked(|p| {
-            let latest = p.as_ref().and_then(|p| p.latest_interests());
-            InterestType::ALL.map(|t| latest.and_then(|l| l.fields.rating(t)))
-        }),
-    });
-    let step = RwSignal::new(start.step.min(STEPS - 1));
-    let ratings = RwSignal::new(start.ratings);
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let saved = RwSignal::new(false);
-    // Discarding is asked twice, like the WOOP: one stray tap must not lose the ratings.
-    let confirm_discard = RwSignal::new(false);
-
-    Effect::new(move |_| {
-        let draft = KeptInterests {
-            step: step.get(),
-            ratings: ratings.get(),
-        };
-        if saved.get() {
-            return;
-        }
-        // A failed write is logged by the store; the take itself is saved at the end.
-        let _ = ws.preferences().keep_method_draft(FLOW, pid, about, &draft);
+    let ratings = RwSignal::new(kept.map_or_else(
+        || {
+            ws.plan.with_untracked(|p| {
+                let latest = p.as_ref().and_then(|p| p.latest_interests());
+                InterestType::ALL.map(|t| latest.and_then(|l| l.fields.rating(t)))
+            })
+        },
+        |k| k.ratings,
+    ));
+    flow.keep(move || KeptInterests {
+        step: flow.step.get(),
+        ratings: ratings.get(),
     });
 
-    let go = move |to: usize| {
-        error.set(None);
-        confirm_discard.set(false);
-        step.set(to);
-        focus_step_heading();
-    };
-    let save = move |_| {
+    let go = move |to: usize| flow.go(to);
+    let save = Callback::new(move |_| {
         let draft = draft_of(&ratings.get_untracked());
-        error.set(None);
-        busy.set(true);
-        spawn_local(async move {
-            let result = ws
-                .apply(move |p, now, by| p.add_interest_profile(draft, now, by))
-                .await;
-            busy.set(false);
-            match result {
-                Ok(_) => {
-                    ws.preferences().forget_method_draft(FLOW, pid, about);
-                    saved.set(true);
-                    focus_step_heading();
-                }
-                Err(e) => error.set(Some(format!("Your interest profile was not saved: {e}"))),
-            }
+        flow.save("Your interest profile was not saved:", move |p, now, by| {
+            p.add_interest_profile(draft, now, by)
         });
-    };
-    let navigate = StoredValue::new_local(leptos_router::hooks::use_navigate());
-    let discard = move |_| {
-        if confirm_discard.get_untracked() {
-            ws.preferences().forget_method_draft(FLOW, pid, about);
-            navigate.with_value(|n| n("/plan/profile", Default::default()));
-        } else {
-            confirm_discard.set(true);
-        }
-    };
+    });
+    let discard = Callback::new(move |_| flow.discard("/plan/profile"));
 
     let step_view = move || {
-        match step.get() {
+        match flow.step.get() {
         0 => view! {
             <h2 id="step-heading" tabindex="-1">"The party"</h2>
             <p>
@@ -164,7 +110,7 @@ fn Flow() -> impl IntoView {
 
     view! {
         <p class="back-link"><a href="/plan/profile">"← Vision and values"</a></p>
-        <Show when=move || !saved.get() fallback=move || view! {
+        <Show when=move || flow.saved.with(Option::is_none) fallback=move || view! {
             <div class="card" data-testid="interests-done">
                 <h2 id="step-heading" tabindex="-1">"Interest profile saved"</h2>
                 <p>"It is on your profile, with the code and what it means. Rate again any time: each take is kept."</p>
@@ -175,41 +121,15 @@ fn Flow() -> impl IntoView {
             </div>
         }>
             {resumed.then(|| view! { <InfoNotice><p>"Welcome back: your unsaved ratings are just as you left them."</p></InfoNotice> })}
-            <div class="card flow">
-                <p class="step-indicator" data-testid="step-indicator">
-                    {move || format!("Step {} of {STEPS}", step.get() + 1)}
-                </p>
-                <div class="step-bar" aria-hidden="true">
-                    {(0..STEPS).map(|i| view! { <span class:done=move || i <= step.get()></span> }).collect_view()}
-                </div>
+            <FlowCard flow=flow save_label="Save" on_save=save
+                can_save=Signal::derive(move || ratings.with(|r| r.iter().any(Option::is_some)))>
                 {step_view}
-                <ErrorNotice message=error/>
-                <div class="flow-nav">
-                    <button type="button" class="button" on:click=move |_| go(step.get_untracked().saturating_sub(1))
-                        disabled=move || step.get() == 0>"Back"</button>
-                    <Show when=move || { step.get() < CODE_STEP }
-                        fallback=move || view! {
-                            <Show when=move || ratings.with(|r| r.iter().any(Option::is_some))>
-                                <button type="button" class="button primary" on:click=save disabled=move || busy.get()>
-                                    "Save"
-                                </button>
-                            </Show>
-                        }>
-                        <button type="button" class="button primary" on:click=move |_| go(step.get_untracked() + 1)>
-                            "Next"
-                        </button>
-                    </Show>
-                </div>
-            </div>
+            </FlowCard>
             <div class="flow-leave">
                 <p class="muted">"Every rating is optional. Your ratings are kept on this device until you save, even if you leave this screen or close the app."</p>
                 <a class="button link-button" href="/plan">"Skip for now"</a>
-                <button type="button" class="button danger-link" on:click=discard>
-                    {move || if confirm_discard.get() { "Yes, discard my ratings" } else { "Discard these ratings" }}
-                </button>
-                <Show when=move || confirm_discard.get()>
-                    <p class="notice error" role="alert">"Tap again to discard your ratings. Interest profiles you saved before stay as they were."</p>
-                </Show>
+                <DiscardDraft label="Discard these ratings" confirm=flow.confirm_discard on_discard=discard
+                    warning="Tap again to discard your ratings. Interest profiles you saved before stay as they were."/>
             </div>
         </Show>
     }

@@ -1,5 +1,5 @@
 //! Leaving a guided flow's draft behind on purpose: asked twice, since one stray tap must not
-//! lose what was typed. The check-in, WOOP and GROW flows share it.
+//! lose what was typed. The check-in, WOOP, GROW and interest-profile flows share it.
 
 use leptos::prelude::*;
 

@@ -3,10 +3,12 @@
 
 mod discard;
 mod fields;
+mod guided_flow;
 mod notice;
 mod values;
 
 pub use discard::DiscardDraft;
 pub use fields::{DateField, NumberField, RatingField, SelectField, TextArea, TextField};
+pub use guided_flow::{FlowCard, GuidedFlow};
 pub use notice::{ErrorNotice, InfoNotice};
 pub use values::ValuesPicker;
