@@ -247,6 +247,11 @@ test("at 200 % text no word breaks, no control is squeezed and nothing scrolls s
   assert.deepEqual(await layoutProblemsAt(PHONE.viewport.width, 200), []);
 });
 
+test("at 200 % text on a 360 px screen too", async () => {
+  const narrow = { width: 360, height: 780 };
+  assert.deepEqual(await layoutProblemsAt(narrow.width, 200, { viewport: narrow }), []);
+});
+
 // German dates are the longer ones ("Mo., 23. Nov. 2026", "5. September 2027").
 test("in German, at 200 % text and on a 360 px screen, no word breaks and nothing scrolls sideways", async () => {
   assert.deepEqual(await layoutProblemsAt(PHONE.viewport.width, 200, { locale: "de-DE" }), []);
