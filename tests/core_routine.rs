@@ -213,7 +213,62 @@ fn client_activity_lists_what_the_client_recorded_after_the_last_exchange() {
     plan.add_reflection(words, t(2025, 1, 8, 9), client)
         .unwrap();
 
+    // Session notes and takes: the coach's note before and after, the client's after.
+    let note = |goal: &str, held_on| waymark::core::grow::GrowDraft {
+        held_on,
+        session_goal: goal.into(),
+        ..Default::default()
+    };
+    plan.save_grow_note(
+        None,
+        note("Coach's first session", day(2025, 1, 2)),
+        t(2025, 1, 2, 10),
+        coach,
+    )
+    .unwrap();
+    plan.save_grow_note(
+        None,
+        note("Coach's notes", day(2025, 1, 8)),
+        t(2025, 1, 8, 10),
+        coach,
+    )
+    .unwrap();
+    plan.save_grow_note(
+        None,
+        note("Which offer to take", day(2025, 1, 8)),
+        t(2025, 1, 8, 11),
+        client,
+    )
+    .unwrap();
+    let mut interests = waymark::core::interests::InterestDraft::new(day(2025, 1, 2));
+    interests.set_rating(waymark::core::interests::InterestType::Social, Some(4));
+    plan.add_interest_profile(interests.clone(), t(2025, 1, 2, 11), client)
+        .unwrap();
+    interests.taken_on = day(2025, 1, 8);
+    plan.add_interest_profile(interests, t(2025, 1, 8, 12), client)
+        .unwrap();
+    let assessment = waymark::core::assessment::AssessmentDraft {
+        taken_on: day(2025, 1, 8),
+        answers: Vec::new(),
+    };
+    plan.add_assessment(assessment, t(2025, 1, 8, 13), client)
+        .unwrap();
+
     let since = client_activity(&plan, Some(exchanged));
+    let sessions: Vec<&str> = since
+        .sessions
+        .iter()
+        .map(|n| n.fields.session_goal.as_str())
+        .collect();
+    assert_eq!(
+        sessions,
+        ["Which offer to take"],
+        "the coach's own notes are not the client's work"
+    );
+    assert_eq!(since.interests.len(), 1, "only the take after the exchange");
+    assert_eq!(since.interests[0].fields.taken_on, day(2025, 1, 8));
+    assert_eq!(since.assessments.len(), 1);
+    assert_eq!(client_activity(&plan, None).interests.len(), 2);
     assert_eq!(
         since.measurements.len(),
         1,

@@ -1,15 +1,19 @@
-//! What the client did since the last exchange: the check-ins, KPI values, completed actions
-//! and reflections they recorded after a given moment (the previous progress report), so a
-//! coach can start a session from it.
+//! What the client did since the last exchange: the check-ins, KPI values, completed actions,
+//! reflections, session notes and assessment or interest takes they recorded after a given
+//! moment (the previous progress report), so a coach can start a session from it.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::action::Action;
+use super::assessment::NeedsAssessment;
 use super::checkin::CheckIn;
+use super::grow::GrowNote;
+use super::interests::InterestProfile;
 use super::journal::Reflection;
 use super::kpi::{Kpi, Measurement};
+use super::record::{newest_first, Record};
 use super::{Author, Plan};
 
 /// The client's recorded work in a window, newest first in every list.
@@ -19,6 +23,10 @@ pub struct ClientActivity<'a> {
     pub measurements: Vec<(&'a Kpi, &'a Measurement)>,
     pub completed: Vec<&'a Action>,
     pub reflections: Vec<&'a Reflection>,
+    /// GROW notes the client wrote themselves.
+    pub sessions: Vec<&'a GrowNote>,
+    pub assessments: Vec<&'a NeedsAssessment>,
+    pub interests: Vec<&'a InterestProfile>,
 }
 
 impl ClientActivity<'_> {
@@ -27,6 +35,9 @@ impl ClientActivity<'_> {
             && self.measurements.is_empty()
             && self.completed.is_empty()
             && self.reflections.is_empty()
+            && self.sessions.is_empty()
+            && self.assessments.is_empty()
+            && self.interests.is_empty()
     }
 }
 
@@ -72,11 +83,26 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
         .collect();
     reflections.sort_by_key(|r| std::cmp::Reverse(r.meta.created_at));
 
+    // Dated records the client wrote in the window, newest first by their own day.
+    fn theirs<R: Record>(
+        records: &[R],
+        day: impl Fn(&R) -> chrono::NaiveDate,
+        after: impl Fn(DateTime<Utc>) -> bool,
+    ) -> Vec<&R> {
+        newest_first(records, day)
+            .into_iter()
+            .filter(|r| r.meta().updated_by == Author::Client && after(r.meta().created_at))
+            .collect()
+    }
+
     ClientActivity {
         checkins,
         measurements,
         completed,
         reflections,
+        sessions: theirs(&plan.grow_notes, |n| n.fields.held_on, after),
+        assessments: theirs(&plan.assessments, |a| a.fields.taken_on, after),
+        interests: theirs(&plan.interest_profiles, |t| t.fields.taken_on, after),
     }
 }
 

@@ -36,6 +36,7 @@ const CHECKIN_NOTE = "Drafted the Year 9 usability case study.";
 const CHECKIN_NEXT = "Send the draft to my mentor on Tuesday.";
 const SHARED = "Week one: presenting the draft to the meetup felt good.";
 const SECRET = "Zq7-secret";
+const SESSION_GOAL = "Choose between the two portfolio ideas";
 const PRIVATE = `${SECRET}: I am not sure I can afford three months without a salary.`;
 const ACTION = "Set up peer marking with rubrics for Year 10";
 const WEEKENDS = "Get my weekends back";
@@ -239,6 +240,17 @@ test("2b. offline, the client checks in, logs a KPI, reflects twice and complete
   await openGoal(page, WEEKENDS);
   assert.match(await page.getByTestId("kpi").filter({ hasText: "Hours marking per weekend" }).getByTestId("kpi-latest").textContent(), /^Latest: 4 /);
 
+  // A session note of their own, skipping all but the session's goal.
+  await go(page, "/plan/sessions/new");
+  const sessionStep = page.getByTestId("step-indicator");
+  await page.getByLabel("What do you want from this session?").fill(SESSION_GOAL);
+  for (let i = 2; i <= 5; i++) {
+    await page.getByRole("button", { name: "Next" }).tap();
+    await sessionStep.filter({ hasText: `Step ${i} of 5` }).waitFor();
+  }
+  await page.getByRole("button", { name: "Save session note" }).tap();
+  await page.getByTestId("grow-done").waitFor();
+
   await context.setOffline(false);
 });
 
@@ -293,6 +305,7 @@ test("3a. the coach imports the report as a new plan and sees the client's work,
   assert.ok((await page.getByTestId("activity-completed").textContent()).includes(ACTION));
   const reflectionsSince = await page.getByTestId("activity-reflections").textContent();
   assert.ok(reflectionsSince.includes(SHARED));
+  assert.ok((await page.getByTestId("activity-sessions").textContent()).includes(SESSION_GOAL), "the client's session note");
   assert.ok(!(await page.locator("main").textContent()).includes(SECRET), "never the private reflection");
   if (process.env.WAYMARK_SHOTS) await page.screenshot({ path: join(process.env.WAYMARK_SHOTS, "client-activity.png"), fullPage: true });
   await go(page, "/plan");

@@ -1,7 +1,8 @@
 //! The coach's starting point for a session: what the client recorded since the previous
-//! progress report — check-ins, KPI values, completed actions and shared reflections.
+//! progress report — check-ins, KPI values, completed actions, shared reflections, the session
+//! notes they wrote, and what they told about themselves (assessment and interest takes).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
 use crate::core::activity::client_activity;
@@ -35,6 +36,8 @@ struct Sections {
     values: Vec<Line>,
     completed: Vec<Line>,
     reflections: Vec<Line>,
+    sessions: Vec<Line>,
+    about: Vec<Line>,
 }
 
 fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
@@ -96,6 +99,73 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
                 detail: r.fields.tags.join(", "),
             })
             .collect(),
+        sessions: a
+            .sessions
+            .iter()
+            .map(|n| {
+                let f = &n.fields;
+                let mut detail = Vec::new();
+                if let Some(goal) = f.goal_id {
+                    detail.push(format!("About: {}", goal_title(goal)));
+                }
+                if let Some(option) = f.chosen.and_then(|i| f.options.get(i as usize)) {
+                    detail.push(format!("Chose: {option}"));
+                }
+                detail.extend(f.way_forward.iter().map(|w| match w.due {
+                    Some(due) => format!("Next: {} (by {})", w.what, short_date(due)),
+                    None => format!("Next: {}", w.what),
+                }));
+                Line {
+                    when: short_date(f.held_on),
+                    what: if f.session_goal.trim().is_empty() {
+                        "Session note".to_owned()
+                    } else {
+                        f.session_goal.clone()
+                    },
+                    detail: detail.join("\n"),
+                }
+            })
+            .collect(),
+        about: {
+            let mut about: Vec<(NaiveDate, Line)> = a
+                .assessments
+                .iter()
+                .map(|t| {
+                    let answered = t
+                        .fields
+                        .answers
+                        .iter()
+                        .filter(|x| !x.answer.trim().is_empty())
+                        .count();
+                    let line = Line {
+                        when: short_date(t.fields.taken_on),
+                        what: "Needs assessment".to_owned(),
+                        detail: if answered == 1 {
+                            "1 question answered".to_owned()
+                        } else {
+                            format!("{answered} questions answered")
+                        },
+                    };
+                    (t.fields.taken_on, line)
+                })
+                .collect();
+            about.extend(a.interests.iter().map(|t| {
+                let code = t.fields.code_letters();
+                let line = Line {
+                    when: short_date(t.fields.taken_on),
+                    what: if code.is_empty() {
+                        "Interest profile: no code yet".to_owned()
+                    } else {
+                        format!("Interest code {code}")
+                    },
+                    detail: t.fields.reading().into_iter().next().unwrap_or_default(),
+                };
+                (t.fields.taken_on, line)
+            }));
+            // Newest first, as in every other section (a stable sort keeps each kind's order).
+            about.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
+            about.into_iter().map(|(_, line)| line).collect()
+        },
     }
 }
 
@@ -161,6 +231,8 @@ fn ClientActivity() -> impl IntoView {
                 {section("KPI values", "activity-values", s.values)}
                 {section("Completed actions", "activity-completed", s.completed)}
                 {section("Reflections shared with you", "activity-reflections", s.reflections)}
+                {section("Session notes they wrote", "activity-sessions", s.sessions)}
+                {section("About themselves", "activity-about", s.about)}
                 <div class="form-actions">
                     <a class="button primary" href="/plan">"Open the plan"</a>
                     <a class="button" href="/review">"Progress review"</a>
