@@ -107,6 +107,42 @@ fn each_way_forward_step_becomes_an_action_with_its_date_for_the_notes_goal() {
 }
 
 #[test]
+fn a_changed_note_keeps_the_actions_of_the_steps_that_keep_their_words() {
+    let (mut p, gid) = plan();
+    let t = p
+        .save_grow_note(None, note(Some(gid)), now(), Author::Client)
+        .unwrap();
+    let nid = t.id_of(DocKind::GrowNote).unwrap();
+    let aid = p
+        .grow_step_to_action(nid, 0, now(), Author::Client)
+        .unwrap()
+        .id_of(DocKind::Action)
+        .unwrap();
+
+    // Changed in the app, which knows nothing of the links: a new date for the first step, the
+    // second step reworded, a third added, and another option chosen.
+    let mut changed = note(Some(gid));
+    changed.chosen = Some(2);
+    changed.way_forward = vec![
+        step("Redo the two best case studies", Some(day(20))),
+        step("Ask Sam and Priya for a portfolio review", None),
+        step("Send three applications", None),
+    ];
+    p.save_grow_note(Some(nid), changed, now(), Author::Coach)
+        .unwrap();
+    let n = p.grow_note(nid).unwrap();
+    let links: Vec<Option<Uuid>> = n.fields.way_forward.iter().map(|s| s.action_id).collect();
+    assert_eq!(links, [Some(aid), None, None]);
+    assert_eq!(n.fields.chosen, Some(2));
+    assert_eq!(n.author, Author::Client, "still the client's note");
+    // Asking for the first step's action again gives the same one.
+    let again = p
+        .grow_step_to_action(nid, 0, now(), Author::Client)
+        .unwrap();
+    assert_eq!(again.id_of(DocKind::Action), Some(aid));
+}
+
+#[test]
 fn a_note_about_no_goal_or_a_deleted_goal_gives_an_action_for_the_whole_plan() {
     let d = note(None);
     let a = d.action_draft(0).unwrap();

@@ -23,7 +23,9 @@ impl Plan {
     }
 
     /// Saves a session note: a new one (`id` None, written by `by`), or new answers for the
-    /// note `id` (its author stays who wrote it). A goal named must be one of the plan's.
+    /// note `id` (its author stays who wrote it). A goal named must be one of the plan's. When
+    /// a note is changed, a way-forward step that keeps its words keeps the action it became,
+    /// so changing a date or another answer never offers to make that action twice.
     pub fn save_grow_note(
         &mut self,
         id: Option<Uuid>,
@@ -38,7 +40,22 @@ impl Plan {
         }
         draft.check()?;
         if let Some(id) = id {
-            return edit(&mut self.grow_notes, id, now, by, |n| n.fields = draft);
+            return edit(&mut self.grow_notes, id, now, by, |n| {
+                let mut draft = draft;
+                for step in draft
+                    .way_forward
+                    .iter_mut()
+                    .filter(|s| s.action_id.is_none())
+                {
+                    step.action_id = n
+                        .fields
+                        .way_forward
+                        .iter()
+                        .find(|old| old.what == step.what)
+                        .and_then(|old| old.action_id);
+                }
+                n.fields = draft;
+            });
         }
         let id = new_id();
         let n = GrowNote {

@@ -59,6 +59,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/plan/print") view=PrintPlanScreen/>
                     <Route path=path!("/plan/sessions") view=SessionNotesScreen/>
                     <Route path=path!("/plan/sessions/new") view=GrowFlowScreen/>
+                    <Route path=path!("/plan/sessions/:id/edit") view=GrowFlowScreen/>
                     <Route path=path!("/plan/goals/new") view=GoalEditorScreen/>
                     <Route path=path!("/plan/goals/:id") view=GoalDetailScreen/>
                     <Route path=path!("/plan/goals/:id/edit") view=GoalEditorScreen/>

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
+use uuid::Uuid;
 
 use crate::core::ids::{GoalId, ReflectionId};
 
@@ -17,6 +18,12 @@ struct GoalParams {
 #[derive(Params, Clone, Debug, PartialEq)]
 struct ReflectionParams {
     id: Option<ReflectionId>,
+}
+
+/// `/plan/sessions/:id/edit`.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct SessionNoteParams {
+    id: Option<Uuid>,
 }
 
 /// The goal the address names, if it names one and it is an id.
@@ -33,20 +40,31 @@ pub fn has_id_param() -> bool {
 
 /// What a `/…/new` or `/…/:id` address names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RecordParam {
+pub enum RecordParam<Id> {
     New,
-    Id(ReflectionId),
+    Id(Id),
     /// The address has an id that is not one (a mistyped or truncated link).
     NotAnId,
 }
 
 /// The reflection the journal editor's address names, read once.
-pub fn reflection_param() -> RecordParam {
+pub fn reflection_param() -> RecordParam<ReflectionId> {
     if !has_id_param() {
         return RecordParam::New;
     }
     match use_params::<ReflectionParams>().get_untracked() {
         Ok(ReflectionParams { id: Some(id) }) => RecordParam::Id(id),
+        _ => RecordParam::NotAnId,
+    }
+}
+
+/// The session note the address names, read once (`/plan/sessions/new` names none).
+pub fn session_note_param() -> RecordParam<Uuid> {
+    if !has_id_param() {
+        return RecordParam::New;
+    }
+    match use_params::<SessionNoteParams>().get_untracked() {
+        Ok(SessionNoteParams { id: Some(id) }) => RecordParam::Id(id),
         _ => RecordParam::NotAnId,
     }
 }

@@ -192,6 +192,10 @@ for (const colorScheme of ["light", "dark"]) {
       await waitForApp(page);
       await page.getByTestId("grow-note").first().waitFor();
       await check("/plan/sessions (a note)");
+      await page.getByTestId("grow-note").first().getByRole("link", { name: /^Change this note/ }).tap();
+      await page.waitForURL(/\/edit$/);
+      await page.getByTestId("step-indicator").waitFor();
+      await check("/plan/sessions/:id/edit");
       await page.goto(server.origin + "/plan/history");
       await waitForApp(page);
       await page.getByTestId("timeline-session").first().waitFor();

@@ -107,6 +107,31 @@ test("a GROW session note, offline: draft kept when leaving midway, saved, read,
     const printed = page.getByTestId("print-sessions");
     await printed.waitFor();
     assert.match(await printed.textContent(), /Refresh the portfolio \(chosen\)/);
+
+    // Changed later: another option chosen and the step moved a week. The step keeps its
+    // words, so it keeps the action it became.
+    await page.goto(server.origin + "/plan/sessions");
+    await waitForApp(page);
+    await page.getByTestId("grow-note").first().getByRole("link", { name: /^Change this note/ }).tap();
+    await page.waitForURL(/\/plan\/sessions\/[0-9a-f-]{36}\/edit$/);
+    await step.filter({ hasText: "Step 1 of 5" }).waitFor();
+    assert.equal(await page.getByLabel("What do you want from this session?").inputValue(), "Decide how to get interviews");
+    await page.getByRole("button", { name: "Next" }).tap();
+    await page.getByRole("button", { name: "Next" }).tap();
+    await step.filter({ hasText: "Step 3 of 5" }).waitFor();
+    await page.getByRole("radio", { name: "Apply to smaller studios" }).check();
+    await page.getByRole("button", { name: "Next" }).tap();
+    await page.getByLabel("Step 1: by when?").fill("2030-01-22");
+    await page.getByRole("button", { name: "Next" }).tap();
+    await page.getByRole("button", { name: "Save session note" }).tap();
+    await page.getByTestId("grow-done").waitFor();
+    await page.getByRole("link", { name: "See the note" }).tap();
+    const changed = page.getByTestId("grow-note");
+    assert.equal(await changed.count(), 1, "changed, not added");
+    await changed.getByTestId("grow-action").waitFor();
+    const changedText = await changed.textContent();
+    assert.match(changedText, /Apply to smaller studios \(chosen\)/);
+    assert.match(changedText, /22 Jan 2030/);
   } finally {
     await context.setOffline(false);
   }

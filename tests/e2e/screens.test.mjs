@@ -111,6 +111,9 @@ async function walk(page, origin, check) {
   await go("/plan/sessions");
   await page.getByTestId("grow-note").first().waitFor();
   await stop("session notes");
+  await go(await page.getByTestId("grow-note").first().getByRole("link", { name: /^Change this note/ }).getAttribute("href"));
+  await page.getByTestId("step-indicator").waitFor();
+  await stop("session note: change");
 
   await go("/checkin");
   await stop("check-in");

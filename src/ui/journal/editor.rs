@@ -25,6 +25,7 @@ use super::models::{ModelPicker, ModelStages};
 use super::prompts::PromptPicker;
 use super::tags::TagInput;
 use crate::core::ids::new_id;
+use crate::core::ids::ReflectionId;
 use crate::core::journal::ReflectionDraft;
 use crate::core::journal_draft::{Autosave, Command, Conflict, Pace};
 use crate::core::prompts::REFLECTION_PROMPTS;
@@ -242,7 +243,7 @@ fn replace_url(id: Uuid) {
 fn start(
     prefs: &Preferences,
     plan: &Plan,
-    param: RecordParam,
+    param: RecordParam<ReflectionId>,
     prompt: Option<String>,
     ui: Fields,
 ) -> Option<Autosave> {

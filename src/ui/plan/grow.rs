@@ -13,6 +13,7 @@ use crate::core::{Author, DocKind, Plan, PlanKind};
 use crate::ui::format::{iso, parse_date, show_date, today};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
+use crate::ui::params::{session_note_param, RecordParam};
 use crate::ui::state::{use_workspace, WithPlan, Workspace};
 use crate::ui::widgets::{
     DateField, DiscardDraft, ErrorNotice, FlowCard, GuidedFlow, InfoNotice, SelectField, TextArea,
@@ -53,6 +54,24 @@ fn option_lines(text: &str) -> Vec<String> {
 }
 
 impl KeptGrow {
+    /// A saved note's answers as the flow shows them, to change them.
+    fn of(note: &GrowDraft) -> KeptGrow {
+        KeptGrow {
+            step: 0,
+            held_on: iso(note.held_on),
+            goal: note.goal_id.map(|g| g.to_string()).unwrap_or_default(),
+            session_goal: note.session_goal.clone(),
+            reality: note.reality.clone(),
+            options: note.options.join("\n"),
+            chosen: note.chosen.map(|c| c as usize),
+            way_forward: note
+                .way_forward
+                .iter()
+                .map(|w| (w.what.clone(), w.due.map(iso).unwrap_or_default()))
+                .collect(),
+        }
+    }
+
     /// The note these answers make, or what to fix first.
     fn draft(&self) -> Result<GrowDraft, String> {
         let held_on = parse_date("The day of the session", &self.held_on)?.unwrap_or_else(today);
@@ -103,28 +122,56 @@ const NO_TEMPLATE_NOTES: &str =
 #[component]
 pub fn GrowFlowScreen() -> impl IntoView {
     let template = is_template(use_workspace());
+    let param = session_note_param();
+    let title = if param == RecordParam::New {
+        "Session note"
+    } else {
+        "Change a session note"
+    };
     view! {
-        <Page title="Session note">
+        <Page title=title>
             <WithPlan>
                 {move || if template.get() {
                     view! { <p>{NO_TEMPLATE_NOTES}" "<a href="/plan">"Back to the plan"</a></p> }.into_any()
                 } else {
-                    view! { <Flow/> }.into_any()
+                    let ws = use_workspace();
+                    match param {
+                        RecordParam::New => view! { <Flow editing=None/> }.into_any(),
+                        RecordParam::Id(id) if ws.plan.with_untracked(|p| p.as_ref().is_some_and(|p| p.grow_note(id).is_some())) => {
+                            view! { <Flow editing=Some(id)/> }.into_any()
+                        }
+                        _ => view! {
+                            <p>"This session note no longer exists (it may have been deleted). "<a href="/plan/sessions">"Back to the session notes"</a></p>
+                        }.into_any(),
+                    }
                 }}
             </WithPlan>
         </Page>
     }
 }
 
+/// The guided flow for a new note (`editing` None), or for changing the note `editing`: its
+/// answers come first, and a draft of the change is kept apart from a new note's.
 #[component]
-fn Flow() -> impl IntoView {
+fn Flow(editing: Option<Uuid>) -> impl IntoView {
     let ws = use_workspace();
-    let (flow, kept) = GuidedFlow::start(ws, FLOW, Uuid::nil(), STEPS, |k: &KeptGrow| k.step);
+    let about = editing.unwrap_or_else(Uuid::nil);
+    let (flow, kept) = GuidedFlow::start(ws, FLOW, about, STEPS, |k: &KeptGrow| k.step);
     let resumed = kept.is_some();
-    let start = kept.unwrap_or_else(|| KeptGrow {
-        held_on: iso(today()),
-        ..KeptGrow::default()
-    });
+    let start = kept
+        .or_else(|| {
+            let id = editing?;
+            ws.plan
+                .with_untracked(|p| p.as_ref()?.grow_note(id).map(|n| KeptGrow::of(&n.fields)))
+        })
+        .unwrap_or_else(|| KeptGrow {
+            held_on: iso(today()),
+            ..KeptGrow::default()
+        });
+    let back = match editing {
+        Some(id) => format!("/plan/sessions#note-{id}"),
+        None => "/plan/sessions".to_owned(),
+    };
     let goals: Vec<(String, String)> = ws.plan.with_untracked(|p| {
         let mut g = vec![(String::new(), "The plan as a whole".to_owned())];
         if let Some(p) = p {
@@ -173,11 +220,14 @@ fn Flow() -> impl IntoView {
     let go = move |to: usize| flow.go(to);
     let save = Callback::new(move |_| match untrack(kept).draft() {
         Ok(draft) => flow.save("The session note was not saved:", move |p, now, by| {
-            p.save_grow_note(None, draft, now, by)
+            p.save_grow_note(editing, draft, now, by)
         }),
         Err(e) => flow.error.set(Some(e)),
     });
-    let discard = Callback::new(move |_| flow.discard("/plan/sessions"));
+    let discard = {
+        let back = back.clone();
+        Callback::new(move |_| flow.discard(&back))
+    };
     // The saved note, to link to.
     let saved_note = move || {
         flow.saved
@@ -262,7 +312,7 @@ fn Flow() -> impl IntoView {
     };
 
     view! {
-        <p class="back-link"><a href="/plan/sessions">"← Session notes"</a></p>
+        <p class="back-link"><a href=back>"← Session notes"</a></p>
         <Show when=move || flow.saved.with(Option::is_none) fallback=move || view! {
             <div class="card" data-testid="grow-done">
                 <h2 id="step-heading" tabindex="-1">"Session note saved"</h2>
@@ -516,6 +566,9 @@ fn NoteCard(note: GrowNote) -> impl IntoView {
                 </ol>
             })}
             <ErrorNotice message=error/>
+            <a class="button" href=format!("/plan/sessions/{id}/edit")>
+                "Change this note"<span class="visually-hidden">{format!(" of {held}")}</span>
+            </a>
             <button type="button" class="button danger-link" on:click=delete>
                 {move || if confirm_delete.get() { "Yes, delete this note" } else { "Delete this note" }}
                 <span class="visually-hidden">{format!(" of {held}")}</span>
