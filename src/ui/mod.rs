@@ -8,6 +8,7 @@ mod exchange;
 pub mod fault;
 mod format;
 mod icons;
+mod idle;
 mod journal;
 mod page;
 mod params;

@@ -13,6 +13,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use crate::core::reminders::{checkin_reminders, things_due, CheckInReminder};
 use crate::store::preferences::Preferences;
 use crate::ui::format;
+use crate::ui::idle::when_idle;
 use crate::ui::state::use_workspace;
 use crate::ui::zone::BrowserZones;
 
@@ -32,28 +33,39 @@ struct Handed<'a> {
     checkins: &'a [CheckInReminder],
 }
 
-/// Keeps the badge and the service worker's reminders in step with the open plan.
+/// Keeps the badge and the service worker's reminders in step with the open plan. Counting
+/// what is due takes a few milliseconds on a phone, so it waits until the browser is idle, once
+/// for any number of changes in between: a save says "Saved" without waiting for it.
 pub fn watch() {
     let ws = use_workspace();
+    let waiting = StoredValue::new(false);
     Effect::new(move |_| {
-        let (count, upcoming) = ws.plan.with(|p| match p {
-            Some(p) => {
-                let now = format::now();
-                (
-                    things_due(p, now, &BrowserZones, format::today()),
-                    checkin_reminders(p, now, &BrowserZones),
-                )
-            }
-            None => (0, Vec::new()),
-        });
-        set_badge(count);
-        let prefs = ws.preferences();
-        spawn_local(async move {
-            if let Err(e) = hand_over(&prefs, &upcoming).await {
-                leptos::logging::warn!(
-                    "check-in reminders could not be handed to the service worker: {e:?}"
-                );
-            }
+        ws.plan.track();
+        if waiting.get_value() {
+            return;
+        }
+        waiting.set_value(true);
+        when_idle(move || {
+            waiting.set_value(false);
+            let (count, upcoming) = ws.plan.with_untracked(|p| match p {
+                Some(p) => {
+                    let now = format::now();
+                    (
+                        things_due(p, now, &BrowserZones, format::today()),
+                        checkin_reminders(p, now, &BrowserZones),
+                    )
+                }
+                None => (0, Vec::new()),
+            });
+            set_badge(count);
+            let prefs = ws.preferences();
+            spawn_local(async move {
+                if let Err(e) = hand_over(&prefs, &upcoming).await {
+                    leptos::logging::warn!(
+                        "check-in reminders could not be handed to the service worker: {e:?}"
+                    );
+                }
+            });
         });
     });
 }

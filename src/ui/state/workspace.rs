@@ -23,6 +23,7 @@ use crate::session::{Session, Shown, Verb};
 use crate::store::indexeddb::{ChangeSubscription, IndexedDbStore};
 use crate::store::preferences::Preferences;
 use crate::store::{device, StoreError};
+use crate::ui::idle::when_idle;
 
 pub use crate::session::{ActionError, LoadState, PlanSummary};
 
@@ -223,7 +224,7 @@ impl Workspace {
         self.tell_waiting();
         // The first action should copy nothing either: make the session's working copy of
         // the plan once the browser is idle after opening it.
-        idle(move || {
+        when_idle(move || {
             if let Some(session) = self.session.with_value(Option::clone) {
                 session.prepare_working_copy();
             }
@@ -401,23 +402,5 @@ pub fn WithPlan(children: ChildrenFn) -> impl IntoView {
             view! { <leptos_router::components::Redirect path="/welcome"/> }.into_any()
         }
         LoadState::Ready => children().into_any(),
-    }
-}
-
-/// Runs `f` once the browser is idle (`requestIdleCallback`), or at once where it has none.
-fn idle(f: impl FnOnce() + 'static) {
-    use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
-    let callback = Closure::once_into_js(f);
-    let scheduled = web_sys::window().is_some_and(|w| {
-        js_sys::Reflect::get(&w, &"requestIdleCallback".into())
-            .ok()
-            .and_then(|ric| ric.dyn_into::<js_sys::Function>().ok())
-            .is_some_and(|ric| ric.call1(&w, &callback).is_ok())
-    });
-    if !scheduled {
-        if let Some(f) = callback.dyn_ref::<js_sys::Function>() {
-            let _ = f.call0(&wasm_bindgen::JsValue::NULL);
-        }
     }
 }
