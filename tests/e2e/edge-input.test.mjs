@@ -5,7 +5,7 @@
 // core and plan files: tests/core_edge_input.rs.)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -18,7 +18,6 @@ after(async () => {
   server?.stop();
 });
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 // Short, so the line is not full: alignment shows the direction.
 const ARABIC = "خطتي الجديدة للبحث";
 const EMOJI_TITLE = "Grow with 👩‍👩‍👧 family time 🚀 and a ZWJ‍join" + "—long".repeat(20);

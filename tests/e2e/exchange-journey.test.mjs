@@ -14,7 +14,14 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, serve, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import {
+  openBrowser,
+  saved,
+  serve,
+  storedText,
+  waitForApp,
+  waitForServiceWorkerControl,
+} from "./harness.mjs";
 
 let server, coach, client;
 const dir = mkdtempSync(join(tmpdir(), "waymark-journey-"));
@@ -46,7 +53,6 @@ const REASON = "Exam season adds marking until June; peer marking needs a term t
 const MILESTONE = "Peer marking rolled out to Year 11";
 const CLIENT_WHY = "Weekends are when I build the portfolio; marking eats them.";
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const isoDay = (daysFromNow) => {
   const d = new Date();
   d.setDate(d.getDate() + daysFromNow);
@@ -106,21 +112,6 @@ async function journalTexts(page) {
   return page.getByTestId("journal-entry").allTextContents();
 }
 
-/** Everything this profile keeps: every IndexedDB record and localStorage, as text. */
-async function storedText(page) {
-  return page.evaluate(async () => {
-    const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
-    const out = [JSON.stringify({ ...localStorage })];
-    for (const { name } of await indexedDB.databases()) {
-      const db = await req(indexedDB.open(name));
-      for (const store of db.objectStoreNames) {
-        out.push(JSON.stringify(await req(db.transaction(store).objectStore(store).getAll())));
-      }
-      db.close();
-    }
-    return out.join("\n");
-  });
-}
 
 test("1. the coach prepares a plan and downloads it as a template for a client", async () => {
   const { page } = coach;

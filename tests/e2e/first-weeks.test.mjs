@@ -9,11 +9,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS, PHONE, serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { CHROMIUM_FLAGS, PHONE, saved, serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 const server = serveForFile();
 const { browsers, fresh } = server;
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const go = async (page, path) => {
   await page.goto(server.origin + path);
   await waitForApp(page);

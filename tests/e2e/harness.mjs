@@ -169,3 +169,22 @@ export async function waitForServiceWorkerControl(page) {
   state = await controlWithin(page, 60_000);
   if (state !== "controlled") throw new Error(`no service worker in control: ${state}`);
 }
+
+/** Waits until the header says the last change is durable ("Saved"). */
+export const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+
+/** Everything this profile keeps: every IndexedDB record and localStorage, as text. */
+export async function storedText(page) {
+  return page.evaluate(async () => {
+    const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
+    const out = [JSON.stringify({ ...localStorage })];
+    for (const { name } of await indexedDB.databases()) {
+      const db = await req(indexedDB.open(name));
+      for (const store of db.objectStoreNames) {
+        out.push(JSON.stringify(await req(db.transaction(store).objectStore(store).getAll())));
+      }
+      db.close();
+    }
+    return out.join("\n");
+  });
+}

@@ -7,7 +7,15 @@ import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import {
+  openBrowser,
+  ROOT,
+  saved,
+  serve,
+  startWithSamplePlan,
+  waitForApp,
+  waitForServiceWorkerControl,
+} from "./harness.mjs";
 
 const ID_URL = /\/journal\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -27,7 +35,6 @@ after(async () => {
 });
 
 const text = (page) => page.getByRole("textbox", { name: "Your reflection" });
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const entries = (page) => page.getByTestId("journal-entry");
 const count = (page) => page.getByTestId("journal-count");
 

@@ -3,11 +3,10 @@
 // date fields keep ISO (YYYY-MM-DD) whatever the locale. The other e2e files run in en-GB.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { saved, serveForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 const env = serveForFile();
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 
 for (const [locale, due, decimal] of [
   ["de-DE", "5. März 2027", "2,5"],

@@ -5,7 +5,7 @@
 // deletion offers Undo in a polite live region, without taking focus, by button or Ctrl+Z.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { countIs, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { countIs, openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -18,7 +18,6 @@ after(async () => {
   server?.stop();
 });
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 
 async function openGoal(page, title) {
   await page.goto(server.origin + "/plan");

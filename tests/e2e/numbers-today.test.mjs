@@ -4,7 +4,7 @@
 // actions as "Next", and takes an action for the whole plan, tied to no goal.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -17,7 +17,6 @@ after(async () => {
   server?.stop();
 });
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 
 async function openGoal(page, title) {
   await page.goto(server.origin + "/plan");

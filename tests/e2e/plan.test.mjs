@@ -4,7 +4,14 @@
 // The tests run in order on one fresh browser profile: each builds on what the one before saved.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import {
+  openBrowser,
+  saved,
+  serve,
+  startWithSamplePlan,
+  waitForApp,
+  waitForServiceWorkerControl,
+} from "./harness.mjs";
 
 let server, browser, goalUrl;
 before(async () => {
@@ -16,7 +23,6 @@ after(async () => {
   server?.stop();
 });
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const smart = (page, letter) =>
   page.getByTestId("smart-checker").locator(`[data-letter="${letter}"] .smart-state`);
 /** A day as the app writes it in the tests' en-GB: "30 Sept 2027". */

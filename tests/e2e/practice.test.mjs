@@ -16,7 +16,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, serve, waitForApp } from "./harness.mjs";
+import { openBrowser, saved, serve, storedText, waitForApp } from "./harness.mjs";
 
 const NAMES = ["Maya", "Ravi", "Ines"];
 const MILESTONE = "Two informational interviews booked";
@@ -38,7 +38,6 @@ after(async () => {
   server?.stop();
 });
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const shared = (name) => `${name}: the informational interview went well.`;
 const secret = (name) => `${name}-secret-7Qx: I may not afford the switch.`;
 const note = (name) => `${name} drafted a case study.`;
@@ -120,20 +119,6 @@ async function checkIn(page, name) {
   await saved(page);
 }
 
-async function storedText(page) {
-  return page.evaluate(async () => {
-    const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
-    const out = [JSON.stringify({ ...localStorage })];
-    for (const { name } of await indexedDB.databases()) {
-      const db = await req(indexedDB.open(name));
-      for (const store of db.objectStoreNames) {
-        out.push(JSON.stringify(await req(db.transaction(store).objectStore(store).getAll())));
-      }
-      db.close();
-    }
-    return out.join("\n");
-  });
-}
 
 /** The client-plan rows of the Clients screen, once it has loaded. */
 async function planRows(page) {

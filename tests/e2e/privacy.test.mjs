@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, coach, client;
 const dir = mkdtempSync(join(tmpdir(), "waymark-privacy-"));
@@ -35,7 +35,6 @@ after(async () => {
 const REGRET = "Zq9-regret: my manager is the reason I want out";
 const NOTE = "Zq9-note: seems burned out; consider suggesting a therapist";
 
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 
 async function go(page, path) {
   await page.goto(server.origin + path);

@@ -8,9 +8,10 @@ import assert from "node:assert/strict";
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ROOT,
   copyOfDist,
   openBrowser,
+  ROOT,
+  saved,
   serve,
   startWithSamplePlan,
   waitForApp,
@@ -68,7 +69,6 @@ test("a new version waits for the user, then takes over on Reload", async () => 
 });
 
 const text = (page) => page.locator("#reflection-text");
-const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 const schemaVersion = (page) =>
   page.evaluate(async () => (await indexedDB.databases()).find((d) => d.name === "waymark")?.version);
 
