@@ -8,13 +8,31 @@ mod session;
 use futures::executor::block_on;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::Plan;
-use waymark::session::{ActionError, SaveStatus};
+use waymark::session::{ActionError, LoadState, SaveStatus};
 use waymark::store::memory::MemoryStore;
 use waymark::store::{Store, StoreError};
 
 #[test]
 fn start_and_reopen() {
     block_on(session::start_and_reopen(MemoryStore::new()));
+}
+
+/// The browser cleared the database but not the mark kept apart from it: the next start says
+/// so; once the person chooses to begin again, an empty store is simply new.
+#[test]
+fn a_cleared_store_says_so_until_the_person_begins_again() {
+    block_on(async {
+        let store = MemoryStore::new();
+        session::with_sample(store.clone()).await;
+        store.lose_everything();
+        let tab = session::tab(store.clone());
+        tab.start().await;
+        assert_eq!(*tab.shown().load.borrow(), LoadState::Evicted);
+        tab.forget_cleared_plans();
+        let next = session::tab(store);
+        next.start().await;
+        assert_eq!(*next.shown().load.borrow(), LoadState::Empty);
+    });
 }
 
 #[test]

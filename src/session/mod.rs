@@ -166,9 +166,20 @@ impl<S: Store, V: Shown> Session<S, V> {
     }
 
     /// Lists the plans on this device and opens the one open last (else the first client
-    /// plan). `evicted`: plans were saved here before, so finding none means the browser
-    /// cleared them.
-    pub async fn start(&self, evicted: bool) {
+    /// plan). Finding none where plans were saved before means the browser cleared them.
+    pub async fn start(&self) {
+        self.open_first(self.store.saved_here_before()).await;
+    }
+
+    /// The person begins again after the browser cleared their plans (or erased everything):
+    /// an empty store is simply new from now on.
+    pub fn forget_cleared_plans(&self) {
+        self.store.forget_saved_here();
+    }
+
+    /// Opens the plan open last, or the first; with none, `cleared` says whether the browser
+    /// took them.
+    async fn open_first(&self, cleared: bool) {
         if let Err(e) = self.refresh_plan_list().await {
             self.shown.set_load(LoadState::Failed(e.to_string()));
             return;
@@ -192,7 +203,7 @@ impl<S: Store, V: Shown> Session<S, V> {
                     self.shown.set_load(LoadState::Failed(e.to_string()));
                 }
             }
-            None if evicted => self.shown.set_load(LoadState::Evicted),
+            None if cleared => self.shown.set_load(LoadState::Evicted),
             None => self.shown.set_load(LoadState::Empty),
         }
     }
@@ -508,9 +519,14 @@ impl<S: Store, V: Shown> Session<S, V> {
         self.prefs.forget_plan_facts(id.uuid());
         if self.open_id() == Some(id) {
             self.set_shown(None, Touched::none());
-            self.start(false).await;
+            self.open_first(false).await;
         } else {
             self.refresh_plan_list().await?;
+        }
+        // The person emptied the device on purpose: the next start is a first run, not news
+        // that the browser cleared their plans.
+        if self.shown.plans().is_empty() {
+            self.store.forget_saved_here();
         }
         Ok(())
     }

@@ -456,6 +456,14 @@ impl Store for IndexedDbStore {
         self.announce(&[whole_plan(plan_id)]);
         Ok(revs)
     }
+
+    fn saved_here_before(&self) -> bool {
+        device::has_data_marker(&self.inner.name)
+    }
+
+    fn forget_saved_here(&self) {
+        device::clear_has_data_marker(&self.inner.name);
+    }
 }
 
 /// Inside `replace_plan`'s transaction, given the plan's current records: delete them all,

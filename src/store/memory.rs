@@ -17,11 +17,19 @@ pub struct MemoryStore {
     docs: Rc<RefCell<Docs>>,
     /// While set, every write fails as a full disk would (tests of the storage-full state).
     full: Rc<std::cell::Cell<bool>>,
+    /// The "saved here before" mark, kept apart from the documents as the browser store keeps it.
+    saved: Rc<std::cell::Cell<bool>>,
 }
 
 impl MemoryStore {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Loses every document but keeps the "saved here before" mark, as a browser clearing
+    /// the site's database under storage pressure does.
+    pub fn lose_everything(&self) {
+        self.docs.borrow_mut().clear();
     }
 
     /// Number of stored documents (all plans).
@@ -88,6 +96,7 @@ impl Store for MemoryStore {
             revs.push((doc.id, doc.rev));
             docs.insert((doc.plan_id, doc.id), doc);
         }
+        self.saved.set(true);
         Ok(revs)
     }
 
@@ -115,6 +124,15 @@ impl Store for MemoryStore {
             revs.push((doc.id, doc.rev));
             stored.insert((plan_id, doc.id), doc);
         }
+        self.saved.set(true);
         Ok(revs)
+    }
+
+    fn saved_here_before(&self) -> bool {
+        self.saved.get()
+    }
+
+    fn forget_saved_here(&self) {
+        self.saved.set(false);
     }
 }

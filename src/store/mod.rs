@@ -66,6 +66,14 @@ pub trait Store {
         plan_id: Uuid,
         docs: Vec<Document>,
     ) -> Result<Vec<(Uuid, u64)>, StoreError>;
+
+    /// Whether a plan was ever saved in this store on this device. The mark is kept apart from
+    /// the plans, so a store found empty with the mark set was cleared by the browser.
+    fn saved_here_before(&self) -> bool;
+
+    /// Forgets the mark: the person erased everything on purpose, or begins again after the
+    /// browser cleared the plans, so an empty store is simply new from now on.
+    fn forget_saved_here(&self);
 }
 
 /// What another tab (or another connection) changed, as announced after its commit.

@@ -40,14 +40,12 @@ pub async fn with_sample<S: Store>(store: S) -> Tab<S> {
 }
 
 /// A fresh device opens empty; a saved plan is listed, opened, remembered and found again
-/// by a new session on the same store.
+/// by a new session on the same store; after the person deletes it, the device is new again
+/// (not "cleared by the browser").
 pub async fn start_and_reopen<S: Store + Clone>(store: S) {
     let first = tab(store.clone());
-    first.start(false).await;
+    first.start().await;
     assert_eq!(*first.shown().load.borrow(), LoadState::Empty);
-    let evicted = tab(store.clone());
-    evicted.start(true).await;
-    assert_eq!(*evicted.shown().load.borrow(), LoadState::Evicted);
 
     first.add_plan(sample_plan(now()).unwrap()).await.unwrap();
     let id = open_plan(&first).id();
@@ -56,13 +54,19 @@ pub async fn start_and_reopen<S: Store + Clone>(store: S) {
     assert_eq!(first.shown().plans.borrow().len(), 1);
     assert_eq!(first.preferences().open_plan(), Some(id));
 
-    let again = tab(store);
-    again.start(false).await;
+    let again = tab(store.clone());
+    again.start().await;
     assert_eq!(*again.shown().load.borrow(), LoadState::Ready);
     assert_eq!(
         open_plan(&again).to_documents(),
         open_plan(&first).to_documents()
     );
+
+    again.delete_plan(PlanId(id)).await.unwrap();
+    assert_eq!(*again.shown().load.borrow(), LoadState::Empty);
+    let after = tab(store);
+    after.start().await;
+    assert_eq!(*after.shown().load.borrow(), LoadState::Empty);
 }
 
 /// One action is one commit; actions queued together run one after another, each on the

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { countIs, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
 let server, browser, backupPath;
 const dir = mkdtempSync(join(tmpdir(), "waymark-backup-"));
@@ -137,6 +137,26 @@ test("storage cleared by the browser: the app says so and restores the backup", 
   await waitForApp(page);
   await page.getByRole("heading", { name: "Today" }).waitFor();
   assert.equal(await cleared.count(), 0);
+});
+
+test("deleting the last plan on purpose is not reported as the browser clearing it", async () => {
+  const b = await openBrowser(server.origin);
+  try {
+    const { page } = b;
+    await startWithSamplePlan(page, server.origin);
+    await page.goto(server.origin + "/clients");
+    await waitForApp(page);
+    await page.getByRole("button", { name: /^Delete .*’s plan$/ }).click();
+    await page.getByTestId("confirm-delete").getByRole("button", { name: "Delete it" }).click();
+    await countIs(page.getByTestId("client-row"), 0);
+    await page.goto(server.origin + "/");
+    await waitForApp(page);
+    await page.getByRole("heading", { name: "Welcome to Waymark" }).waitFor();
+    assert.equal(await page.getByTestId("storage-cleared").count(), 0);
+    assert.deepEqual(b.consoleErrors, []);
+  } finally {
+    await b.close();
+  }
 });
 
 test("no console errors and no requests outside the app", () => {

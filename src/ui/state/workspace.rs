@@ -197,9 +197,6 @@ impl Workspace {
                 return;
             }
         };
-        // Plans were saved here before (the marker outlives the database), yet none is left: the
-        // browser cleared the storage, at this open or at an earlier one nobody acted on.
-        let evicted = device::has_data_marker(store.name());
         let subscription = store.on_remote_change(move |change| {
             spawn_local(async move {
                 if let Ok(session) = self.session().await {
@@ -220,7 +217,7 @@ impl Workspace {
         spawn_local(async {
             let _ = device::request_persistence_once().await;
         });
-        session.start(evicted).await;
+        session.start().await;
         self.tell_waiting();
         // The first action should copy nothing either: make the session's working copy of
         // the plan once the browser is idle after opening it.
@@ -351,8 +348,8 @@ impl Workspace {
     }
 }
 
-/// What the device says about its storage, for Settings and the cleared-storage screen: the
-/// database's name and the storage calls stay behind the workspace.
+/// What the browser says about its storage, for Settings: these calls stay behind the
+/// workspace (whether plans were cleared is the session's, through its store).
 impl Workspace {
     /// Whether the browser keeps this site's storage even when short of space (`None`: it
     /// would not say).
@@ -373,7 +370,9 @@ impl Workspace {
     /// The person chose to begin again after the browser cleared their plans: from now on
     /// an empty store is simply new.
     pub fn forget_cleared_plans(&self) {
-        device::clear_has_data_marker(crate::store::indexeddb::DB_NAME);
+        if let Some(session) = self.session.with_value(Option::clone) {
+            session.forget_cleared_plans();
+        }
     }
 }
 
