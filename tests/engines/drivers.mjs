@@ -81,6 +81,11 @@ class WebKit {
       },
     });
     w.session = `/session/${session.sessionId}`;
+    // WebDriver's own default waits 300 s for a page load before the next command; a load
+    // that never finishes (seen once in CI, in the journey that leaves pages while they load)
+    // then used up the whole file's time. A minute is plenty for any load here, and a stuck
+    // one fails the step that caused it.
+    await w.call("POST", `${w.session}/timeouts`, { pageLoad: 60000, script: 60000 }).catch(() => {});
     await w.call("POST", `${w.session}/window/rect`, PHONE).catch(() => {});
     w.tab = await w.call("GET", `${w.session}/window`);
     return w;
@@ -91,6 +96,11 @@ class WebKit {
       method,
       headers: { "content-type": "application/json" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // Beyond the driver's own page-load limit: a driver that stopped answering fails the
+      // step with its command named instead of hanging the suite.
+      signal: AbortSignal.timeout(90000),
+    }).catch((e) => {
+      throw new Error(`WebKitWebDriver ${method} ${path}: no answer (${e.name})`);
     });
     const json = await r.json();
     if (!r.ok) throw new Error(`WebKitWebDriver ${method} ${path}: ${JSON.stringify(json.value)}`);
