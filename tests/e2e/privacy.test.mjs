@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, saved, serve, startWithSamplePlan, storedText, waitForApp } from "./harness.mjs";
 
 let server, coach, client;
 const dir = mkdtempSync(join(tmpdir(), "waymark-privacy-"));
@@ -107,28 +107,12 @@ async function reflect(page, words, isPrivate) {
   await page.waitForFunction((w) => document.querySelector("#reflection-text")?.value === w, words);
 }
 
-/** Every record of every IndexedDB database of this profile, as text. */
-async function indexedDbText(page) {
-  return page.evaluate(async () => {
-    const req = (r) => new Promise((ok, fail) => ((r.onsuccess = () => ok(r.result)), (r.onerror = () => fail(r.error))));
-    const out = [];
-    for (const { name } of await indexedDB.databases()) {
-      const db = await req(indexedDB.open(name));
-      for (const store of db.objectStoreNames) {
-        out.push(JSON.stringify(await req(db.transaction(store).objectStore(store).getAll())));
-      }
-      db.close();
-    }
-    return out.join("\n");
-  });
-}
-
 const REGRET_JSON = JSON.stringify(REGRET).slice(1, -1);
 
-test("1. a reflection written and deleted is in no file and gone from IndexedDB", async () => {
+test("1. a reflection written and deleted is in no file and gone from IndexedDB and localStorage", async () => {
   const { page } = client;
   await reflect(page, REGRET, false);
-  assert.ok((await indexedDbText(page)).includes(REGRET_JSON), "the scan sees the stored reflection");
+  assert.ok((await storedText(page)).includes(REGRET_JSON), "the scan sees the stored reflection");
 
   await go(page, "/journal");
   await page.getByTestId("journal-entry").filter({ hasText: REGRET }).getByRole("link").tap();
@@ -149,10 +133,10 @@ test("1. a reflection written and deleted is in no file and gone from IndexedDB"
   assert.ok(tombstones.length >= 1);
   for (const t of tombstones) assert.deepEqual(Object.keys(t), ["meta"]);
 
-  assert.ok(!(await indexedDbText(page)).includes("Zq9-regret"), "the deleted words are still in IndexedDB");
+  assert.ok(!(await storedText(page)).includes("Zq9-regret"), "the deleted words are still stored (IndexedDB or localStorage)");
   await page.reload();
   await waitForApp(page);
-  assert.ok(!(await indexedDbText(page)).includes("Zq9-regret"));
+  assert.ok(!(await storedText(page)).includes("Zq9-regret"));
 });
 
 test("2. a coach's private note never reaches the client's device through any file", async () => {
@@ -191,7 +175,7 @@ test("2. a coach's private note never reaches the client's device through any fi
   assert.equal(await other.getByTestId("journal-entry").filter({ hasText: "Zq9-note" }).count(), 0);
   // The template opens as a plan of its own.
   await importFile(other, template.path);
-  assert.ok(!(await indexedDbText(other)).includes("Zq9-note"), "the note reached the client's device");
+  assert.ok(!(await storedText(other)).includes("Zq9-note"), "the note reached the client's device");
   assert.deepEqual(client.consoleErrors, []);
   assert.deepEqual(coach.consoleErrors, []);
 });
