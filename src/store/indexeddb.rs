@@ -463,6 +463,8 @@ impl Store for IndexedDbStore {
 
     fn forget_saved_here(&self) {
         device::clear_has_data_marker(&self.inner.name);
+        // So the next save marks the device again, in this page too.
+        self.inner.has_data_marked.set(false);
     }
 }
 

@@ -363,14 +363,20 @@ async fn evicted_database_is_noticed() {
             .await
             .unwrap();
     }
-    // What eviction leaves: no database, but the marker in localStorage. The workspace reads
-    // "marker set, no plans" as "the browser cleared the plans".
+    // What eviction leaves: no database, but the marker in localStorage. The session reads
+    // "saved here before, no plans" as "the browser cleared the plans".
     IndexedDbStore::delete_database(&name).await.unwrap();
     let store = IndexedDbStore::open_named(&name).await.unwrap();
-    assert!(device::has_data_marker(&name));
+    assert!(store.saved_here_before());
     assert!(store.list_plan_headers().await.unwrap().is_empty());
-    device::clear_has_data_marker(&name);
+    store.forget_saved_here();
     assert!(!device::has_data_marker(&name));
+    // The next save marks the device again, through the same connection.
+    store
+        .commit(change(&[doc(Uuid::new_v4(), DocKind::Plan, 0, "p")]))
+        .await
+        .unwrap();
+    assert!(store.saved_here_before());
 }
 
 #[wasm_bindgen_test]
