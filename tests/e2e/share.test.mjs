@@ -102,9 +102,12 @@ test("a file opened before the device's plans are read waits for them (a slow ph
   });
   try {
     await chooseFile(page, path);
+    // Meanwhile the person is told the file is being read, not left with nothing.
+    await page.getByTestId("import-reading").filter({ hasText: "Reading the file…" }).waitFor();
     const preview = page.getByTestId("import-preview");
     await preview.waitFor();
     assert.match(await preview.textContent(), /already has everything/, "previewed against the plan on the device, not as a new plan");
+    assert.equal(await page.getByTestId("import-reading").count(), 0);
     assert.ok(await page.getByRole("button", { name: "Import" }).isDisabled());
     assert.equal((await plansOnDevice(page)).length, 1);
   } finally {

@@ -22,6 +22,8 @@ use crate::ui::widgets::ErrorNotice;
 #[derive(Clone)]
 enum Stage {
     Idle,
+    /// Chosen and being read, checked and placed (a second on a phone for a large file).
+    Reading,
     Locked(Vec<u8>),
     Preview(Box<Opened>),
 }
@@ -196,7 +198,10 @@ pub fn ImportPanel() -> impl IntoView {
                         preview,
                     })));
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    stage.set(Stage::Idle);
+                    error.set(Some(e));
+                }
             }
         });
     };
@@ -223,19 +228,25 @@ pub fn ImportPanel() -> impl IntoView {
         }
         match parse_plan_file(&bytes) {
             Ok(file) => show_preview(file),
-            Err(e) => error.set(Some(e.to_string())),
+            Err(e) => {
+                stage.set(Stage::Idle);
+                error.set(Some(e.to_string()));
+            }
         }
     };
 
     let open_file = move |file: File| {
         error.set(None);
         done.set(None);
-        stage.set(Stage::Idle);
+        stage.set(Stage::Reading);
         other_role.set(None);
         leptos::task::spawn_local(async move {
             match device_files::read(&file).await {
                 Ok(bytes) => open_bytes(bytes),
-                Err(e) => error.set(Some(e.to_string())),
+                Err(e) => {
+                    stage.set(Stage::Idle);
+                    error.set(Some(e.to_string()));
+                }
             }
         });
     };
@@ -358,6 +369,10 @@ pub fn ImportPanel() -> impl IntoView {
     let stage_view = move || {
         match stage.get() {
         Stage::Idle => ().into_any(),
+        Stage::Reading => view! {
+            <p class="muted" role="status" data-testid="import-reading">"Reading the file…"</p>
+        }
+        .into_any(),
         Stage::Locked(_) => view! {
             <form class="import-unlock" on:submit=move |ev| { ev.prevent_default(); unlock(); }>
                 <div class="field">

@@ -185,7 +185,13 @@ fn Flow(editing: Option<Uuid>) -> impl IntoView {
     });
     let step = flow.step;
     let held_on = RwSignal::new(start.held_on);
-    let goal = RwSignal::new(start.goal);
+    // A goal deleted since the note was written is no longer offered: the note is then about
+    // the plan as a whole, as its actions would be.
+    let goal = RwSignal::new(if goals.iter().any(|(id, _)| *id == start.goal) {
+        start.goal
+    } else {
+        String::new()
+    });
     let session_goal = RwSignal::new(start.session_goal);
     let reality = RwSignal::new(start.reality);
     let options = RwSignal::new(start.options);
