@@ -47,24 +47,26 @@ pub enum RecordParam<Id> {
     NotAnId,
 }
 
-/// The reflection the journal editor's address names, read once.
-pub fn reflection_param() -> RecordParam<ReflectionId> {
+/// What a `/…/new` or `/…/:id` address names, read once through the route's params `P`.
+fn record_param<P, Id>(id: impl FnOnce(P) -> Option<Id>) -> RecordParam<Id>
+where
+    P: Params + Clone + PartialEq + Send + Sync + 'static,
+{
     if !has_id_param() {
         return RecordParam::New;
     }
-    match use_params::<ReflectionParams>().get_untracked() {
-        Ok(ReflectionParams { id: Some(id) }) => RecordParam::Id(id),
-        _ => RecordParam::NotAnId,
+    match use_params::<P>().get_untracked().ok().and_then(id) {
+        Some(id) => RecordParam::Id(id),
+        None => RecordParam::NotAnId,
     }
+}
+
+/// The reflection the journal editor's address names, read once.
+pub fn reflection_param() -> RecordParam<ReflectionId> {
+    record_param(|p: ReflectionParams| p.id)
 }
 
 /// The session note the address names, read once (`/plan/sessions/new` names none).
 pub fn session_note_param() -> RecordParam<Uuid> {
-    if !has_id_param() {
-        return RecordParam::New;
-    }
-    match use_params::<SessionNoteParams>().get_untracked() {
-        Ok(SessionNoteParams { id: Some(id) }) => RecordParam::Id(id),
-        _ => RecordParam::NotAnId,
-    }
+    record_param(|p: SessionNoteParams| p.id)
 }

@@ -18,7 +18,9 @@ use crate::core::Plan;
 use crate::ui::format::{self, long_date, parse_number, short_day_of, with_unit};
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, WithPlan, Workspace};
-use crate::ui::widgets::{DiscardDraft, ErrorNotice, InfoNotice, RatingField, TextArea};
+use crate::ui::widgets::{
+    focus_step_heading, DiscardDraft, ErrorNotice, InfoNotice, RatingField, TextArea,
+};
 use crate::ui::zone::BrowserZones;
 
 #[component]
@@ -163,16 +165,6 @@ fn build_forms(plan: &Plan, saved: Option<&SavedDraft>) -> Vec<GoalForm> {
             }
         })
         .collect()
-}
-
-fn focus_step_heading() {
-    // After the new step is in the DOM.
-    request_animation_frame(|| {
-        if let Some(h) = document().get_element_by_id("step-heading") {
-            let h: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h);
-            let _ = h.focus();
-        }
-    });
 }
 
 #[component]

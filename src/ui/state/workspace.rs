@@ -181,11 +181,15 @@ impl Workspace {
     /// than failing.
     async fn session(&self) -> Result<Rc<BrowserSession>, ActionError> {
         self.opened().await;
-        self.session
-            .with_value(|s| s.clone())
+        self.session_now()
             .ok_or(ActionError::Store(StoreError::Unavailable(
                 "the database could not be opened".into(),
             )))
+    }
+
+    /// The session if the database is open by now, for what has nothing to do before then.
+    fn session_now(&self) -> Option<Rc<BrowserSession>> {
+        self.session.with_value(Option::clone)
     }
 
     async fn open(self, signals: Signals) {
@@ -222,7 +226,7 @@ impl Workspace {
         // The first action should copy nothing either: make the session's working copy of
         // the plan once the browser is idle after opening it.
         when_idle(move || {
-            if let Some(session) = self.session.with_value(Option::clone) {
+            if let Some(session) = self.session_now() {
                 session.prepare_working_copy();
             }
         });
@@ -291,7 +295,7 @@ impl Workspace {
 
     /// The Undo offer closed.
     pub fn dismiss_undo(&self) {
-        match self.session.with_value(Option::clone) {
+        match self.session_now() {
             Some(s) => s.dismiss_undo(),
             None => self.undo.set(None),
         }
@@ -370,7 +374,7 @@ impl Workspace {
     /// The person chose to begin again after the browser cleared their plans: from now on
     /// an empty store is simply new.
     pub fn forget_cleared_plans(&self) {
-        if let Some(session) = self.session.with_value(Option::clone) {
+        if let Some(session) = self.session_now() {
             session.forget_cleared_plans();
         }
     }

@@ -134,8 +134,9 @@ impl GuidedFlow {
     }
 }
 
-/// Puts the focus on the current screen's heading (`#step-heading`) once it is drawn.
-fn focus_step_heading() {
+/// Puts the focus on the current screen's heading (`#step-heading`) once it is drawn, as a
+/// screen reader expects after Back or Next (the check-in flow uses it too).
+pub fn focus_step_heading() {
     request_animation_frame(|| {
         if let Some(h) = document().get_element_by_id("step-heading") {
             let h: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(h);

@@ -9,6 +9,6 @@ mod values;
 
 pub use discard::DiscardDraft;
 pub use fields::{DateField, NumberField, RatingField, SelectField, TextArea, TextField};
-pub use guided_flow::{FlowCard, GuidedFlow};
+pub use guided_flow::{focus_step_heading, FlowCard, GuidedFlow};
 pub use notice::{ErrorNotice, InfoNotice};
 pub use values::ValuesPicker;
