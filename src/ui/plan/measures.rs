@@ -318,8 +318,12 @@ fn EditKpi(kid: Uuid) -> impl IntoView {
     };
     let kpi_name = move || current().map(|k| k.name).unwrap_or_default();
     view! {
-        <details class="edit-kpi" on:toggle=move |_| fill()>
-            <summary class="button" aria-label=move || format!("Edit or delete KPI: {}", kpi_name())>"Edit or delete"</summary>
+        // The fields are filled from the stored KPI when the summary is pressed (a click, also
+        // from the keyboard), before the form shows. The details' `toggle` event comes a task
+        // later and could overwrite what was already typed.
+        <details class="edit-kpi">
+            <summary class="button" aria-label=move || format!("Edit or delete KPI: {}", kpi_name())
+                on:click=move |_| fill()>"Edit or delete"</summary>
             <form class="add-form" on:submit=move |ev| { ev.prevent_default(); save(); }>
                 <RowField id=format!("kpi-{kid}-name") label="KPI name".into() value=name/>
                 <div class="field-row">
