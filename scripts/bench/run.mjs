@@ -17,7 +17,7 @@ import { dirname, join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { startProxy } from "./proxy.mjs";
-import { runLighthouse } from "./lighthouse.mjs";
+import { runLighthouseMedian } from "./lighthouse.mjs";
 import { renderReport } from "./report.mjs";
 import { seedCaseload } from "../../tests/e2e/caseload.mjs";
 
@@ -418,7 +418,7 @@ async function main() {
     // The same server as the full run (scripts/serve.mjs, precompressed brotli and gzip).
     const app = await serve(DIST);
     const loadBefore = loadavg();
-    const lh = await runLighthouse(app.origin + "/", CHROMIUM_FLAGS);
+    const lh = await runLighthouseMedian(app.origin + "/", CHROMIUM_FLAGS);
     console.log(JSON.stringify({ loadBefore, loadAfter: loadavg(), ...lh }, null, 2));
     return;
   }
@@ -519,9 +519,10 @@ async function main() {
   // 5. The vanilla-JS baseline.
   await baseline(r, records, { full: true });
 
-  // 6. Lighthouse 13, mobile preset, against the served release build (no other browser open).
+  // 6. Lighthouse 13, mobile preset, against the served release build (no other browser open),
+  //    three times: the median run.
   log("lighthouse…");
-  r.lighthouse = await runLighthouse(app.origin + "/", CHROMIUM_FLAGS).catch((e) => ({ error: String(e) }));
+  r.lighthouse = await runLighthouseMedian(app.origin + "/", CHROMIUM_FLAGS);
   log(`lighthouse: ${JSON.stringify(r.lighthouse.scores ?? r.lighthouse.error)}`);
 
   r.machine = {

@@ -1,7 +1,8 @@
 // What a person sees before the wasm has arrived: index.html's static first screen (the
-// Waymark header, an empty bottom bar, "Opening your plan…") in the theme they chose, under
-// the same CSP, with nothing for axe to flag, and gone once the app has mounted (one header,
-// one navigation for a screen reader). The wasm request is held to stand for a slow network.
+// Waymark header, an empty bottom bar, and "Opening your plan…", or on a new device the
+// Welcome screen itself) in the theme they chose, under the same CSP, with nothing for axe to
+// flag, and gone once the app has mounted (one header, one navigation for a screen reader),
+// with nothing moved. The wasm request is held to stand for a slow network.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -33,11 +34,83 @@ async function openWithWasmHeld(page, path = "/") {
 
 const background = (page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
 
-test("the first screen is drawn before the wasm arrives and replaced when the app mounts", async () => {
+const axeViolations = async (page) => {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+};
+
+/** Where the Welcome screen's parts are, and what they say, in `root`. */
+const welcomeLayout = (page, root) =>
+  page.evaluate((root) => {
+    const parts = document.querySelectorAll(`${root} h1, ${root} .lead, ${root} .card, ${root} .card h2, ${root} .card p, ${root} .card label, ${root} .card input, ${root} .card .button`);
+    return [...parts].map((e) => {
+      const r = e.getBoundingClientRect();
+      const card = e.classList.contains("card");
+      return `${card ? "card" : e.tagName} ${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)} ${card ? "" : e.value || e.textContent.trim()}`;
+    });
+  }, root);
+
+test("on a new device the Welcome screen is drawn before the wasm arrives, and the app's own takes its place without anything moving", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const browser = await openBrowser(server.origin, { colorScheme });
+    try {
+      const { page } = browser;
+      const release = await openWithWasmHeld(page);
+      // "/" on a device with no plan is the Welcome screen: the address says so at once.
+      assert.equal(new URL(page.url()).pathname, "/welcome");
+      assert.ok(await page.locator(".boot-welcome h1", { hasText: "Welcome to Waymark" }).isVisible());
+      assert.equal(await page.getByText("Opening your plan…").isVisible(), false);
+      // Decoration until the app is there: nothing to tap or tab to, a status to hear.
+      assert.equal(await page.getByRole("button").count(), 0);
+      assert.equal(await page.getByRole("textbox").count(), 0);
+      assert.equal(await page.getByRole("status").textContent(), "Opening Waymark…");
+      assert.deepEqual(await axeViolations(page), []);
+      const drawn = await welcomeLayout(page, ".boot-welcome");
+      assert.ok(drawn.length >= 15, drawn.join("\n"));
+
+      await release();
+      await page.getByTestId("try-sample").waitFor();
+      assert.equal(await page.locator(".boot").count(), 0);
+      assert.deepEqual(await welcomeLayout(page, "main#main"), drawn);
+      assert.equal(new URL(page.url()).pathname, "/welcome");
+      assert.deepEqual(browser.consoleErrors, []);
+    } finally {
+      await browser.close();
+    }
+  }
+});
+
+test("a coach's new device waits for the app's Welcome, which has a coach's words", async () => {
   const browser = await openBrowser(server.origin);
   try {
     const { page } = browser;
+    // As Settings stores the role (store/preferences.rs).
+    await page.addInitScript(() => localStorage.setItem("waymark.role", JSON.stringify("coach")));
     const release = await openWithWasmHeld(page);
+    assert.equal(await page.getByRole("status").textContent(), "Opening your plan…");
+    assert.equal(await page.locator(".boot-welcome").isVisible(), false);
+    await release();
+    await page.getByRole("heading", { name: "Start a plan for a client" }).waitFor();
+  } finally {
+    await browser.close();
+  }
+});
+
+test("a device with a plan is told the plan is opening until the app has drawn it", async () => {
+  const browser = await openBrowser(server.origin);
+  try {
+    const { page } = browser;
+    // A device that has stored a plan carries the store's "has data" marker (store/device.rs).
+    // (A real plan would bring the service worker, which serves the wasm past the hold.)
+    await page.addInitScript(() => localStorage.setItem("waymark.has-data", "true"));
+    const release = await openWithWasmHeld(page);
+    assert.equal(new URL(page.url()).pathname, "/");
+    assert.equal(await page.locator(".boot-welcome").isVisible(), false);
     assert.equal(await page.locator(".boot .app-name").textContent().then((t) => t.trim()), "Waymark");
     assert.ok(await page.locator(".boot .app-name").isVisible());
     assert.ok(await page.locator(".boot .bottom-nav").isVisible());
@@ -48,14 +121,7 @@ test("the first screen is drawn before the wasm arrives and replaced when the ap
     assert.equal(await page.getByRole("navigation").count(), 0);
     assert.equal(await background(page), LIGHT_BG);
 
-    await page.evaluate(AXE);
-    const violations = await page.evaluate(async () => {
-      const r = await window.axe.run(document, {
-        runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-      });
-      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-    });
-    assert.deepEqual(violations, []);
+    assert.deepEqual(await axeViolations(page), []);
 
     await release();
     await waitForApp(page);
@@ -122,6 +188,7 @@ test("a browser without WebAssembly is told so instead of waiting forever", asyn
     await page.goto(server.origin + "/");
     assert.ok(await page.getByText("This browser cannot run Waymark: it needs WebAssembly.", { exact: false }).isVisible());
     assert.equal(await page.getByText("Opening your plan…").isVisible(), false);
+    assert.equal(await page.locator(".boot-welcome").isVisible(), false);
   } finally {
     await browser.close();
   }
