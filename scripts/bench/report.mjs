@@ -31,7 +31,7 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
 
   const rows = [
     ["**Loading**", "", "", ""],
-    ["First load: files the page requested, gzip", `${kb(r.firstLoad.pageGzip)} (${r.firstLoad.pageFiles.length} files, ${kb(r.firstLoad.pageRaw)} raw; wasm ${kb(wasmFile?.gzip)} gzip)`, "≤ 250 KB", mark(r.firstLoad.pageGzip <= 250 * 1024)],
+    ["First load: files the page requested, gzip", `${kb(r.firstLoad.pageGzip)} (${r.firstLoad.pageFiles.length} files, ${kb(r.firstLoad.pageRaw)} raw; wasm ${kb(wasmFile?.gzip)} gzip)`, "≤ 350 KB", mark(r.firstLoad.pageGzip <= 350 * 1024)],
     ["First visit incl. the service worker's precache, gzip", `${kb(r.firstLoad.withPrecacheGzip)} (${r.firstLoad.requests} requests)`, "", ""],
     ["Repeat load: the app's files from the network", `${n(appRepeat.length)} requests${appRepeat.length ? ` (${appRepeat.join(", ")})` : ", 0 B"}`, "0 B", mark(appRepeat.length === 0)],
     ["Repeat load: all bytes on the socket (headers included)", `${n(r.repeatLoad.socketBytes)} B${swCheck ? " — the browser's update check of /sw.js on navigation" : ""}`, "", ""],
@@ -44,7 +44,7 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
     ['… merge (Import → "Saving…")', ms(imp.saving), "", ""],
     ['… encode and write every document to IndexedDB ("Saving…" → "Saved")', ms(imp.saved - imp.saving), "", ""],
     ['… re-read the plan and show it ("Saved" → /plan shown)', ms(r.importMerge.ms - imp.saved), "", ""],
-    [`Import and merge, total (${mb(seed.bytes)} file)`, ms(importTotal), "≤ 500 ms (5 MB)", mark(importTotal <= 500)],
+    [`Import and merge, total (${mb(seed.bytes)} file)`, ms(importTotal), "≤ 1.5 s", mark(importTotal <= 1500)],
     [`Open: reload → Today usable, median of ${runs}`, `${ms(open)} (${r.open.map((o) => Math.round(o.idleMs)).join(" / ")})`, "≤ 500 ms", mark(open <= 500)],
     ["… of which the wasm app started (trunk's `TrunkApplicationStarted`), median", ms(median(r.open.map((o) => o.startedMs))), "", ""],
     ["… from the app started to Today shown (read, build the plan, render), median", ms(openRead), "", ""],
@@ -80,8 +80,8 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
     [
       r.lighthouse.runs ? `Performance, median of ${r.lighthouse.runs.length} runs` : "Performance",
       lh.performance == null ? "n/a" : `${lh.performance}${r.lighthouse.runs ? ` (${r.lighthouse.runs.join(" / ")})` : ""}`,
-      "≥ 98",
-      mark(lh.performance == null ? false : lh.performance >= 98),
+      "≥ 95",
+      mark(lh.performance == null ? false : lh.performance >= 95),
     ],
     ["Accessibility", lh.accessibility ?? "n/a", "100", mark(lh.accessibility === 100)],
     ["Best practices", lh.bestPractices ?? "n/a", "100", mark(lh.bestPractices === 100)],
@@ -110,7 +110,8 @@ Run ${r.machine.date} on ${r.machine.cores} cores (${r.machine.cpu}), ${r.machin
 release build served by \`scripts/serve.mjs\` on 127.0.0.1; CPU throttled ${cpuRate}× (CDP \`Emulation.setCPUThrottlingRate\`,
 as Lighthouse's mobile preset), phone viewport 390×844. The whole run took ${Math.round(r.durationS)} s; load average before / after:
 ${r.loadBefore.map((x) => x.toFixed(1)).join(" ")} / ${r.loadAfter.map((x) => x.toFixed(1)).join(" ")} (the machine is shared; expect ±30 % between runs).
-Build: commit ${r.machine.commit}. Command: \`scripts/bench.sh\`.
+Build: commit ${r.machine.commit}. Command: \`scripts/bench.sh\`. Targets are issue #14's for now (its
+"later" column is stricter).
 
 | what | measured | target | |
 | --- | --- | --- | --- |
