@@ -45,9 +45,11 @@ run("wasm-bindgen", [
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out);
+// Without trunk's wasm and JS, the filled-in sw.js and the precompressed siblings (in folders
+// too), which post-build.mjs writes again for this build.
 for (const f of readdirSync(dist)) {
-  if (/\.(br|gz)$/.test(f) || /^waymark-.*\.(js|wasm)$/.test(f) || f === "sw.js") continue;
-  cpSync(join(dist, f), join(out, f), { recursive: true });
+  if (/^waymark-.*\.(js|wasm)$/.test(f) || f === "sw.js") continue;
+  cpSync(join(dist, f), join(out, f), { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
 }
 cpSync(join(root, "public/sw.js"), join(out, "sw.js"));
 run("wasm-opt", ["-Oz", join(bound, "waymark_bg.wasm"), "-o", join(out, "waymark_bg.wasm")]);
