@@ -10,6 +10,7 @@ mod format;
 mod icons;
 mod idle;
 mod journal;
+mod lazy_screens;
 mod page;
 mod params;
 mod plan;
