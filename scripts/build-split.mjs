@@ -1,5 +1,5 @@
 // Spike (issue #14, bench-results/size-breakdown.md): the release build with the wasm cut by
-// route. Every screen but Today and Welcome is a split point (`--features split`, ui/app.rs);
+// route. Every screen but Today and Welcome is a split point (`--features split`, ui/lazy_screens.rs);
 // wasm-split-cli moves each screen's code into chunks fetched on first visit. Trunk cannot run
 // this (its hooks run before cargo or after wasm-bindgen), so this script does the Rust steps
 // itself and borrows everything else from a normal `trunk build --release`:
