@@ -186,6 +186,11 @@ pub fn ImportPanel() -> impl IntoView {
         now: format::now(),
     };
 
+    // A chosen file that cannot be opened leaves "Reading the file…" for the reason why.
+    let refuse = move |message: String| {
+        stage.set(Stage::Idle);
+        error.set(Some(message));
+    };
     let show_route = move |file: PlanFile, new_plan_id, separate: bool| {
         leptos::task::spawn_local(async move {
             match route_on_device(ws, &file, separate, &setup(new_plan_id)).await {
@@ -198,10 +203,7 @@ pub fn ImportPanel() -> impl IntoView {
                         preview,
                     })));
                 }
-                Err(e) => {
-                    stage.set(Stage::Idle);
-                    error.set(Some(e));
-                }
+                Err(e) => refuse(e),
             }
         });
     };
@@ -228,10 +230,7 @@ pub fn ImportPanel() -> impl IntoView {
         }
         match parse_plan_file(&bytes) {
             Ok(file) => show_preview(file),
-            Err(e) => {
-                stage.set(Stage::Idle);
-                error.set(Some(e.to_string()));
-            }
+            Err(e) => refuse(e.to_string()),
         }
     };
 
@@ -243,10 +242,7 @@ pub fn ImportPanel() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match device_files::read(&file).await {
                 Ok(bytes) => open_bytes(bytes),
-                Err(e) => {
-                    stage.set(Stage::Idle);
-                    error.set(Some(e.to_string()));
-                }
+                Err(e) => refuse(e.to_string()),
             }
         });
     };
