@@ -127,7 +127,7 @@ ${cmp.map(([w, a, b, x, t, ok]) => `| ${w} | ${a} | ${b} | ${rt(x)} | ${t} | ${m
 
 - **Bytes**: every request went through a byte-counting relay in front of the real server. "First load" sums,
   for each file the page itself requested on a first visit (fresh profile), the gzip size (zlib level 6) of the
-  file (what a gzip-serving host would send, bodies only; `scripts/serve.mjs` sends the smaller precompressed brotli to a browser that takes it).
+  file (what a gzip-serving host would send, bodies only; \`scripts/serve.mjs\` sends the smaller precompressed brotli to a browser that takes it).
   "Incl. precache" adds the files the service worker then fetches again into its cache. "Repeat load" is what
   crossed the socket (headers included) while reloading with the service worker in control.
 - **Usable**: the screen's \`<h1>\` is in \`main#main\`, the boot placeholder and "Opening your plan…" are gone,

@@ -8,8 +8,9 @@
 //   node scripts/bench/run.mjs --dist dist --only clients   (just the Clients screen measurement, printed)
 //   node scripts/bench/run.mjs --dist dist --only lighthouse   (Lighthouse alone, against scripts/serve.mjs)
 //   node scripts/bench/run.mjs --dist dist --only seeded [--cpuprofile <dir>]   (the seeded plan's import,
-//     open and reflection save next to the baseline's write, read and put, printed; with --cpuprofile,
-//     a CDP CPU profile of the import's preview and merge, one open and one save is written there)
+//     open, journal search and reflection save next to the baseline's write, read and put, printed; with --cpuprofile,
+//     a CDP CPU profile of the import's preview and merge, one open, the search and one save is
+//     written there)
 import { spawn, execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -228,7 +229,7 @@ async function clientsScreen(origin) {
  * The seeded plan, imported through /share in a fresh profile: import, open, and (with `full`)
  * search, one reflection saved, the review and the export. Fills `r`; returns the app's records.
  */
-async function seededPlan(origin, r, { full }) {
+async function seededPlan(origin, r, { full, search: withSearch = full }) {
   const profile2 = mkdtempSync(join(tmpdir(), "waymark-bench-p2-"));
   toClose.push(async () => rmSync(profile2, { recursive: true, force: true }));
   let records;
@@ -274,7 +275,7 @@ async function seededPlan(origin, r, { full }) {
     log(`the app stored ${records.length} documents`);
 
     // Journal search, one keystroke at a time.
-    if (full) {
+    if (withSearch) {
     await navigate(page, origin + "/journal", "Journal");
     await page.getByTestId("journal-count").waitFor();
     r.indexBuild = await page.evaluate(() => performance.getEntriesByName("journal-index-build").map((e) => e.duration));
@@ -288,6 +289,14 @@ async function seededPlan(origin, r, { full }) {
     r.searchScan = await page.evaluate(() => performance.getEntriesByName("journal-search").map((e) => e.duration));
     r.searchFound = await page.getByTestId("journal-count").textContent();
     log(`search: median ${median(r.search.map((s) => s.ms)).toFixed(1)} ms, ${r.searchFound}`);
+    if (CPU_PROFILES) {
+      // The same keystrokes again from an empty box, under the profiler (not measured).
+      await search.fill("");
+      await page.waitForTimeout(500);
+      await profiled(cdp, "search", async () => {
+        for (const ch of QUERY) await keystroke(page, "#journal-search", ch);
+      });
+    }
     }
 
     // One reflection, saved when the text box loses focus (the editor saves at once on blur).
@@ -425,7 +434,7 @@ async function main() {
   if (ONLY_SEEDED) {
     const app = await serve(DIST);
     const r = { errors: {}, loadBefore: loadavg() };
-    const records = await seededPlan(app.origin, r, { full: false });
+    const records = await seededPlan(app.origin, r, { full: false, search: true });
     await baseline(r, records, { full: false });
     const ms = (xs) => xs.map((x) => Math.round(x));
     console.log(
@@ -439,6 +448,8 @@ async function main() {
           openIdleMs: ms(r.open.map((o) => o.idleMs)),
           openStartedMs: ms(r.open.map((o) => o.startedMs)),
           saveMs: ms(r.save.map((s) => s.ms)),
+          searchMs: ms(r.search.map((s) => s.ms)),
+          searchScanMs: r.searchScan.map((x) => +x.toFixed(1)),
           saveStatus: r.save.map((s) => s.status),
           baseline: { writeMs: ms(r.baseline.write), readMs: ms(r.baseline.read), putOneMs: r.baseline.putOne.map((x) => +x.toFixed(1)) },
           errors: r.errors,
