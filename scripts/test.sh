@@ -18,6 +18,8 @@ step "format"
 cargo fmt --check
 
 step "lints"
+# The benchmark and tool scripts run outside CI; at least they must parse.
+for f in scripts/*.mjs scripts/bench/*.mjs; do node --check "$f"; done
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
