@@ -229,6 +229,30 @@ fn autosave_keeps_every_change_at_once_and_saves_after_the_pause() {
 }
 
 #[test]
+fn a_new_reflection_has_its_own_address_while_words_are_kept_or_once_stored() {
+    let mut a = Autosave::new(Uuid::new_v4(), ReflectionDraft::default());
+    assert!(!a.has_address(), "nothing written: /journal/new");
+    type_text(&mut a, "Words");
+    assert!(
+        a.has_address(),
+        "kept on the device, so a reload finds them there"
+    );
+    type_text(&mut a, "  ");
+    assert!(
+        !a.has_address(),
+        "blank words are not kept: back to /journal/new"
+    );
+    type_text(&mut a, "Words again");
+    save_of(&a.flush()).expect("a save");
+    a.saved(1);
+    type_text(&mut a, "");
+    assert!(
+        a.has_address(),
+        "a stored reflection keeps its address even when emptied"
+    );
+}
+
+#[test]
 fn autosave_queues_one_more_save_for_words_typed_during_a_save() {
     let mut a = Autosave::new(Uuid::new_v4(), ReflectionDraft::default());
     type_text(&mut a, "One");

@@ -118,7 +118,7 @@ pub enum Command {
         base_rev: u64,
         fields: ReflectionDraft,
     },
-    /// The first save landed: the reflection now has an address.
+    /// The first save landed: the reflection is in the plan (and can be deleted).
     Created(Uuid),
     /// Show these words (the stored version replaced the screen's).
     Show(ReflectionDraft),
@@ -234,9 +234,20 @@ impl Autosave {
         }
     }
 
+    /// Words the plan does not hold yet and that are worth keeping (not blank).
+    fn has_words_to_keep(&self) -> bool {
+        self.dirty() && !super::limits::is_blank(&self.current.text)
+    }
+
+    /// The reflection can be opened at its own address (`/journal/<id>`): it is stored, or
+    /// words of it are kept on this device, where the editor finds them under that address.
+    pub fn has_address(&self) -> bool {
+        self.exists || self.has_words_to_keep()
+    }
+
     /// Keeps the words on the device while they differ from what is durably saved.
     pub fn keep(&self) -> Command {
-        if self.dirty() && !super::limits::is_blank(&self.current.text) {
+        if self.has_words_to_keep() {
             Command::Keep(
                 self.slot(),
                 UnsavedReflection {

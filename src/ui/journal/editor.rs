@@ -33,6 +33,7 @@ use crate::core::reflection_models::ReflectionModel;
 use crate::core::{DocKind, Plan};
 use crate::store::preferences::Preferences;
 use crate::store::StoreError;
+use crate::ui::idle::when_idle;
 use crate::ui::page::Page;
 use crate::ui::params::{reflection_param, RecordParam};
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
@@ -79,6 +80,10 @@ struct Saver {
     timer: Option<TimeoutHandle>,
     /// The screen is still showing; false once the person has left it.
     alive: bool,
+    /// The path in the location bar, as this screen last set or found it.
+    address: String,
+    /// A change of address waits for the browser to be idle.
+    address_pending: bool,
     ui: Fields,
 }
 
@@ -124,12 +129,8 @@ fn run(s: &Shared, commands: Vec<Command>) {
                 base_rev,
                 fields,
             } => save(s, id, base_rev, fields),
-            Command::Created(id) => {
-                let m = s.borrow();
-                m.ui.exists.try_set(true);
-                if m.alive {
-                    replace_url(id);
-                }
+            Command::Created(_) => {
+                s.borrow().ui.exists.try_set(true);
             }
             Command::Show(fields) => s.borrow().ui.show(&fields),
             Command::Ask(conflict) => {
@@ -137,6 +138,53 @@ fn run(s: &Shared, commands: Vec<Command>) {
             }
         }
     }
+    follow_address(s);
+}
+
+/// The address a reload should open: the reflection's own once its words are kept on the
+/// device or stored, `/journal/new` while it has none.
+fn wanted_address(machine: &Autosave) -> String {
+    if machine.has_address() {
+        format!("/journal/{}", machine.id())
+    } else {
+        "/journal/new".to_owned()
+    }
+}
+
+/// Brings the location bar to [`wanted_address`] when the browser is next idle and no save
+/// is in flight (the save's end calls this again).
+///
+/// `history.replaceState` takes a few milliseconds on a phone: done while the person types
+/// (when the first words are kept) and never during a save, it stays off the path from
+/// leaving the text box to "Saved". A reload in between finds the kept words under either
+/// address (`start`); one in the frame between the first "Saved" and the address change
+/// opens a fresh page, and the saved words are in the journal.
+fn follow_address(s: &Shared) {
+    {
+        let mut m = s.borrow_mut();
+        if m.address_pending
+            || !m.alive
+            || m.machine.is_saving()
+            || wanted_address(&m.machine) == m.address
+        {
+            return;
+        }
+        m.address_pending = true;
+    }
+    let s = s.clone();
+    when_idle(move || {
+        let mut m = s.borrow_mut();
+        m.address_pending = false;
+        if m.machine.is_saving() {
+            return;
+        }
+        let wanted = wanted_address(&m.machine);
+        // The person may have gone to another screen meanwhile: then the address is theirs.
+        if m.alive && wanted != m.address && location_path().as_deref() == Some(&m.address) {
+            replace_url(&wanted);
+            m.address = wanted;
+        }
+    });
 }
 
 /// The person changed something: keep it now, save it at `pace`.
@@ -216,13 +264,17 @@ fn stored_words(ws: Workspace, id: Uuid) -> Option<(u64, Option<ReflectionDraft>
     })
 }
 
-/// Puts the new reflection's address in the location bar without re-rendering the screen.
+fn location_path() -> Option<String> {
+    window().location().pathname().ok()
+}
+
+/// Puts `path` in the location bar without re-rendering the screen.
 ///
 /// The router would treat /journal/new → /journal/<id> as a different route and rebuild the
 /// editor, which blurs the text box and closes a phone's keyboard mid-sentence. So the URL is
 /// replaced with the History API, keeping the router's history state; the router reads the
 /// real location on the next navigation or Back.
-fn replace_url(id: Uuid) {
+fn replace_url(path: &str) {
     use wasm_bindgen::{JsCast, JsValue};
     let Some(history) = js_sys::Reflect::get(&window(), &JsValue::from_str("history")).ok() else {
         return;
@@ -233,8 +285,7 @@ fn replace_url(id: Uuid) {
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     if let Some(replace) = replace {
-        let url = JsValue::from_str(&format!("/journal/{id}"));
-        let _ = replace.call3(&history, &state, &JsValue::from_str(""), &url);
+        let _ = replace.call3(&history, &state, &JsValue::from_str(""), &path.into());
     }
 }
 
@@ -267,7 +318,15 @@ fn start(
             id.uuid(),
             prefs
                 .journal_draft(plan_id, Slot::Saved(id.uuid()))
-                .map(|u| (Slot::Saved(id.uuid()), u)),
+                .map(|u| (Slot::Saved(id.uuid()), u))
+                // A new reflection takes its own address once its words are kept, before
+                // its first save: those words are still in the new one's slot.
+                .or_else(|| {
+                    prefs
+                        .journal_draft(plan_id, Slot::New)
+                        .filter(|u| u.id == id.uuid())
+                        .map(|u| (Slot::New, u))
+                }),
         ),
         RecordParam::NotAnId => return None,
     };
@@ -287,9 +346,6 @@ fn start(
     }
     if let Command::Keep(slot, words) = machine.keep() {
         let _ = prefs.keep_journal_draft(plan_id, slot, &words);
-    }
-    if machine.exists() && param == RecordParam::New {
-        replace_url(id);
     }
     Some(machine)
 }
@@ -356,6 +412,8 @@ fn Editor() -> impl IntoView {
         machine,
         timer: None,
         alive: true,
+        address: location_path().unwrap_or_default(),
+        address_pending: false,
         ui,
     }));
     let handle = StoredValue::new_local(shared.clone());
@@ -363,6 +421,7 @@ fn Editor() -> impl IntoView {
     if save_at_once {
         save_now(&shared);
     }
+    follow_address(&shared);
 
     // Save at once when the page is hidden or closed (tab switch, app switch, tab close).
     let on_hide = window_event_listener_untyped("visibilitychange", move |_| {
