@@ -1,6 +1,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! The journal search over one prepared buffer finds exactly what a plain per-entry scan finds,
-//! in the same order, for any entries, queries and tags, and after any adds, edits and deletes.
+//! in the same order, for any entries, queries and tags, and after any adds, edits and deletes;
+//! and a search narrowed from the previous keystroke's answer finds the same.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
@@ -128,6 +129,38 @@ proptest! {
             for q in &queries {
                 prop_assert_eq!(index.search(q), per_entry_search(&entries, q, None));
             }
+        }
+    }
+
+    /// Typed a character at a time (sometimes deleting one), with an entry changed midway:
+    /// every answer narrowed from the one before equals a fresh search.
+    #[test]
+    fn a_search_narrowed_keystroke_by_keystroke_finds_the_same(
+        entries in proptest::collection::vec(reflection(), 0..8),
+        typed in words(),
+        backspace_at in 0usize..10,
+        tag in proptest::option::of(words()),
+        change in reflection(),
+        change_at in 0usize..10,
+    ) {
+        let mut entries = unique(entries);
+        let mut index = JournalIndex::build(&entries);
+        let mut previous = None;
+        let mut query = String::new();
+        for (i, ch) in typed.chars().enumerate() {
+            query.push(ch);
+            if i == backspace_at {
+                query.pop();
+            }
+            if i == change_at {
+                index.upsert(&change);
+                entries.retain(|r| r.meta.id != change.meta.id);
+                entries.push(change.clone());
+            }
+            let found = index.search_after(&query, tag.as_deref(), previous.as_ref());
+            let fresh = per_entry_search(&entries, &query, tag.as_deref());
+            prop_assert_eq!(found.ids(), fresh.as_slice());
+            previous = Some(found);
         }
     }
 }

@@ -100,6 +100,34 @@ const SEPARATOR: char = '\0';
 pub struct JournalIndex {
     entries: Vec<Entry>,
     text: String,
+    /// Changes whenever entries do, so an answer given before a change is never narrowed.
+    generation: u64,
+}
+
+/// A search's answer: the matching reflections, newest first, with what was asked, so the
+/// next keystroke (which usually adds to the query) looks only among them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Found {
+    /// The query and tag as compared: trimmed and lowercased.
+    query: String,
+    tag: Option<String>,
+    generation: u64,
+    /// Positions in the index's entries.
+    at: Vec<usize>,
+    ids: Vec<Uuid>,
+}
+
+impl Found {
+    pub fn ids(&self) -> &[Uuid] {
+        &self.ids
+    }
+}
+
+/// A generation no index has had yet: indexes built one after the other never share one.
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Relaxed)
 }
 
 impl JournalIndex {
@@ -113,6 +141,7 @@ impl JournalIndex {
         let mut index = JournalIndex {
             entries: Vec::with_capacity(prepared.len()),
             text: String::with_capacity(prepared.iter().map(|(_, h)| h.len() + 1).sum()),
+            generation: next_generation(),
         };
         for (mut e, hay) in prepared {
             e.start = index.text.len();
@@ -127,6 +156,7 @@ impl JournalIndex {
     /// Adds a new or edited reflection; a deleted one is removed.
     pub fn upsert(&mut self, r: &Reflection) {
         self.remove(r.meta.id);
+        self.generation = next_generation();
         if !r.meta.is_live() {
             return;
         }
@@ -150,6 +180,7 @@ impl JournalIndex {
         let Some(at) = self.entries.iter().position(|e| e.id == id) else {
             return;
         };
+        self.generation = next_generation();
         let gone = self.entries.remove(at);
         let span = gone.start..gone.end + SEPARATOR.len_utf8();
         let removed = span.len();
@@ -177,28 +208,64 @@ impl JournalIndex {
     /// Like [`search`](Self::search), and when `tag` is given only reflections carrying that
     /// tag (ignoring case and surrounding spaces), newest first.
     pub fn search_tagged(&self, query: &str, tag: Option<&str>) -> Vec<Uuid> {
-        let q = query.trim().to_lowercase();
-        if let Some(tag) = tag {
-            let tag = tag.trim().to_lowercase();
-            return self
-                .entries
-                .iter()
-                .filter(|e| e.tags.contains(&tag))
-                .filter(|e| q.is_empty() || self.text[e.start..e.end].contains(&q))
-                .map(|e| e.id)
-                .collect();
+        self.search_after(query, tag, None).ids
+    }
+
+    /// Like [`search_tagged`](Self::search_tagged), given this index's `previous` answer.
+    /// When the query contains the previous one (the person typed on), only the reflections
+    /// found then can match, so only they are looked at.
+    pub fn search_after(&self, query: &str, tag: Option<&str>, previous: Option<&Found>) -> Found {
+        let query = query.trim().to_lowercase();
+        let tag = tag.map(|t| t.trim().to_lowercase());
+        let narrowed = previous.filter(|p| {
+            p.generation == self.generation
+                && p.tag == tag
+                && !p.query.is_empty()
+                && query.contains(p.query.as_str())
+        });
+        let at = match (narrowed, &tag) {
+            (Some(p), _) if p.query == query => p.at.clone(),
+            (Some(p), _) => self.matching(&query, p.at.iter().copied()),
+            (None, Some(tag)) => self.matching(
+                &query,
+                (0..self.entries.len()).filter(|&i| self.entries[i].tags.contains(tag)),
+            ),
+            (None, None) if query.is_empty() => (0..self.entries.len()).collect(),
+            (None, None) => self.scan(&query),
+        };
+        Found {
+            ids: at.iter().map(|&i| self.entries[i].id).collect(),
+            query,
+            tag,
+            generation: self.generation,
+            at,
         }
-        if q.is_empty() {
-            return self.entries.iter().map(|e| e.id).collect();
-        }
+    }
+
+    /// The entries among `candidates` whose own text contains `q`.
+    fn matching(&self, q: &str, candidates: impl Iterator<Item = usize>) -> Vec<usize> {
+        let finder = memchr::memmem::Finder::new(q.as_bytes());
+        let text = self.text.as_bytes();
+        candidates
+            .filter(|&i| {
+                let e = &self.entries[i];
+                q.is_empty() || finder.find(&text[e.start..e.end]).is_some()
+            })
+            .collect()
+    }
+
+    /// Every entry containing `q` (not empty), by one pass over the whole buffer.
+    fn scan(&self, q: &str) -> Vec<usize> {
+        let finder = memchr::memmem::Finder::new(q.as_bytes());
+        let text = self.text.as_bytes();
         let mut found = Vec::new();
         let mut from = 0;
-        while let Some(hit) = self.text[from..].find(&q).map(|i| from + i) {
+        while let Some(hit) = finder.find(&text[from..]).map(|i| from + i) {
             // The entry the hit starts in: the last one starting at or before it.
             let at = self.entries.partition_point(|e| e.start <= hit) - 1;
             let e = &self.entries[at];
             if hit + q.len() <= e.end {
-                found.push(e.id);
+                found.push(at);
                 // One hit is enough for an entry; go on from the next one.
                 match self.entries.get(at + 1) {
                     Some(next) => from = next.start,
@@ -206,7 +273,7 @@ impl JournalIndex {
                 }
             } else {
                 // The hit ran past this entry's end; a later one may still start inside it.
-                from = hit + self.text[hit..].chars().next().map_or(1, char::len_utf8);
+                from = hit + 1;
             }
         }
         found

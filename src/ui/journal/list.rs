@@ -3,7 +3,8 @@
 //!
 //! Search runs on core's `JournalIndex`, built once when the screen opens on a plan (rebuilt
 //! only if the open plan changes) and kept current from `ws.last_change`, so a keystroke costs
-//! one scan of pre-lowercased text. Only the first `PAGE` matches become DOM ("Show more" adds
+//! one scan of pre-lowercased text, or, as the person types on, a look at the reflections the
+//! previous keystroke found. Only the first `PAGE` matches become DOM ("Show more" adds
 //! the next page), so thousands of reflections stay fast to search and to scroll.
 
 use std::collections::HashMap;
@@ -15,7 +16,7 @@ use uuid::Uuid;
 
 use super::drafts::{self, Slot};
 use super::timing;
-use crate::core::journal::{group_by_week, JournalIndex, Reflection};
+use crate::core::journal::{group_by_week, Found, JournalIndex, Reflection};
 use crate::core::journal_draft::Resume;
 use crate::core::prompts::{prompt_for_day, REFLECTION_PROMPTS};
 use crate::core::reflection_models::ReflectionModel;
@@ -239,14 +240,21 @@ fn Journal() -> impl IntoView {
     let needs_choice = RwSignal::new(Vec::<Uuid>::new());
     recover_unsaved(ws, needs_choice);
 
-    // The search itself: one scan of the index per keystroke (timed as "journal-search").
-    let results = Memo::new(move |_| {
+    // The search itself (timed as "journal-search"): one scan of the index, or, when the
+    // person typed on, a look at the previous answer's reflections only. A keystroke that
+    // finds the same reflections (a space, say) changes nothing further down.
+    let found = Memo::new_owning(move |previous: Option<Found>| {
         live.version.track();
         let t0 = timing::now_ms();
-        let ids = query
-            .with(|q| tag.with(|t| live.index.with_value(|i| i.search_tagged(q, t.as_deref()))));
+        let found = query.with(|q| {
+            tag.with(|t| {
+                live.index
+                    .with_value(|i| i.search_after(q, t.as_deref(), previous.as_ref()))
+            })
+        });
         timing::measure("journal-search", t0);
-        ids
+        let changed = previous.is_none_or(|p| p.ids() != found.ids());
+        (found, changed)
     });
     // Where each reflection sits in the plan, rebuilt only when the plan changes.
     let position = Memo::new(move |_| {
@@ -264,7 +272,8 @@ fn Journal() -> impl IntoView {
     });
     let rows = Memo::new(move |_| {
         let n = limit.get();
-        results.with(|ids| {
+        found.with(|found| {
+            let ids = found.ids();
             position.with(|pos| {
                 ws.plan.with(|p| {
                     let Some(p) = p else { return Vec::new() };
@@ -292,10 +301,10 @@ fn Journal() -> impl IntoView {
         live.version.track();
         live.index.with_value(|i| i.len())
     });
-    let found = move || results.with(Vec::len);
+    let found_count = move || found.with(|f| f.ids().len());
     let filtering = move || query.with(|q| !q.trim().is_empty()) || tag.with(Option::is_some);
     let count_text = move || {
-        let n = found();
+        let n = found_count();
         let noun = if n == 1 { "reflection" } else { "reflections" };
         if filtering() {
             format!("{n} {noun} found")
@@ -355,7 +364,10 @@ fn Journal() -> impl IntoView {
                         prop:value=move || query.get()
                         on:input=move |ev| {
                             query.set(event_target_value(&ev));
-                            limit.set(PAGE);
+                            // Only a change re-draws the rows (set would, even to the same).
+                            if limit.get_untracked() != PAGE {
+                                limit.set(PAGE);
+                            }
                         }/>
                     <p class="field-hint" id="journal-search-hint">"Words from the text, a prompt or a tag."</p>
                 </div>
@@ -371,7 +383,7 @@ fn Journal() -> impl IntoView {
                 <p class="journal-count" role="status" aria-live="polite" data-testid="journal-count">
                     {count_text}
                 </p>
-                <Show when=move || found() == 0>
+                <Show when=move || found_count() == 0>
                     <div class="journal-no-results">
                         <p>"Nothing matches. Try fewer or different words."</p>
                         <button type="button" class="button" on:click=move |_| {
@@ -393,10 +405,10 @@ fn Journal() -> impl IntoView {
                         }}
                     </For>
                 </div>
-                <Show when=move || { found() > limit.get() }>
+                <Show when=move || { found_count() > limit.get() }>
                     <button type="button" class="button journal-more"
                         on:click=move |_| limit.update(|n| *n += PAGE)>
-                        {move || format!("Show more ({} not shown)", found().saturating_sub(limit.get()))}
+                        {move || format!("Show more ({} not shown)", found_count().saturating_sub(limit.get()))}
                     </button>
                 </Show>
             </Show>
