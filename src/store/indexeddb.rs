@@ -294,15 +294,12 @@ impl Store for IndexedDbStore {
             let tx = transaction(&db, IdbTransactionMode::Readwrite, &closed)?;
             let store = object_store(&tx)?;
             let failure: Rc<RefCell<Option<StoreError>>> = Rc::default();
-            // Each record's get and put are placed together, up front, so the database runs
-            // them without waiting for this page between a read and its write. Requests run,
-            // and their success events fire, in the order they were placed, so the n-th get's
-            // success belongs to the n-th record; a revision that differs aborts the
-            // transaction, which undoes the puts already run. It cannot commit before every
-            // success event has been handled.
+            // Requests run, and their success events fire, in the order they were placed,
+            // so the n-th success belongs to the n-th get. Each put is placed from inside
+            // its get's handler, which keeps the transaction alive until the last put.
             let next = Cell::new(0usize);
             let on_get = {
-                let (tx, failure) = (tx.clone(), failure.clone());
+                let (tx, store, failure) = (tx.clone(), store.clone(), failure.clone());
                 let keys = keys.clone();
                 Closure::<dyn FnMut(Event)>::new(move |event: Event| {
                     let i = next.get();
@@ -321,26 +318,26 @@ impl Store for IndexedDbStore {
                                 base_rev,
                             })
                         }
-                        (Ok(_), Some(_), Some(_)) => Ok(()),
+                        (Ok(_), Some(_), Some(_)) => store
+                            .put(&values.get(i as u32))
+                            .map(drop)
+                            .map_err(|e| failed(&e)),
                         (Ok(_), _, _) => Err(StoreError::Failed("lost track of a read".into())),
                         (Err(e), _, _) => Err(e),
                     };
                     if let Err(e) = outcome {
-                        if failure.borrow().is_none() {
-                            *failure.borrow_mut() = Some(e);
-                            let _ = tx.abort();
-                        }
+                        failure.borrow_mut().get_or_insert(e);
+                        let _ = tx.abort();
                     }
                 })
             };
-            for (i, &(plan_id, id)) in keys.iter().enumerate() {
-                let placed = store
-                    .get(&doc_key(plan_id, id))
-                    .map(|req| req.set_onsuccess(Some(on_get.as_ref().unchecked_ref())))
-                    .and_then(|()| store.put(&values.get(i as u32)).map(drop));
-                if let Err(e) = placed {
-                    let _ = tx.abort();
-                    return Err(failed(&e));
+            for &(plan_id, id) in keys.iter() {
+                match store.get(&doc_key(plan_id, id)) {
+                    Ok(req) => req.set_onsuccess(Some(on_get.as_ref().unchecked_ref())),
+                    Err(e) => {
+                        let _ = tx.abort();
+                        return Err(failed(&e));
+                    }
                 }
             }
             let result = finished(&tx).await;
