@@ -43,7 +43,22 @@ class WebKit {
   name = "webkit";
   consoleErrors = [];
 
+  /**
+   * WebKitWebDriver and a MiniBrowser session. Once in CI a new MiniBrowser went away right
+   * after its session was made (every command then answered "invalid session id"), failing
+   * every WebKit journey at its first step: a start that fails is said and tried once more,
+   * with a new driver.
+   */
   static async launch() {
+    try {
+      return await WebKit.start();
+    } catch (e) {
+      console.error(`# WebKit did not start (${e.message}); trying once more with a new driver`);
+      return WebKit.start();
+    }
+  }
+
+  static async start() {
     const port = await freePort();
     const w = new WebKit();
     // xvfb-run gives MiniBrowser a display; -a picks a free one so runs do not collide.
@@ -61,6 +76,18 @@ class WebKit {
     w.proc.stdout.on("data", scan);
     w.proc.stderr.on("data", scan);
     w.base = `http://127.0.0.1:${port}`;
+    try {
+      await w.open();
+    } catch (e) {
+      await w.close();
+      throw e;
+    }
+    return w;
+  }
+
+  /** Waits for the driver, then makes the session and checks it answers. */
+  async open() {
+    const w = this;
     for (let i = 0; ; i++) {
       try {
         const r = await fetch(`${w.base}/status`);
@@ -88,7 +115,6 @@ class WebKit {
     await w.call("POST", `${w.session}/timeouts`, { pageLoad: 60000, script: 60000 }).catch(() => {});
     await w.call("POST", `${w.session}/window/rect`, PHONE).catch(() => {});
     w.tab = await w.call("GET", `${w.session}/window`);
-    return w;
   }
 
   async call(method, path, body) {
@@ -162,7 +188,7 @@ class WebKit {
     await this.call("DELETE", `${this.session}/window`);
   }
   async close() {
-    await this.call("DELETE", this.session).catch(() => {});
+    if (this.session) await this.call("DELETE", this.session).catch(() => {});
     try {
       process.kill(-this.proc.pid);
     } catch {}
