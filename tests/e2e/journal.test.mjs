@@ -385,9 +385,9 @@ function planFileWithReflections(count) {
   return { path, total: file.reflections.length };
 }
 
-test("2,000 reflections: the list shows 50 at a time and search answers every keystroke", async () => {
+test("2,000 reflections: the list draws a screenful, more as it scrolls, and search answers every keystroke", async () => {
   // A separate fresh profile. What this proves: a journal with 2,005 reflections, imported from
-  // a plan file into IndexedDB, loads, renders 50 entries rather than 2,005, and answers each
+  // a plan file into IndexedDB, loads, renders a screenful rather than 2,005, and answers each
   // keystroke. The time from the input event until every reactive update has run is logged for
   // a person reading the output; scripts/bench.sh is what judges it.
   const big = await openBrowser(server.origin);
@@ -406,9 +406,17 @@ test("2,000 reflections: the list shows 50 at a time and search answers every ke
     await page.reload();
     await waitForApp(page);
     await page.getByTestId("journal-count").filter({ hasText: many }).waitFor({ timeout: 30_000 });
-    assert.equal(await entries(page).count(), 50, "only the first 50 are in the DOM");
-    await page.getByRole("button", { name: /^Show more/ }).tap();
-    assert.equal(await entries(page).count(), 100);
+    const first = await entries(page).count();
+    assert.ok(first >= 4 && first <= 30, `a screenful is in the DOM, not all: ${first}`);
+    // Scrolling to the end of the list draws more; so does "Show more" (for keyboards).
+    await page.locator("#journal-feed + .list-end").scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length > n, first);
+    const scrolled = await entries(page).count();
+    const showMore = page.getByRole("button", { name: /^Show more/ });
+    assert.match(await showMore.textContent(), new RegExp(`^Show more \\(${total - scrolled} not shown\\)$`));
+    await showMore.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="journal-entry"]').length >= n + 10, scrolled);
 
     const timings = await page.evaluate(async () => {
       const input = document.querySelector("#journal-search");
@@ -434,7 +442,8 @@ test("2,000 reflections: the list shows 50 at a time and search answers every ke
     // How fast is for scripts/bench.sh (search p95 with 10,000 reflections), not for a test.
     const found = Number(timings.perKey.at(-1).said.split(" ")[0]);
     assert.ok(found > 0 && found < total);
-    assert.equal(await entries(page).count(), Math.min(found, 50));
+    const shown = await entries(page).count();
+    assert.ok(shown >= Math.min(found, 4) && shown <= found, `${shown} of ${found} found are drawn`);
 
     // The review of the last four weeks (~170 of them) shows the latest 30 and points to the journal.
     await page.goto(server.origin + "/review");

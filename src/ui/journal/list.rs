@@ -4,8 +4,9 @@
 //! Search runs on core's `JournalIndex`, built once when the screen opens on a plan (rebuilt
 //! only if the open plan changes) and kept current from `ws.last_change`, so a keystroke costs
 //! one scan of pre-lowercased text, or, as the person types on, a look at the reflections the
-//! previous keystroke found. Only the first `PAGE` matches become DOM ("Show more" adds
-//! the next page), so thousands of reflections stay fast to search and to scroll.
+//! previous keystroke found. Only a screenful of matches becomes DOM: more are drawn as the
+//! list's end scrolls near, or by "Show more". Building a row is what a keystroke costs most,
+//! so thousands of reflections stay fast to search and to scroll.
 
 use std::collections::HashMap;
 
@@ -26,9 +27,16 @@ use crate::ui::format::{full_date, utc_offset_at, weekday_date};
 use crate::ui::icons::Icon;
 use crate::ui::page::{EmptyState, Page};
 use crate::ui::state::{use_workspace, ActionError, WithPlan, Workspace};
+use crate::ui::widgets::ListEnd;
 
-/// Reflections rendered at a time.
-const PAGE: usize = 50;
+/// Reflections drawn after a keystroke or a tag: a phone shows two or three. Building a row is
+/// most of what a keystroke that changes the results costs, so a taller screen gets the rest
+/// from `ListEnd` a moment later rather than every keystroke paying for it.
+const FIRST: usize = 4;
+/// Reflections added when the list's end scrolls near, or by "Show more".
+const MORE: usize = 10;
+/// More reflections touched by one change than this: the search index is built anew.
+const REBUILD_ABOVE: usize = 50;
 
 #[component]
 pub fn JournalScreen() -> impl IntoView {
@@ -148,7 +156,7 @@ impl LiveIndex {
                 // when many changed at once (cheaper than one by one).
                 if live.plan_id.get_value() != Some(p.id())
                     || (touched.is_empty() && first_run.is_some())
-                    || reflections > PAGE
+                    || reflections > REBUILD_ABOVE
                 {
                     live.rebuild(p);
                     return;
@@ -236,7 +244,7 @@ fn Journal() -> impl IntoView {
     let live = LiveIndex::new(ws);
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(None::<String>);
-    let limit = RwSignal::new(PAGE);
+    let limit = RwSignal::new(FIRST);
     let needs_choice = RwSignal::new(Vec::<Uuid>::new());
     recover_unsaved(ws, needs_choice);
 
@@ -365,8 +373,8 @@ fn Journal() -> impl IntoView {
                         on:input=move |ev| {
                             query.set(event_target_value(&ev));
                             // Only a change re-draws the rows (set would, even to the same).
-                            if limit.get_untracked() != PAGE {
-                                limit.set(PAGE);
+                            if limit.get_untracked() != FIRST {
+                                limit.set(FIRST);
                             }
                         }/>
                     <p class="field-hint" id="journal-search-hint">"Words from the text, a prompt or a tag."</p>
@@ -375,7 +383,7 @@ fn Journal() -> impl IntoView {
                     <p class="journal-tag-filter">
                         "Tagged "<strong>{move || tag.get().unwrap_or_default()}</strong>
                         <button type="button" class="button journal-link-button"
-                            on:click=move |_| { tag.set(None); limit.set(PAGE); }>
+                            on:click=move |_| { tag.set(None); limit.set(FIRST); }>
                             "Show all tags"
                         </button>
                     </p>
@@ -389,7 +397,7 @@ fn Journal() -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| {
                             query.set(String::new());
                             tag.set(None);
-                            limit.set(PAGE);
+                            limit.set(FIRST);
                         }>"Clear search"</button>
                     </div>
                 </Show>
@@ -405,9 +413,14 @@ fn Journal() -> impl IntoView {
                         }}
                     </For>
                 </div>
+                <ListEnd shown=limit more=move || {
+                    if found_count() > limit.get_untracked() {
+                        limit.update(|n| *n += MORE);
+                    }
+                }/>
                 <Show when=move || { found_count() > limit.get() }>
                     <button type="button" class="button journal-more"
-                        on:click=move |_| limit.update(|n| *n += PAGE)>
+                        on:click=move |_| limit.update(|n| *n += MORE)>
                         {move || format!("Show more ({} not shown)", found_count().saturating_sub(limit.get()))}
                     </button>
                 </Show>
@@ -479,7 +492,7 @@ fn Entry(
                         view! {
                             <li>
                                 <button type="button" class="tag-filter" aria-pressed=pressed
-                                    on:click=move |_| { tag.set(Some(t2.clone())); limit.set(PAGE); }>
+                                    on:click=move |_| { tag.set(Some(t2.clone())); limit.set(FIRST); }>
                                     <span class="visually-hidden">"Filter by tag "</span>
                                     <span aria-hidden="true">"#"</span>{t}
                                 </button>
