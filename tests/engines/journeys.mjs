@@ -8,6 +8,7 @@
 //   banner after a new deploy; and, throughout, no console error and no foreign request.
 // How each step is driven where an engine's driver cannot do what Chromium's can is said at
 // the step (network off, downloads, cold start). RELIABILITY.md's engine table records them.
+// webkit.test.mjs and firefox.test.mjs each walk them in one engine.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -75,8 +76,13 @@ const HELPERS = `{
   },
 }`;
 
-for (const engine of ENGINES) {
-  describe(`${engine}: a phone's journeys`, () => {
+/**
+ * The journeys in one engine. Each engine has its own test file (webkit.test.mjs,
+ * firefox.test.mjs), so each runs in its own process: a browser that dies mid-journey
+ * fails that engine's journeys only. `WAYMARK_ENGINES=webkit` (or `firefox`) runs one.
+ */
+export function journeys(engine) {
+  describe(`${engine}: a phone's journeys`, { skip: !ENGINES.includes(engine) && `WAYMARK_ENGINES=${ENGINES}` }, () => {
     const launch = () => (engine === "webkit" ? WebKit.launch() : Firefox.launch(profile));
     const dir = mkdtempSync(join(tmpdir(), "waymark-dist-"));
     const files = mkdtempSync(join(tmpdir(), "waymark-files-"));
