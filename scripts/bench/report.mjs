@@ -143,7 +143,9 @@ ${cmp.map(([w, a, b, x, t, ok]) => `| ${w} | ${a} | ${b} | ${rt(x)} | ${t} | ${m
   "Saved", charts present; a keystroke that changes nothing in the DOM counts until its task queue drained);
   "→ next animation frame" adds the wait for the frame that can paint it.
   Search: ${search.length} keystrokes typing "${query}" into the journal search (the result count narrows to
-  "${r.searchFound}"); the baseline page is typed into the same way and timed by the same code.
+  "${r.searchFound}"); the baseline page is typed into the same way and timed by the same code. The app draws
+  the first 4 matches (a phone screen shows two or three) and more as the list's end scrolls near; the
+  baseline draws the first 50, so the two do not build the same number of rows.
   Reflection: text typed into a new reflection, then the text box loses focus (the editor saves at once on
   blur); timed until the header live region says "Saved" (after the IndexedDB transaction completed).
   Export: from the click (page clock) until Playwright saw the download (same machine clock).
