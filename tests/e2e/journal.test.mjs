@@ -445,6 +445,17 @@ test("2,000 reflections: the list draws a screenful, more as it scrolls, and sea
     const shown = await entries(page).count();
     assert.ok(shown >= Math.min(found, 4) && shown <= found, `${shown} of ${found} found are drawn`);
 
+    // On a screen that four rows do not fill, the list fills it: also when clearing a search
+    // that found one brings all of them back (the list's end was in view all along).
+    await page.setViewportSize({ width: 390, height: 3000 });
+    const search = page.locator("#journal-search");
+    await search.fill("entry 1999:");
+    await page.getByTestId("journal-count").filter({ hasText: /^1 reflection found$/ }).waitFor();
+    await search.fill("");
+    await page.getByTestId("journal-count").filter({ hasText: many }).waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="journal-entry"]').length > 4, null, { timeout: 10_000 });
+    await page.setViewportSize({ width: 390, height: 844 });
+
     // The review of the last four weeks (~170 of them) shows the latest 30 and points to the journal.
     await page.goto(server.origin + "/review");
     await waitForApp(page);

@@ -305,6 +305,9 @@ fn Journal() -> impl IntoView {
             })
         })
     });
+    // The list's end is looked at again whenever the number of rows drawn changes, as when a
+    // backspace turns two results into hundreds on a screen that four rows do not fill.
+    let rows_drawn = Memo::new(move |_| rows.with(Vec::len));
     let total = Memo::new(move |_| {
         live.version.track();
         live.index.with_value(|i| i.len())
@@ -413,10 +416,12 @@ fn Journal() -> impl IntoView {
                         }}
                     </For>
                 </div>
-                <ListEnd shown=limit more=move || {
-                    if found_count() > limit.get_untracked() {
+                <ListEnd shown=rows_drawn more=move || {
+                    let more = found_count() > limit.get_untracked();
+                    if more {
                         limit.update(|n| *n += MORE);
                     }
+                    more
                 }/>
                 <Show when=move || { found_count() > limit.get() }>
                     <button type="button" class="button journal-more"
