@@ -32,7 +32,13 @@ pub fn ListEnd(
             if let Some(entry) = near {
                 if more() {
                     let target = entry.target();
-                    request_animation_frame(move || look_again(&observer, &target));
+                    // Not if the list left the page meanwhile: observing would wake an
+                    // observer whose callback is already gone.
+                    request_animation_frame(move || {
+                        if target.is_connected() {
+                            look_again(&observer, &target);
+                        }
+                    });
                 }
             }
         },
