@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { median, p95 } from "./stats.mjs";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { rounds: { type: "string", default: "3" } } });
 if (positionals.length !== 2) {
@@ -15,11 +16,6 @@ if (positionals.length !== 2) {
   process.exit(2);
 }
 const run = resolve(import.meta.dirname, "run.mjs");
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 
 const pooled = new Map(positionals.map((d) => [d, []]));
 for (let round = 1; round <= Number(values.rounds); round++) {

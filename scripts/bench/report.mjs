@@ -1,4 +1,6 @@
 // Turns one benchmark run into the Markdown that is printed and written to bench-results/.
+import { median, p95 } from "./stats.mjs";
+
 const ms = (x) => (x == null || Number.isNaN(x) ? "n/a" : x < 10 ? `${x.toFixed(1)} ms` : x < 10_000 ? `${Math.round(x)} ms` : `${(x / 1000).toFixed(1)} s`);
 const kb = (b) => (b == null ? "n/a" : `${(b / 1024).toFixed(1)} KB`);
 const mb = (b) => (b == null ? "n/a" : `${(b / 1024 / 1024).toFixed(1)} MB`);
@@ -6,7 +8,6 @@ const mark = (ok) => (ok == null ? "" : ok ? "✅" : "❌");
 const n = (x) => x.toLocaleString("en-US");
 
 export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
-  const { median, p95 } = r.stats;
   const offline = median(r.offline.map((o) => o.idleMs));
   const open = median(r.open.map((o) => o.idleMs));
   const importTotal = r.importPreview.ms + r.importMerge.ms;

@@ -20,6 +20,7 @@ import { chromium } from "playwright-core";
 import { startProxy } from "./proxy.mjs";
 import { runLighthouseMedian } from "./lighthouse.mjs";
 import { renderReport } from "./report.mjs";
+import { median } from "./stats.mjs";
 import { seedCaseload } from "../../tests/e2e/caseload.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -60,14 +61,6 @@ setTimeout(() => {
 }, WATCHDOG_MIN * 60_000).unref();
 
 const log = (...m) => console.error("bench:", ...m);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-};
-const p95 = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] : NaN;
-};
 
 const toClose = [];
 async function cleanup() {
@@ -553,11 +546,10 @@ async function main() {
   };
   r.durationS = (Date.now() - t0) / 1000;
   r.loadAfter = loadavg();
-  r.stats = { median, p95 };
   const md = renderReport(r, { cpuRate: CPU_RATE, runs: RUNS, saves: SAVES, query: QUERY });
   mkdirSync(dirname(OUT), { recursive: true });
   writeFileSync(OUT, md);
-  writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify({ ...r, stats: undefined }, null, 2));
+  writeFileSync(OUT.replace(/\.md$/, ".json"), JSON.stringify(r, null, 2));
   console.log(md);
   log(`wrote ${OUT} in ${r.durationS.toFixed(0)} s`);
 }
