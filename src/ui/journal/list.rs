@@ -314,6 +314,15 @@ fn Journal() -> impl IntoView {
     });
     let found_count = move || found.with(|f| f.ids().len());
     let filtering = move || query.with(|q| !q.trim().is_empty()) || tag.with(Option::is_some);
+    // The next reflections, for the list's end scrolling near and for "Show more": whether
+    // there were any.
+    let show_more = move || {
+        let more = found_count() > limit.get_untracked();
+        if more {
+            limit.update(|n| *n += MORE);
+        }
+        more
+    };
     let count_text = move || {
         let n = found_count();
         let noun = if n == 1 { "reflection" } else { "reflections" };
@@ -416,16 +425,10 @@ fn Journal() -> impl IntoView {
                         }}
                     </For>
                 </div>
-                <ListEnd shown=rows_drawn more=move || {
-                    let more = found_count() > limit.get_untracked();
-                    if more {
-                        limit.update(|n| *n += MORE);
-                    }
-                    more
-                }/>
+                <ListEnd shown=rows_drawn more=show_more/>
                 <Show when=move || { found_count() > limit.get() }>
                     <button type="button" class="button journal-more"
-                        on:click=move |_| limit.update(|n| *n += MORE)>
+                        on:click=move |_| { show_more(); }>
                         {move || format!("Show more ({} not shown)", found_count().saturating_sub(limit.get()))}
                     </button>
                 </Show>
