@@ -12,7 +12,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target/bench}"
 say() { printf '\033[1mbench:\033[0m %s\n' "$*" >&2; }
 
 say "building the release app into dist-bench/"
-trunk build --release --dist dist-bench
+node scripts/build-release.mjs --dist dist-bench
 
 # The seed generator runs natively; its output does not depend on optimisation, so it is built
 # without LTO to keep the compile short (the app above keeps the real release profile).

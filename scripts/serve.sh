@@ -5,5 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup-build.sh
 . scripts/env.sh
-trunk build --release
+node scripts/build-release.mjs
 exec node scripts/serve.mjs dist "${1:-8080}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and serving Waymark need, and nothing the tests alone use (browsers,
-# Playwright, Lighthouse): the wasm32 target, trunk, wasm-bindgen-cli and wasm-opt (npm
-# binaryen). scripts/serve.sh runs this; scripts/setup.sh runs it and adds the test tools.
+# Playwright, Lighthouse): the wasm32 target, trunk, wasm-bindgen-cli, wasm-split-cli and
+# wasm-opt (npm binaryen). scripts/serve.sh runs this; scripts/setup.sh runs it and adds the test tools.
 # Skips whatever is already there at the right version, so a second run takes seconds.
 # Facts behind each step: ../shared/TOOLCHAIN.md (exact versions that work on this machine).
 set -euo pipefail
@@ -43,7 +43,15 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wb_version\$" ||
   cargo install wasm-bindgen-cli --version "$wb_version" --force
 fi
 
-# 4. Node packages. The build needs only wasm-opt (npm binaryen, a "dependency"); the test
+# 4. wasm-split-cli, which cuts the release wasm by route (scripts/build-release.mjs). 0.2.4 is
+#    the version whose loader and section format match wasm_split_helpers 0.2.3 in Cargo.lock.
+#    The binary has no --version, so cargo's own list of what it installed answers.
+if ! command -v wasm-split-cli >/dev/null || ! cargo install --list | grep -qx 'wasm_split_cli_support v0\.2\.4:'; then
+  say "installing wasm-split-cli 0.2.4 (about 5 minutes)"
+  cargo install wasm_split_cli_support --version 0.2.4 --locked --features build-binary --force
+fi
+
+# 5. Node packages. The build needs only wasm-opt (npm binaryen, a "dependency"); the test
 #    tools are "devDependencies". A full install (scripts/setup.sh) also satisfies this one.
 if ! cmp -s package-lock.json node_modules/.waymark-lock && ! cmp -s package-lock.json node_modules/.waymark-lock-build; then
   say "installing the node packages the build needs"

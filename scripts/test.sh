@@ -22,6 +22,8 @@ step "lints"
 for f in scripts/*.mjs scripts/bench/*.mjs; do node --check "$f"; done
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The release build's screens as split points (src/ui/lazy_screens.rs), which only it compiles.
+cargo clippy --target wasm32-unknown-unknown --features split -- -D warnings
 
 step "native tests"
 cargo test
@@ -31,11 +33,11 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
   cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build"
-trunk build --release
+step "release build (the wasm cut by route)"
+node scripts/build-release.mjs
 
 step "release build one database schema ahead (for the upgrade test in tests/e2e/update.test.mjs)"
-trunk build --release --features next-schema --dist dist-next
+node scripts/build-release.mjs --features next-schema --dist dist-next
 
 step "end-to-end tests (release build, Chromium at 390x844)"
 # A hung test fails after 8 minutes instead of holding CI (the longest, 200 interrupted saves, takes ~2).

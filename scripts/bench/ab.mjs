@@ -4,7 +4,7 @@
 // hour, so a change is judged against the build before it measured in the same minutes, never
 // against an older table.
 //   node scripts/bench/ab.mjs <dist-before> <dist-after> [--rounds 3]
-// (build the "before" dist from a worktree: trunk build --release --dist <dir>)
+// (build the "before" dist from a worktree: node scripts/build-release.mjs --dist <dir>)
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";

@@ -32,7 +32,7 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
 
   const rows = [
     ["**Loading**", "", "", ""],
-    ["First load: files the page requested, gzip", `${kb(r.firstLoad.pageGzip)} (${r.firstLoad.pageFiles.length} files, ${kb(r.firstLoad.pageRaw)} raw; wasm ${kb(wasmFile?.gzip)} gzip)`, "≤ 350 KB", mark(r.firstLoad.pageGzip <= 350 * 1024)],
+    ["First load: files the page requested until Welcome was usable, gzip", `${kb(r.firstLoad.pageGzip)} (${r.firstLoad.pageFiles.length} files, ${kb(r.firstLoad.pageRaw)} raw; wasm ${kb(wasmFile?.gzip)} gzip)`, "≤ 350 KB", mark(r.firstLoad.pageGzip <= 350 * 1024)],
     ["First visit incl. the service worker's precache, gzip", `${kb(r.firstLoad.withPrecacheGzip)} (${r.firstLoad.requests} requests)`, "", ""],
     ["Repeat load: the app's files from the network", `${n(appRepeat.length)} requests${appRepeat.length ? ` (${appRepeat.join(", ")})` : ", 0 B"}`, "0 B", mark(appRepeat.length === 0)],
     ["Repeat load: all bytes on the socket (headers included)", `${n(r.repeatLoad.socketBytes)} B${swCheck ? " — the browser's update check of /sw.js on navigation" : ""}`, "", ""],

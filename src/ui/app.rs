@@ -32,7 +32,14 @@ pub fn App() -> impl IntoView {
     super::reminders::watch();
     provide_arrivals();
     #[cfg(feature = "split")]
-    leptos::task::spawn_local(lazy_screens::fetch_all());
+    {
+        // The other screens' code comes once the first screen is usable and the browser has
+        // nothing better to do, so it never delays that screen.
+        leptos::task::spawn_local(async move {
+            ws.opened().await;
+            super::idle::when_idle(|| leptos::task::spawn_local(lazy_screens::keep_for_offline()));
+        });
+    }
 
     view! {
         <Router>

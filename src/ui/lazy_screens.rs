@@ -1,14 +1,17 @@
-//! Every screen but the two a visit starts on (Today, Welcome). With the `split` feature each is
-//! a split point that `wasm-split-cli` moves out of the main module into a chunk fetched on first
-//! visit (spike for issue #14, bench-results/size-breakdown.md). Without the feature each is its
-//! plain component, exactly as before: a split point's wasm imports its loader from
-//! `__wasm_split_placeholder__`, which only the splitter resolves, so trunk must not see it.
+//! Every screen but the two a visit starts on (Today, Welcome). With the `split` feature (the
+//! release build, scripts/build-split.mjs) each is a split point that `wasm-split-cli` moves out
+//! of the main module, into its group's module, fetched on the group's first visit. Screens a
+//! person moves between in one journey share a group, so a journey started online goes on
+//! offline, and few groups make few shared chunks (20 groups made 356; see
+//! bench-results/size-breakdown.md). Without the feature each is its plain component: a split
+//! point's wasm imports its loader from `__wasm_split_placeholder__`, which only the splitter
+//! resolves, so a plain trunk build (the tests' wasm) must not contain one.
 
 #[cfg(not(feature = "split"))]
 use leptos_router::ChooseView;
 
 macro_rules! screens {
-    ($($view:ident => $screen:path;)*) => {
+    ($($view:ident in $group:ident => $screen:path;)*) => {
         $(
             #[cfg(feature = "split")]
             pub mod $view {
@@ -22,8 +25,10 @@ macro_rules! screens {
                 // `fallible`: a chunk that cannot be fetched (offline before the service
                 // worker has stored it) is an error shown on the screen; leptos's own
                 // `#[lazy_route]` panics there, which stops the whole app.
-                #[wasm_split($view, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch))]
-                pub fn load() -> Result<AnyView, SplitLoaderError> {
+                // The function is named after the screen: the splitter links a split point by
+                // its group and its name, so two `load`s in one group would be one.
+                #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch))]
+                pub fn $view() -> Result<AnyView, SplitLoaderError> {
                     Ok($screen().into_any())
                 }
 
@@ -33,9 +38,14 @@ macro_rules! screens {
                     }
 
                     async fn view(_this: Self) -> AnyView {
-                        match load().await {
+                        match $view().await {
                             Ok(view) => view,
-                            Err(_) => super::NotLoaded().into_any(),
+                            Err(e) => {
+                                // The loader reports nothing itself (scripts/build-release.mjs):
+                                // a load cut short by leaving the page is no error.
+                                leptos::logging::warn!("the {} screen's code was not fetched: {e:?}", stringify!($view));
+                                super::NotLoaded().into_any()
+                            }
                         }
                     }
 
@@ -57,10 +67,15 @@ macro_rules! screens {
             }
         )*
 
-        /// Fetches every screen's chunk in turn once the first screen is up, so the app
-        /// keeps working offline even before the service worker has stored the chunks.
+        /// On a visit no service worker answers yet (the first), fetches every group's code
+        /// in turn, so the app keeps working offline before the worker has stored it. A page
+        /// the worker controls finds every group in its cache: fetching them there would only
+        /// compile code the person may never open, on every start.
         #[cfg(feature = "split")]
-        pub async fn fetch_all() {
+        pub async fn keep_for_offline() {
+            if crate::ui::shell::update::has_controller() {
+                return;
+            }
             $( let _ = $view::fetch().await; )*
         }
     };
@@ -82,24 +97,24 @@ fn NotLoaded() -> impl leptos::IntoView {
 }
 
 screens! {
-    plan => crate::ui::plan::PlanScreen;
-    check_in => crate::ui::checkin::CheckInScreen;
-    journal => crate::ui::journal::JournalScreen;
-    review => crate::ui::review::ReviewScreen;
-    settings => crate::ui::settings::SettingsScreen;
-    goal_detail => crate::ui::plan::GoalDetailScreen;
-    goal_editor => crate::ui::plan::GoalEditorScreen;
-    check_in_flow => crate::ui::checkin::CheckInFlowScreen;
-    reflection_editor => crate::ui::journal::ReflectionEditorScreen;
-    woop_flow => crate::ui::plan::WoopFlowScreen;
-    share => crate::ui::exchange::ShareScreen;
-    clients => crate::ui::clients::ClientsScreen;
-    assessment => crate::ui::welcome::AssessmentScreen;
-    interests => crate::ui::welcome::InterestsScreen;
-    profile => crate::ui::plan::ProfileScreen;
-    timeline => crate::ui::plan::TimelineScreen;
-    client_activity => crate::ui::plan::ClientActivityScreen;
-    print_plan => crate::ui::plan::PrintPlanScreen;
-    session_notes => crate::ui::plan::SessionNotesScreen;
-    grow_flow => crate::ui::plan::GrowFlowScreen;
+    plan in plan => crate::ui::plan::PlanScreen;
+    goal_detail in plan => crate::ui::plan::GoalDetailScreen;
+    goal_editor in plan => crate::ui::plan::GoalEditorScreen;
+    woop_flow in plan => crate::ui::plan::WoopFlowScreen;
+    profile in plan => crate::ui::plan::ProfileScreen;
+    timeline in plan => crate::ui::plan::TimelineScreen;
+    client_activity in plan => crate::ui::plan::ClientActivityScreen;
+    print_plan in plan => crate::ui::plan::PrintPlanScreen;
+    session_notes in plan => crate::ui::plan::SessionNotesScreen;
+    grow_flow in plan => crate::ui::plan::GrowFlowScreen;
+    assessment in plan => crate::ui::welcome::AssessmentScreen;
+    interests in plan => crate::ui::welcome::InterestsScreen;
+    check_in in check_in => crate::ui::checkin::CheckInScreen;
+    check_in_flow in check_in => crate::ui::checkin::CheckInFlowScreen;
+    review in check_in => crate::ui::review::ReviewScreen;
+    journal in journal => crate::ui::journal::JournalScreen;
+    reflection_editor in journal => crate::ui::journal::ReflectionEditorScreen;
+    share in share => crate::ui::exchange::ShareScreen;
+    clients in share => crate::ui::clients::ClientsScreen;
+    settings in settings => crate::ui::settings::SettingsScreen;
 }

@@ -9,7 +9,7 @@ import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-// WAYMARK_DIST lets several builds be tested side by side (trunk build --dist …).
+// WAYMARK_DIST lets several builds be tested side by side (node scripts/build-release.mjs --dist …).
 export const DIST = process.env.WAYMARK_DIST ?? join(ROOT, "dist");
 // The app writes dates and numbers in the browser's locale; the tests read British English
 // ("5 Mar 2025", "2.5") unless a test opens another locale (locale.test.mjs).

@@ -88,7 +88,7 @@ async function journalHas(page, origin, words) {
 }
 
 test("a version with a database upgrade, deployed while the app is open offline, loses nothing", async () => {
-  assert.ok(existsSync(join(NEXT, "sw.js")), `${NEXT} is missing: trunk build --release --features next-schema --dist dist-next`);
+  assert.ok(existsSync(join(NEXT, "sw.js")), `${NEXT} is missing: node scripts/build-release.mjs --features next-schema --dist dist-next`);
   const dir = copyOfDist();
   const server = await serve(dir);
   const b = await openBrowser(server.origin);

@@ -42,7 +42,8 @@ pub fn register_service_worker() -> ReadSignal<bool> {
     ready
 }
 
-fn has_controller() -> bool {
+/// Whether a service worker answers this page's requests (and so has the whole build stored).
+pub fn has_controller() -> bool {
     window().navigator().service_worker().controller().is_some()
 }
 

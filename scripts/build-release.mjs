@@ -1,0 +1,151 @@
+// The release build: the app with its wasm cut by route (issue #14, bench-results/size-breakdown.md).
+// A first visit fetches the shell, Today and Welcome; each group of screens (src/ui/lazy_screens.rs)
+// comes on its first visit, and all of them in the background once the first screen is up.
+// Trunk cannot split (its hooks run before cargo or after wasm-bindgen, trunk#1022), so this
+// script runs `trunk build --release` for everything but the wasm, then does the Rust steps itself:
+//   1. cargo: the release wasm with the `split` feature and relocations (`--emit-relocs`, on the
+//      final link only, so .cargo/config.toml's rustflags stay and no dependency rebuilds);
+//   2. wasm-split-cli: the main module, one module per screen group, the chunks those groups
+//      share, and `__wasm_split.js` (the loader the main module calls to fetch a group);
+//   3. wasm-bindgen (the version in Cargo.lock) on the main module, keeping the function table
+//      export the loader hands to the chunks (`--keep-lld-exports`);
+//   4. wasm-opt -Oz on the main module (the pinned CLI, as trunk does) and on every other module
+//      (binaryen's JS API in this process: one start instead of one per file);
+//   5. content-hashed names, so a static host may cache every wasm and JS file for a year;
+//   6. the out folder: trunk's files with our loader instead of trunk's, then
+//      scripts/post-build.mjs for the CSP hashes, the service worker's precache list and the
+//      precompressed siblings.
+// Usage: node scripts/build-release.mjs [--dist DIR] [--features F]   (after `. scripts/env.sh`;
+// scripts/setup-build.sh installs wasm-split-cli). Default DIR: dist.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import binaryen from "binaryen";
+
+const { values: args } = parseArgs({
+  options: { dist: { type: "string", default: "dist" }, features: { type: "string" } },
+});
+const root = resolve(import.meta.dirname, "..");
+const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const out = resolve(root, args.dist);
+const work = join(target, "wasm-split", args.features ?? "default");
+const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, stdio: "inherit" });
+const features = args.features ? ["--features", args.features] : [];
+
+// Trunk builds the CSS, the copied assets and index.html; its (unsplit) wasm is dropped below.
+const trunkDist = join(work, "trunk");
+run("trunk", ["build", "--release", "--dist", trunkDist, ...features]);
+run("cargo", [
+  "rustc", "--release", "--target", "wasm32-unknown-unknown", "--bin", "waymark",
+  "--features", ["split", args.features].filter(Boolean).join(","),
+  "--", "-Clink-args=--emit-relocs",
+]);
+const split = join(work, "split");
+const bound = join(work, "bound");
+rmSync(split, { recursive: true, force: true });
+rmSync(bound, { recursive: true, force: true });
+run("wasm-split-cli", [
+  join(target, "wasm32-unknown-unknown/release/waymark.wasm"), split, "--target", "web", "--out-name", "waymark",
+]);
+run("wasm-bindgen", [
+  "--target", "web", "--no-typescript", "--keep-lld-exports", "--out-name", "waymark", "--out-dir", bound,
+  join(split, "waymark.wasm"),
+]);
+
+const staged = join(work, "staged");
+rmSync(staged, { recursive: true, force: true });
+mkdirSync(staged);
+// Trunk's files without its wasm and JS, its filled-in sw.js and the precompressed siblings:
+// post-build.mjs writes those again for this build.
+for (const f of readdirSync(trunkDist)) {
+  if (/^waymark-.*\.(js|wasm)$/.test(f) || f === "sw.js") continue;
+  cpSync(join(trunkDist, f), join(staged, f), { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
+}
+cpSync(join(root, "public/sw.js"), join(staged, "sw.js"));
+
+const hashOf = (...parts) => {
+  const h = createHash("sha256");
+  for (const p of parts) h.update(p);
+  return h.digest("hex").slice(0, 16);
+};
+
+// Every module but the main one, optimized and named by its content.
+binaryen.setOptimizeLevel(2);
+binaryen.setShrinkLevel(2);
+// The loader logs every failed load as an error; the app says on the screen when a group
+// could not be fetched (and logs it), and a load cut short by leaving the page is no error.
+let splitJs = readFileSync(join(split, "__wasm_split.js"), "utf8");
+if (splitJs.split("console.error(e);").length !== 2) throw new Error("expected one console.error in __wasm_split.js");
+splitJs = splitJs.replace("console.error(e);", "");
+let modules = 0;
+for (const f of readdirSync(split).filter((f) => f.endsWith(".wasm") && f !== "waymark.wasm")) {
+  const module = binaryen.readBinary(readFileSync(join(split, f)));
+  module.optimize();
+  const bytes = module.emitBinary();
+  module.dispose();
+  const name = f.replace(/\.wasm$/, `-${hashOf(bytes)}.wasm`);
+  writeFileSync(join(staged, name), bytes);
+  const reference = `"./${f}"`;
+  if (!splitJs.includes(reference)) throw new Error(`__wasm_split.js does not load ${f}`);
+  splitJs = splitJs.replaceAll(reference, `"./${name}"`);
+  modules++;
+}
+
+// The main module, its bindings and the loader import each other, so one hash of all three
+// names them together.
+run("wasm-opt", ["-Oz", join(bound, "waymark_bg.wasm"), "-o", join(work, "waymark_bg.wasm")]);
+const mainWasm = readFileSync(join(work, "waymark_bg.wasm"));
+let bindings = readFileSync(join(bound, "waymark.js"), "utf8");
+const id = hashOf(mainWasm, bindings, splitJs);
+const names = { bindings: `waymark-${id}.js`, wasm: `waymark-${id}_bg.wasm`, loader: `wasm_split-${id}.js` };
+// Only the import statements: the main module names its imports "./__wasm_split.js" too.
+for (const [text, from] of [[bindings, 'from "./__wasm_split.js"'], [splitJs, 'from "./waymark.js"']]) {
+  if (!text.includes(from)) throw new Error(`expected ${from} in the split build's JS`);
+}
+bindings = bindings
+  .replaceAll('from "./__wasm_split.js"', `from "./${names.loader}"`)
+  .replaceAll("'waymark_bg.wasm'", `'${names.wasm}'`);
+splitJs = splitJs.replaceAll('from "./waymark.js"', `from "./${names.bindings}"`);
+writeFileSync(join(staged, names.bindings), bindings);
+writeFileSync(join(staged, names.loader), splitJs);
+writeFileSync(join(staged, names.wasm), mainWasm);
+
+// Trunk's loader, its preload hints and the filled-in CSP give way to ours; post-build.mjs
+// fills the CSP again with the new loader's hash.
+const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+let index = readFileSync(join(staged, "index.html"), "utf8");
+index = index
+  .replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*"/, '$1__CSP__"')
+  .replace(/<link rel="(modulepreload|preload)"[^>]*>\n?/g, "");
+const loaders = index.match(/<script type="module">[\s\S]*?<\/script>/g) ?? [];
+if (loaders.length !== 1) throw new Error(`expected trunk's one module loader in index.html, found ${loaders.length}`);
+index = index
+  .replace(loaders[0], `<script type="module">
+import init, * as bindings from '/${names.bindings}';
+const wasm = await init({ module_or_path: '/${names.wasm}' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>`)
+  .replace(
+    "</head>",
+    `<link rel="modulepreload" href="/${names.bindings}" crossorigin="anonymous" integrity="${integrity(bindings)}">` +
+      // No integrity on the wasm: Chromium ignores it for a fetch preload, and says so.
+      `<link rel="preload" href="/${names.wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">\n</head>`,
+  );
+writeFileSync(join(staged, "index.html"), index);
+execFileSync("node", [join(root, "scripts/post-build.mjs")], {
+  cwd: root, stdio: "inherit", env: { ...process.env, TRUNK_STAGING_DIR: staged },
+});
+
+// Swapped in whole, so the folder a server is serving is never half written.
+rmSync(out, { recursive: true, force: true });
+try {
+  renameSync(staged, out);
+} catch (e) {
+  if (e.code !== "EXDEV") throw e;
+  // CARGO_TARGET_DIR on another file system.
+  cpSync(staged, out, { recursive: true });
+}
+console.log(`build-release: ${args.dist}/ has the main module and ${modules} modules fetched by route`);

@@ -1,0 +1,87 @@
+// The release build's wasm is cut by route (scripts/build-release.mjs, src/ui/lazy_screens.rs):
+// Today and Welcome come first, each group of screens on its first visit. What a person could
+// notice: a screen whose code cannot be fetched says so and keeps the plan, and shows once it
+// can; on a first visit every group comes in the background, so the app works offline before
+// the service worker has stored it; a page the worker controls fetches no group it is not shown.
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+
+const server = await serve();
+const browsers = [];
+after(async () => {
+  for (const b of browsers) await b.close();
+  server.stop();
+});
+
+/** A fresh phone profile; `worker: false` keeps the service worker out, as before it has installed. */
+async function fresh({ worker = true } = {}) {
+  const b = await openBrowser(server.origin, { context: worker ? {} : { serviceWorkers: "block" } });
+  browsers.push(b);
+  return b;
+}
+
+/** The screen groups' files this page has fetched so far (`split_plan`, …). */
+const groupsFetched = (page) =>
+  page.evaluate(() => [
+    ...new Set(
+      performance
+        .getEntriesByType("resource")
+        .map((e) => new URL(e.name).pathname.match(/^\/split_([a-z_]+)-[0-9a-f]+\.wasm$/)?.[1])
+        .filter(Boolean),
+    ),
+  ].sort());
+
+const heading = (page, name) => page.locator("main#main h1", { hasText: name }).waitFor();
+const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).tap();
+
+test("a screen whose code cannot be fetched says so, the plan stays, and the screen comes once it can", async () => {
+  const { page } = await fresh({ worker: false });
+  const refuse = (route) => route.abort("internetdisconnected");
+  await page.route(/\/split_plan-[0-9a-f]+\.wasm$/, refuse);
+  await startWithSamplePlan(page, server.origin);
+  await nav(page, "Plan");
+  await heading(page, "This screen is not on this device yet");
+  assert.match(await page.getByRole("alert").first().textContent(), /you seem to be offline\. Your plan is safe/);
+
+  await nav(page, "Today");
+  await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+  await page.unroute(/\/split_plan-[0-9a-f]+\.wasm$/, refuse);
+  await nav(page, "Plan");
+  await heading(page, "Plan");
+  assert.ok((await page.getByTestId("goal-card").count()) >= 2, "the sample plan's goals are listed");
+});
+
+test("a first visit fetches every screen group in the background, so the app works offline before the service worker has stored it", async () => {
+  const { page, context } = await fresh({ worker: false });
+  await startWithSamplePlan(page, server.origin);
+  const all = ["check_in", "journal", "plan", "settings", "share"];
+  await page.waitForFunction(
+    (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
+    all.length,
+  );
+  assert.deepEqual(await groupsFetched(page), all);
+  await context.setOffline(true);
+  try {
+    for (const [link, title] of [["Plan", "Plan"], ["Check-in", "Check-in"], ["Journal", "Journal"], ["Settings", "Settings"]]) {
+      await nav(page, link);
+      await heading(page, title);
+    }
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test("a start the service worker answers fetches only the groups of the screens shown", async () => {
+  const { page } = await fresh();
+  await startWithSamplePlan(page, server.origin);
+  await waitForServiceWorkerControl(page);
+  await page.reload();
+  await waitForApp(page);
+  // The background fetch would start once the browser is idle: give it the time.
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 500))));
+  assert.deepEqual(await groupsFetched(page), [], "Today needs no group");
+  await nav(page, "Journal");
+  await heading(page, "Journal");
+  assert.deepEqual(await groupsFetched(page), ["journal"]);
+});
