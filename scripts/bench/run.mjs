@@ -469,9 +469,13 @@ async function main() {
     b.page.on("request", (req) => req.url().startsWith(origin) && pageRequests.push(new URL(req.url()).pathname));
     proxy.reset();
     r.firstVisit = await navigate(b.page, origin + "/", "Welcome to Waymark");
-    // What the first screen needed; the other screens' code and the service worker's
-    // precache come after it, and are counted with the precache below.
-    const beforeUsable = [...pageRequests];
+    // What the first screen needed: the requests begun by the time Welcome was usable and
+    // the page idle. What the service worker then stores is counted with the precache below.
+    const late = await b.page.evaluate(
+      (idleAt) => performance.getEntriesByType("resource").filter((e) => e.startTime > idleAt).map((e) => new URL(e.name).pathname),
+      r.firstVisit.idleMs,
+    );
+    const beforeUsable = pageRequests.filter((p) => !late.includes(p));
     await waitForServiceWorker(b.page);
     await b.page.waitForTimeout(1500); // let the service worker finish precaching
     const net = proxy.snapshot();

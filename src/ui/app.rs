@@ -28,18 +28,12 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 pub fn App() -> impl IntoView {
     let ws = provide_workspace();
     theme::apply(ws.preferences().theme());
-    let update_ready = update::register_service_worker();
+    let update_ready = update::register_service_worker(|| {
+        #[cfg(feature = "split")]
+        super::idle::when_idle(|| leptos::task::spawn_local(lazy_screens::fetch_all()));
+    });
     super::reminders::watch();
     provide_arrivals();
-    #[cfg(feature = "split")]
-    {
-        // The other screens' code comes once the first screen is usable and the browser has
-        // nothing better to do, so it never delays that screen.
-        leptos::task::spawn_local(async move {
-            ws.opened().await;
-            super::idle::when_idle(|| leptos::task::spawn_local(lazy_screens::keep_for_offline()));
-        });
-    }
 
     view! {
         <Router>

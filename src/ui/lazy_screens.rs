@@ -67,15 +67,12 @@ macro_rules! screens {
             }
         )*
 
-        /// On a visit no service worker answers yet (the first), fetches every group's code
-        /// in turn, so the app keeps working offline before the worker has stored it. A page
-        /// the worker controls finds every group in its cache: fetching them there would only
-        /// compile code the person may never open, on every start.
+        /// Fetches every group's code in turn. For a browser where no service worker keeps the
+        /// build (it could not be registered): the app then keeps working offline as long as
+        /// the page is open. Where one registers, its install stores every group, so fetching
+        /// them here too would download and compile them twice on a first visit.
         #[cfg(feature = "split")]
-        pub async fn keep_for_offline() {
-            if crate::ui::shell::update::has_controller() {
-                return;
-            }
+        pub async fn fetch_all() {
             $( let _ = $view::fetch().await; )*
         }
     };

@@ -9,7 +9,9 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{ServiceWorker, ServiceWorkerRegistration, ServiceWorkerState};
 
 /// Registers /sw.js and returns a signal that turns true when a new version is ready.
-pub fn register_service_worker() -> ReadSignal<bool> {
+/// `unavailable` runs if the browser refuses the worker (blocked, or a private window that
+/// allows none): then nothing stores the build for offline use.
+pub fn register_service_worker(unavailable: impl FnOnce() + 'static) -> ReadSignal<bool> {
     let (ready, set_ready) = signal(false);
     let container = window().navigator().service_worker();
     spawn_local(async move {
@@ -17,6 +19,7 @@ pub fn register_service_worker() -> ReadSignal<bool> {
             Ok(r) => r.unchecked_into::<ServiceWorkerRegistration>(),
             Err(e) => {
                 leptos::logging::warn!("offline support is unavailable: {e:?}");
+                unavailable();
                 return;
             }
         };
@@ -42,8 +45,7 @@ pub fn register_service_worker() -> ReadSignal<bool> {
     ready
 }
 
-/// Whether a service worker answers this page's requests (and so has the whole build stored).
-pub fn has_controller() -> bool {
+fn has_controller() -> bool {
     window().navigator().service_worker().controller().is_some()
 }
 
