@@ -122,8 +122,13 @@ index = index
 const loaders = index.match(/<script type="module">[\s\S]*?<\/script>/g) ?? [];
 if (loaders.length !== 1) throw new Error(`expected trunk's one module loader in index.html, found ${loaders.length}`);
 index = index
+  // On a new device the static Welcome (index.html) is drawn first: the wasm is fetched once
+  // the browser has counted it as shown, so on a slow network the wasm does not share the
+  // bandwidth with the stylesheets that screen waits for (hence no preload of the wasm).
+  // Elsewhere there is no such promise and the wasm comes at once, from the service worker.
   .replace(loaders[0], `<script type="module">
 import init, * as bindings from '/${names.bindings}';
+await window.waymarkFirstScreenShown;
 const wasm = await init({ module_or_path: '/${names.wasm}' });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
@@ -131,8 +136,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
   .replace(
     "</head>",
     `<link rel="modulepreload" href="/${names.bindings}" crossorigin="anonymous" integrity="${integrity(bindings)}">` +
-      // No integrity on the wasm: Chromium ignores it for a fetch preload, and says so.
-      `<link rel="preload" href="/${names.wasm}" crossorigin="anonymous" as="fetch" type="application/wasm">\n</head>`,
+      "\n</head>",
   );
 writeFileSync(join(staged, "index.html"), index);
 execFileSync("node", [join(root, "scripts/post-build.mjs")], {
