@@ -1,6 +1,6 @@
 // The release build: the app with its wasm cut by route (issue #14, bench-results/size-breakdown.md).
 // A first visit fetches the shell, Today and Welcome; each group of screens (src/ui/lazy_screens.rs)
-// comes on its first visit, and all of them in the background once the first screen is up.
+// comes on its first visit, and the service worker's install stores them all for offline use.
 // Trunk cannot split (its hooks run before cargo or after wasm-bindgen, trunk#1022), so this
 // script runs `trunk build --release` for everything but the wasm, then does the Rust steps itself:
 //   1. cargo: the release wasm with the `split` feature and relocations (`--emit-relocs`, on the

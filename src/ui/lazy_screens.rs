@@ -1,8 +1,8 @@
 //! Every screen but the two a visit starts on (Today, Welcome). With the `split` feature (the
-//! release build, scripts/build-split.mjs) each is a split point that `wasm-split-cli` moves out
+//! release build, scripts/build-release.mjs) each is a split point that `wasm-split-cli` moves out
 //! of the main module, into its group's module, fetched on the group's first visit. Screens a
 //! person moves between in one journey share a group, so a journey started online goes on
-//! offline, and few groups make few shared chunks (20 groups made 356; see
+//! offline, and few groups make few shared chunks (20 split points made 356; see
 //! bench-results/size-breakdown.md). Without the feature each is its plain component: a split
 //! point's wasm imports its loader from `__wasm_split_placeholder__`, which only the splitter
 //! resolves, so a plain trunk build (the tests' wasm) must not contain one.
@@ -25,8 +25,8 @@ macro_rules! screens {
                 // `fallible`: a chunk that cannot be fetched (offline before the service
                 // worker has stored it) is an error shown on the screen; leptos's own
                 // `#[lazy_route]` panics there, which stops the whole app.
-                // The function is named after the screen: the splitter links a split point by
-                // its group and its name, so two `load`s in one group would be one.
+                // Named after the screen: a split point's link symbol is made of its group and
+                // its function's name, so within a group each needs a name of its own.
                 #[wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible, preload(fetch))]
                 pub fn $view() -> Result<AnyView, SplitLoaderError> {
                     Ok($screen().into_any())
