@@ -213,7 +213,8 @@ test("the review charts each KPI with an accessible summary and keeps a written 
   await waitForApp(page);
   await page.getByRole("link", { name: "Review your progress" }).tap();
   await page.waitForURL(server.origin + "/review");
-  assert.equal(await page.locator("h1").textContent(), "Progress review");
+  await page.locator("main#main h1", { hasText: "Progress review" }).waitFor();
+  assert.equal(await page.locator("main#main h1").textContent(), "Progress review");
 
   const charts = page.getByTestId("kpi-chart");
   await charts.first().waitFor();

@@ -33,7 +33,8 @@ test("the shell renders at 390x844 and every area is reachable from the bottom n
   for (const [label, path, heading] of areas) {
     await nav.getByRole("link", { name: label }).tap();
     await page.waitForURL(server.origin + path);
-    assert.match(await page.locator("h1").textContent(), new RegExp(heading));
+    // The screen comes a moment after the address (its code may still be loading).
+    await page.locator("main#main h1", { hasText: new RegExp(heading) }).waitFor();
     assert.equal(await nav.getByRole("link", { name: label }).getAttribute("aria-current"), "page");
   }
 });
@@ -48,7 +49,7 @@ test("the back button returns to the previous area", async () => {
   await page.waitForURL(/\/settings$/);
   await page.goBack();
   await page.waitForURL(/\/journal$/);
-  assert.match(await page.locator("h1").textContent(), /Journal/);
+  await page.locator("main#main h1", { hasText: "Journal" }).waitFor();
 });
 
 test("a deep link opens its screen directly", async () => {
