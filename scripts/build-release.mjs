@@ -143,7 +143,7 @@ execFileSync("node", [join(root, "scripts/post-build.mjs")], {
   cwd: root, stdio: "inherit", env: { ...process.env, TRUNK_STAGING_DIR: staged },
 });
 
-// Swapped in whole, so the folder a server is serving is never half written.
+// Put in place only once finished, so a build that fails leaves the previous one whole.
 rmSync(out, { recursive: true, force: true });
 try {
   renameSync(staged, out);
