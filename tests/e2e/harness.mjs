@@ -139,32 +139,36 @@ export async function startWithSamplePlan(page, origin) {
 /** Where the page's service worker stands after `ms`: "controlled", or the worker states. */
 function controlWithin(page, ms) {
   return page.evaluate(async (ms) => {
-    const controlled = (async () => {
-      await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+    const sw = navigator.serviceWorker;
+    const deadline = Date.now() + ms;
+    let activatedSince;
+    for (;;) {
+      if (sw.controller) return "controlled";
+      const r = await sw.getRegistration();
+      const state = `installing=${r?.installing?.state} waiting=${r?.waiting?.state} active=${r?.active?.state}`;
+      // A page whose navigation was still in flight when the worker claimed its clients is
+      // skipped by clients.claim() (the spec's "execution ready" flag): it stays uncontrolled
+      // until its next start, however long one waits.
+      if (r?.active?.state === "activated") {
+        activatedSince ??= Date.now();
+        if (Date.now() - activatedSince > 2000) return `not claimed: ${state}`;
       }
-      return "controlled";
-    })();
-    const late = new Promise((ok) =>
-      setTimeout(async () => {
-        const r = await navigator.serviceWorker.getRegistration();
-        ok(`installing=${r?.installing?.state} waiting=${r?.waiting?.state} active=${r?.active?.state}`);
-      }, ms),
-    );
-    return Promise.race([controlled, late]);
+      if (Date.now() > deadline) return state;
+      await new Promise((ok) => setTimeout(ok, 100));
+    }
   }, ms);
 }
 
 /**
- * Waits until a service worker controls the page. Once (seen in CI on a loaded machine) no
- * worker ever became active; then the page is reloaded, as a person's next start would retry
- * the install, and the states are printed. A second miss fails the test with them.
+ * Waits until a service worker controls the page. If the page was loaded while the worker was
+ * being activated (not claimed), or (seen in CI on a loaded machine) no worker became active in
+ * 30 s, the page is reloaded, as a person's next start would be, and the states are printed.
+ * A second miss fails the test with them.
  */
 export async function waitForServiceWorkerControl(page) {
   let state = await controlWithin(page, 30_000);
   if (state === "controlled") return;
-  console.log(`service worker not in control after 30 s (${state}); reloading once`);
+  console.log(`service worker not in control (${state}); reloading once`);
   await page.reload();
   state = await controlWithin(page, 60_000);
   if (state !== "controlled") throw new Error(`no service worker in control: ${state}`);
