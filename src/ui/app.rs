@@ -9,7 +9,8 @@ use super::exchange::{provide_arrivals, LaunchListener};
 use super::lazy_screens;
 use super::page::NotFound;
 use super::shell::{
-    theme, update, ArchivedNotice, BottomNav, Header, StorageFullNotice, UndoToast, UpdateBanner,
+    provide_screen_loading, theme, update, ArchivedNotice, BottomNav, Header, ScreenLoading,
+    StorageFullNotice, UndoToast, UpdateBanner,
 };
 use super::state::provide_workspace;
 use super::today::TodayScreen;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     });
     super::reminders::watch();
     provide_arrivals();
+    provide_screen_loading();
 
     view! {
         <Router>
@@ -70,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/share") view=lazy_screens::share::view()/>
                 </Routes>
             </main>
+            <ScreenLoading/>
             <UndoToast/>
             <UpdateBanner ready=update_ready/>
             <BottomNav/>

@@ -19,6 +19,8 @@ macro_rules! screens {
                 use leptos::wasm_split::{wasm_split, SplitLoaderError};
                 use leptos_router::{ChooseView, Lazy, LazyRoute};
 
+                use crate::ui::shell::while_opening;
+
                 #[derive(Debug)]
                 pub struct Route;
 
@@ -38,7 +40,7 @@ macro_rules! screens {
                     }
 
                     async fn view(_this: Self) -> AnyView {
-                        match $view().await {
+                        match while_opening(super::opening::$group, $view()).await {
                             Ok(view) => view,
                             Err(e) => {
                                 // The loader reports nothing itself (scripts/build-release.mjs):
@@ -50,7 +52,7 @@ macro_rules! screens {
                     }
 
                     async fn preload() {
-                        let _ = fetch().await;
+                        let _ = while_opening(super::opening::$group, fetch()).await;
                     }
                 }
 
@@ -76,6 +78,17 @@ macro_rules! screens {
             $( let _ = $view::fetch().await; )*
         }
     };
+}
+
+/// What "Opening …" says while a group's code is on its way (shell/screen_loading.rs).
+#[cfg(feature = "split")]
+#[allow(non_upper_case_globals)]
+mod opening {
+    pub const plan: &str = "your plan";
+    pub const check_in: &str = "Check-in";
+    pub const journal: &str = "your journal";
+    pub const share: &str = "Share";
+    pub const settings: &str = "Settings";
 }
 
 /// What a lazy screen shows when its code could not be fetched.

@@ -3,7 +3,7 @@
 // notice: a screen whose code cannot be fetched says so and keeps the plan, and shows once it
 // can; where no service worker can keep the build, every group comes in the background, so the
 // app works offline while it is open; where one can, the page fetches no group it does not show
-// (the worker's install stores them all).
+// (the worker's install stores them all); while a group is on its way, a sign says what is opening.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
@@ -88,4 +88,28 @@ test("with a service worker, the page fetches only the groups of the screens sho
   await nav(page, "Journal");
   await heading(page, "Journal");
   assert.deepEqual(await groupsFetched(page), ["journal"]);
+});
+
+test("while a screen's code is on its way, a sign says it is being opened; it goes once the screen shows", async () => {
+  const { page } = await fresh({ worker: false });
+  // Every group's file waits at this gate, as on a slow first visit.
+  let open;
+  const gate = new Promise((ok) => (open = ok));
+  await page.route(/\/split_[a-z_]+-[0-9a-f]+\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  await startWithSamplePlan(page, server.origin);
+  const sign = page.getByTestId("screen-loading");
+  assert.equal(await sign.textContent(), "", "nothing is said while nothing is loading");
+  await nav(page, "Journal");
+  const words = sign.getByText("Opening your journal…");
+  await words.waitFor();
+  assert.equal(await sign.getAttribute("role"), "status", "a screen reader hears it");
+  assert.match(await page.locator("main#main h1").textContent(), /Today/, "the old screen stays until the new one can show");
+
+  open();
+  await heading(page, "Journal");
+  await words.waitFor({ state: "detached" });
+  assert.equal(await sign.textContent(), "");
 });
