@@ -20,7 +20,7 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import binaryen from "binaryen";
 
@@ -32,11 +32,24 @@ const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
 const out = resolve(root, args.dist);
 const work = join(target, "wasm-split", args.features ?? "default");
 const run = (cmd, argv) => execFileSync(cmd, argv, { cwd: root, stdio: "inherit" });
-const features = args.features ? ["--features", args.features] : [];
 
-// Trunk builds the CSS, the copied assets and index.html; its (unsplit) wasm is dropped below.
+// Trunk builds the CSS, the copied assets and index.html, from a copy of index.html whose Rust
+// link is an empty module script (our loader takes its place below). Otherwise trunk would
+// compile and link the whole app once more, unsplit, for a wasm this build throws away. The copy
+// sits in the work folder, where no Cargo.toml is, so trunk builds no Rust at all; its links
+// point back at the project's files.
+const page = readFileSync(join(root, "index.html"), "utf8");
+const rustLink = /<link data-trunk rel="rust"[^>]*\/>/g;
+if (page.match(rustLink)?.length !== 1) throw new Error("expected one <link data-trunk rel=\"rust\"> in index.html");
+mkdirSync(work, { recursive: true });
+writeFileSync(
+  join(work, "index.html"),
+  page
+    .replace(rustLink, '<script type="module"></script>')
+    .replace(/(<link data-trunk rel="[^"]+" href=")([^"]+)"/g, (_, link, href) => `${link}${relative(work, join(root, href))}"`),
+);
 const trunkDist = join(work, "trunk");
-run("trunk", ["build", "--release", "--dist", trunkDist, ...features]);
+run("trunk", ["build", "--release", "--dist", trunkDist, join(work, "index.html")]);
 run("cargo", [
   "rustc", "--release", "--target", "wasm32-unknown-unknown", "--bin", "waymark",
   "--features", ["split", args.features].filter(Boolean).join(","),
@@ -57,10 +70,10 @@ run("wasm-bindgen", [
 const staged = join(work, "staged");
 rmSync(staged, { recursive: true, force: true });
 mkdirSync(staged);
-// Trunk's files without its wasm and JS, its filled-in sw.js and the precompressed siblings:
-// post-build.mjs writes those again for this build.
+// Trunk's files without its filled-in sw.js and the precompressed siblings: post-build.mjs
+// writes those again for this build.
 for (const f of readdirSync(trunkDist)) {
-  if (/^waymark-.*\.(js|wasm)$/.test(f) || f === "sw.js") continue;
+  if (f === "sw.js") continue;
   cpSync(join(trunkDist, f), join(staged, f), { recursive: true, filter: (path) => !/\.(br|gz)$/.test(path) });
 }
 cpSync(join(root, "public/sw.js"), join(staged, "sw.js"));
@@ -112,15 +125,14 @@ writeFileSync(join(staged, names.bindings), bindings);
 writeFileSync(join(staged, names.loader), splitJs);
 writeFileSync(join(staged, names.wasm), mainWasm);
 
-// Trunk's loader, its preload hints and the filled-in CSP give way to ours; post-build.mjs
-// fills the CSP again with the new loader's hash.
+// The empty module script and the filled-in CSP give way to ours; post-build.mjs fills the CSP
+// again with the new loader's hash.
 const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 let index = readFileSync(join(staged, "index.html"), "utf8");
 index = index
-  .replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*"/, '$1__CSP__"')
-  .replace(/<link rel="(modulepreload|preload)"[^>]*>\n?/g, "");
-const loaders = index.match(/<script type="module">[\s\S]*?<\/script>/g) ?? [];
-if (loaders.length !== 1) throw new Error(`expected trunk's one module loader in index.html, found ${loaders.length}`);
+  .replace(/(<meta http-equiv="Content-Security-Policy" content=")[^"]*"/, '$1__CSP__"');
+const loaders = index.match(/<script type="module"><\/script>/g) ?? [];
+if (loaders.length !== 1) throw new Error(`expected one empty module script in trunk's index.html, found ${loaders.length}`);
 index = index
   // On a new device the static Welcome (index.html) is drawn first: the wasm is fetched once
   // the browser has counted it as shown, so on a slow network the wasm does not share the
