@@ -51,7 +51,8 @@ const countOf = (reflections, words) => reflections.filter((r) => JSON.stringify
 
 /** Opens the journal (which saves any words a reload left behind) until none are left. */
 async function settleJournal(page) {
-  await page.goto(server.origin + "/journal");
+  // A round that left the page for the journal is there already, freshly loaded.
+  if (new URL(page.url()).pathname !== "/journal") await page.goto(server.origin + "/journal");
   await waitForApp(page);
   await page.waitForFunction(
     () => !Object.keys(localStorage).some((k) => k.startsWith("waymark.journal-draft.")),
@@ -60,9 +61,13 @@ async function settleJournal(page) {
   );
 }
 
-/** Types the words (kept as a draft at once; saved ~400 ms after typing stops, or on leaving the box). */
+/**
+ * Types the words (kept as a draft at once; saved ~400 ms after typing stops, or on leaving the
+ * box), in an editor opened as a person does, from the journal's "Write" button.
+ */
 async function type(page, words) {
-  await page.goto(server.origin + "/journal/new");
+  if (new URL(page.url()).pathname === "/journal") await page.locator("a.journal-write").tap();
+  else await page.goto(server.origin + "/journal/new");
   await text(page).waitFor();
   await text(page).fill(words);
 }
