@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 . scripts/env.sh
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step() { printf '\n\033[1m== %s\033[0m (%s)\n' "$*" "$(date +%T)"; }
 
 step "format"
 cargo fmt --check
@@ -46,3 +46,5 @@ node --test --test-concurrency=1 --test-timeout=480000 tests/e2e/
 step "other engines: the phone journeys in WebKit and Firefox (release build)"
 # A hung journey fails after 5 minutes; both engines together take about two.
 node --test --test-concurrency=1 --test-timeout=300000 tests/engines/
+
+step "every layer passed"

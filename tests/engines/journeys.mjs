@@ -141,8 +141,14 @@ export function journeys(engine) {
       await appReady();
       await b.watchConsole?.();
     }
+    // What the header said when "Saved" did not come tells a stalled save (WebKit's storage,
+    // seen once in CI after the server stopped) from a failed one.
     const saved = () =>
-      run((W) => W.wait(() => /Saved/.test(W.text('[data-testid="save-status"]')), "Saved"));
+      run((W) =>
+        W.wait(() => /Saved/.test(W.text('[data-testid="save-status"]')), "Saved").catch((e) => {
+          throw new Error(`${e.message}; the header says "${W.text(".header-status")}"`);
+        }),
+      );
     async function journalFinds(words) {
       await go("/journal");
       return run(async (W, words) => {
