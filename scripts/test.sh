@@ -40,11 +40,11 @@ step "release build one database schema ahead (for the upgrade test in tests/e2e
 node scripts/build-release.mjs --features next-schema --dist dist-next
 
 step "end-to-end tests (release build, Chromium at 390x844)"
-# A hung test fails after 8 minutes instead of holding CI (the longest, 200 interrupted saves, takes ~2).
+# A hung test fails after 8 minutes instead of holding CI (the longest, 200 interrupted saves, takes ~3).
 node --test --test-concurrency=1 --test-timeout=480000 tests/e2e/
 
 step "other engines: the phone journeys in WebKit and Firefox (release build)"
-# A hung journey fails after 5 minutes; both engines together take about two.
+# A hung journey fails after 5 minutes; both engines together take one to four.
 node --test --test-concurrency=1 --test-timeout=300000 tests/engines/
 
 step "every layer passed"
