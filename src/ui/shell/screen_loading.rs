@@ -2,9 +2,9 @@
 //! screens on its first visit (ui/lazy_screens.rs), and meanwhile the router keeps the old
 //! screen under the newly highlighted tab. From the service worker's cache a group comes in
 //! tens of milliseconds and nothing shows; if it takes longer than a moment (a first visit on a
-//! slow network, a slow phone compiling it), a bar under the header and the words say the tap
-//! was heard. The words are put into a status region only then, so a screen reader hears them
-//! only when there is something to wait for.
+//! slow network, a slow phone compiling it), words and a moving bar above the bottom bar say
+//! the tap was heard. The words are put into a status region only then, so a screen reader
+//! hears them only when there is something to wait for.
 
 use std::future::Future;
 use std::time::Duration;
