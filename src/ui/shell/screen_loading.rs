@@ -14,12 +14,13 @@ use leptos::prelude::*;
 /// How long a screen may take before the sign shows: below this a person does not notice.
 const NOTICEABLE: Duration = Duration::from_millis(250);
 
-/// The screen being opened (what the sign says) and a number telling one opening from the next.
+/// How many openings have begun (so one tells itself from a later one; it never goes back) and
+/// the screen being opened now, which is what the sign says.
 #[derive(Clone, Copy)]
-struct Opening(RwSignal<Option<(u64, &'static str)>>);
+struct Opening(RwSignal<(u64, Option<&'static str>)>);
 
 pub fn provide_screen_loading() {
-    provide_context(Opening(RwSignal::new(None)));
+    provide_context(Opening(RwSignal::new((0, None))));
 }
 
 /// Awaits `load` (a screen's code) and says, if it takes a while, that `what` is being opened.
@@ -31,14 +32,14 @@ pub async fn while_opening<T>(what: &'static str, load: impl Future<Output = T>)
     let Some(Opening(opening)) = use_context::<Opening>() else {
         return load.await;
     };
-    let id = opening.get_untracked().map_or(0, |(id, _)| id + 1);
-    opening.set(Some((id, what)));
+    let id = opening.get_untracked().0 + 1;
+    opening.set((id, Some(what)));
     let _clear = Clear { opening, id };
     load.await
 }
 
 struct Clear {
-    opening: RwSignal<Option<(u64, &'static str)>>,
+    opening: RwSignal<(u64, Option<&'static str>)>,
     id: u64,
 }
 
@@ -48,10 +49,9 @@ impl Drop for Clear {
         if self
             .opening
             .try_get_untracked()
-            .flatten()
-            .is_some_and(|(id, _)| id == self.id)
+            .is_some_and(|(latest, _)| latest == self.id)
         {
-            self.opening.try_set(None);
+            self.opening.try_set((self.id, None));
         }
     }
 }
@@ -64,10 +64,8 @@ pub fn ScreenLoading() -> impl IntoView {
         if let Some(Some(timer)) = pending {
             timer.clear();
         }
-        match opening.and_then(|o| o.get()) {
-            Some((_, what)) => {
-                set_timeout_with_handle(move || shown.set(Some(what)), NOTICEABLE).ok()
-            }
+        match opening.and_then(|o| o.get().1) {
+            Some(what) => set_timeout_with_handle(move || shown.set(Some(what)), NOTICEABLE).ok(),
             None => {
                 shown.set(None);
                 None
