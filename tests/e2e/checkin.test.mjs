@@ -5,7 +5,7 @@
 // keeps a written review.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -213,7 +213,7 @@ test("the review charts each KPI with an accessible summary and keeps a written 
   await waitForApp(page);
   await page.getByRole("link", { name: "Review your progress" }).tap();
   await page.waitForURL(server.origin + "/review");
-  await page.locator("main#main h1", { hasText: "Progress review" }).waitFor();
+  await waitForScreen(page, "Progress review");
   assert.equal(await page.locator("main#main h1").textContent(), "Progress review");
 
   const charts = page.getByTestId("kpi-chart");

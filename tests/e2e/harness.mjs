@@ -128,6 +128,13 @@ export async function waitForApp(page) {
   await page.waitForSelector("main#main h1");
 }
 
+/**
+ * Waits until the screen headed `heading` (text or RegExp) shows. In the release build a screen
+ * comes a moment after its address (its group's code may still be loading), so a test never
+ * reads the heading at once after a move.
+ */
+export const waitForScreen = (page, heading) => page.locator("main#main h1", { hasText: heading }).waitFor();
+
 /** From a fresh profile: loads the sample plan from the welcome screen and waits until saved. */
 export async function startWithSamplePlan(page, origin) {
   await page.goto(origin + "/welcome");

@@ -2,7 +2,7 @@
 // control, and once it has the app a reload and a cold deep link work with the network gone.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -82,8 +82,7 @@ test("a deep link opened cold while offline shows its screen", async () => {
     assert.match(await page.locator("h1").textContent(), /Journal/);
     await page.getByRole("link", { name: "Settings" }).tap();
     await page.waitForURL(/\/settings$/);
-    // Settings' code comes from the service worker a moment after the address changes.
-    await page.locator("main#main h1", { hasText: "Settings" }).waitFor();
+    await waitForScreen(page, "Settings");
     await page.close();
   } finally {
     await context.setOffline(false);

@@ -2,7 +2,7 @@
 // usable by keyboard and screen reader (landmarks, one h1, skip link, named controls).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen } from "./harness.mjs";
 
 let server, browser;
 before(async () => {
@@ -33,8 +33,7 @@ test("the shell renders at 390x844 and every area is reachable from the bottom n
   for (const [label, path, heading] of areas) {
     await nav.getByRole("link", { name: label }).tap();
     await page.waitForURL(server.origin + path);
-    // The screen comes a moment after the address (its code may still be loading).
-    await page.locator("main#main h1", { hasText: new RegExp(heading) }).waitFor();
+    await waitForScreen(page, new RegExp(heading));
     assert.equal(await nav.getByRole("link", { name: label }).getAttribute("aria-current"), "page");
   }
 });
@@ -49,7 +48,7 @@ test("the back button returns to the previous area", async () => {
   await page.waitForURL(/\/settings$/);
   await page.goBack();
   await page.waitForURL(/\/journal$/);
-  await page.locator("main#main h1", { hasText: "Journal" }).waitFor();
+  await waitForScreen(page, "Journal");
 });
 
 test("a deep link opens its screen directly", async () => {

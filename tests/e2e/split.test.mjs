@@ -6,7 +6,7 @@
 // (the worker's install stores them all); while a group is on its way, a sign says what is opening.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
+import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
 
 const server = await serve();
 const browsers = [];
@@ -33,7 +33,6 @@ const groupsFetched = (page) =>
     ),
   ].sort());
 
-const heading = (page, name) => page.locator("main#main h1", { hasText: name }).waitFor();
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).tap();
 
 test("a screen whose code cannot be fetched says so, the plan stays, and the screen comes once it can", async () => {
@@ -42,14 +41,14 @@ test("a screen whose code cannot be fetched says so, the plan stays, and the scr
   await page.route(/\/split_plan-[0-9a-f]+\.wasm$/, refuse);
   await startWithSamplePlan(page, server.origin);
   await nav(page, "Plan");
-  await heading(page, "This screen is not on this device yet");
+  await waitForScreen(page, "This screen is not on this device yet");
   assert.match(await page.getByRole("alert").first().textContent(), /you seem to be offline\. Your plan is safe/);
 
   await nav(page, "Today");
   await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
   await page.unroute(/\/split_plan-[0-9a-f]+\.wasm$/, refuse);
   await nav(page, "Plan");
-  await heading(page, "Plan");
+  await waitForScreen(page, "Plan");
   assert.ok((await page.getByTestId("goal-card").count()) >= 2, "the sample plan's goals are listed");
 });
 
@@ -68,7 +67,7 @@ test("where no service worker can be registered, every screen group comes in the
   try {
     for (const [link, title] of [["Plan", "Plan"], ["Check-in", "Check-in"], ["Journal", "Journal"], ["Settings", "Settings"]]) {
       await nav(page, link);
-      await heading(page, title);
+      await waitForScreen(page, title);
     }
   } finally {
     await context.setOffline(false);
@@ -86,7 +85,7 @@ test("with a service worker, the page fetches only the groups of the screens sho
   await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 500))));
   assert.deepEqual(await groupsFetched(page), [], "Today needs no group");
   await nav(page, "Journal");
-  await heading(page, "Journal");
+  await waitForScreen(page, "Journal");
   assert.deepEqual(await groupsFetched(page), ["journal"]);
 });
 
@@ -109,7 +108,7 @@ test("while a screen's code is on its way, a sign says it is being opened; it go
   assert.match(await page.locator("main#main h1").textContent(), /Today/, "the old screen stays until the new one can show");
 
   open();
-  await heading(page, "Journal");
+  await waitForScreen(page, "Journal");
   await words.waitFor({ state: "detached" });
   assert.equal(await sign.textContent(), "");
 });
