@@ -17,6 +17,16 @@ step() { printf '\n\033[1m== %s\033[0m (%s)\n' "$*" "$(date +%T)"; }
 step "format"
 cargo fmt --check
 
+# The two release builds spend minutes in one single-threaded LTO link each, so they run beside
+# the lints and the Rust tests, which keep the other core busy (47 min in all before, on 2 cores).
+# Their own session, so a failing step can stop them with everything they started.
+mkdir -p target
+release_log=target/release-builds.log
+setsid bash -c 'node scripts/build-release.mjs &&
+  node scripts/build-release.mjs --features next-schema --dist dist-next' >"$release_log" 2>&1 &
+release_builds=$!
+trap 'kill -- -"$release_builds" 2>/dev/null || true' EXIT
+
 step "lints"
 # The benchmark and tool scripts run outside CI; at least they must parse.
 for f in scripts/*.mjs scripts/bench/*.mjs; do node --check "$f"; done
@@ -33,11 +43,12 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=180 \
   cargo test --target wasm32-unknown-unknown --test browser
 
-step "release build (the wasm cut by route)"
-node scripts/build-release.mjs
-
-step "release build one database schema ahead (for the upgrade test in tests/e2e/update.test.mjs)"
-node scripts/build-release.mjs --features next-schema --dist dist-next
+step "release builds: the wasm cut by route, and one database schema ahead (for tests/e2e/update.test.mjs)"
+if ! wait "$release_builds"; then
+  cat "$release_log"
+  exit 1
+fi
+grep -E "^build-release:" "$release_log"
 
 step "end-to-end tests (release build, Chromium at 390x844)"
 # A hung test fails after 8 minutes instead of holding CI (the longest, 200 interrupted saves, takes ~3).
