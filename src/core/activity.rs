@@ -2,6 +2,7 @@
 //! reflections, session notes and assessment or interest takes they recorded after a given
 //! moment (the previous progress report), so a coach can start a session from it.
 
+use super::sorting::sort_by_key;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -51,7 +52,9 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
         .filter(|c| c.meta.is_live() && c.meta.updated_by == Author::Client)
         .filter(|c| after(c.meta.created_at))
         .collect();
-    checkins.sort_by_key(|c| std::cmp::Reverse((c.date, c.meta.created_at)));
+    sort_by_key(&mut checkins, |c| {
+        std::cmp::Reverse((c.date, c.meta.created_at))
+    });
 
     let mut measurements: Vec<(&Kpi, &Measurement)> = plan
         .measurements
@@ -65,7 +68,7 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
                 .map(|k| (k, m))
         })
         .collect();
-    measurements.sort_by_key(|(_, m)| std::cmp::Reverse(m.at));
+    sort_by_key(&mut measurements, |(_, m)| std::cmp::Reverse(m.at));
 
     let mut completed: Vec<&Action> = plan
         .actions
@@ -73,7 +76,7 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
         .filter(|a| a.meta.is_live() && a.meta.updated_by == Author::Client)
         .filter(|a| a.done_at.is_some_and(after))
         .collect();
-    completed.sort_by_key(|a| std::cmp::Reverse(a.done_at));
+    sort_by_key(&mut completed, |a| std::cmp::Reverse(a.done_at));
 
     let mut reflections: Vec<&Reflection> = plan
         .reflections
@@ -81,7 +84,7 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
         .filter(|r| r.meta.is_live() && r.meta.updated_by == Author::Client)
         .filter(|r| after(r.meta.created_at))
         .collect();
-    reflections.sort_by_key(|r| std::cmp::Reverse(r.meta.created_at));
+    sort_by_key(&mut reflections, |r| std::cmp::Reverse(r.meta.created_at));
 
     // Dated records the client wrote in the window, newest first by their own day.
     fn theirs<R: Record>(

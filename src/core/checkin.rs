@@ -8,6 +8,7 @@ use super::limits;
 use super::meta::Meta;
 use super::record::record;
 use super::schedule::{local_date, ScheduleDraft};
+use super::sorting::sort;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -158,7 +159,7 @@ pub fn status_of_days(
     now: DateTime<Utc>,
 ) -> CheckInStatus {
     let today = local_date(now, schedule.utc_offset_minutes);
-    dates.sort_unstable();
+    sort(&mut dates);
     let has_between = |from: NaiveDate, to: NaiveDate| {
         let i = dates.partition_point(|d| *d < from);
         dates.get(i).is_some_and(|d| *d <= to)

@@ -6,6 +6,7 @@ use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
 use super::record::{record, titled};
+use super::sorting::sort_by;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -64,7 +65,7 @@ pub fn reason(text: &str) -> Result<(), CoreError> {
 /// The plan's history (`plan.adaptations`), newest first.
 pub fn history(adaptations: &[Adaptation]) -> Vec<&Adaptation> {
     let mut list: Vec<&Adaptation> = adaptations.iter().filter(|a| a.meta.is_live()).collect();
-    list.sort_by(|a, b| {
+    sort_by(&mut list, |a, b| {
         b.meta
             .created_at
             .cmp(&a.meta.created_at)

@@ -14,6 +14,7 @@ use super::errors::CoreError;
 use super::limits;
 use super::meta::Meta;
 use super::record::{check_groups, record, Group};
+use super::sorting::sort_by_key;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -261,7 +262,7 @@ impl InterestDraft {
             .filter_map(|t| self.rating(*t).filter(|v| *v > 0).map(|v| (*t, v)))
             .collect();
         // A stable sort: equal ratings stay in Holland's order.
-        rated.sort_by_key(|r| std::cmp::Reverse(r.1));
+        sort_by_key(&mut rated, |r| std::cmp::Reverse(r.1));
         rated.into_iter().take(3).map(|(t, _)| t).collect()
     }
 

@@ -7,6 +7,7 @@ use super::errors::CoreError;
 use super::limits;
 use super::meta::{Author, Meta};
 use super::record::record;
+use super::sorting::sort_by;
 use chrono::{DateTime, Datelike, NaiveDate, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -137,7 +138,9 @@ impl JournalIndex {
             .filter(|r| r.meta.is_live())
             .map(prepare)
             .collect();
-        prepared.sort_by(|(a, _), (b, _)| newest_first((a.written_at, a.id), (b.written_at, b.id)));
+        sort_by(&mut prepared, |(a, _), (b, _)| {
+            newest_first((a.written_at, a.id), (b.written_at, b.id))
+        });
         let mut index = JournalIndex {
             entries: Vec::with_capacity(prepared.len()),
             text: String::with_capacity(prepared.iter().map(|(_, h)| h.len() + 1).sum()),
@@ -326,7 +329,7 @@ pub fn group_by_week<'a>(
         .into_iter()
         .filter(|r| r.meta.is_live())
         .collect();
-    list.sort_by(|a, b| {
+    sort_by(&mut list, |a, b| {
         newest_first(
             (a.meta.created_at, a.meta.id),
             (b.meta.created_at, b.meta.id),

@@ -32,6 +32,7 @@ use super::document::{DocKind, Document};
 use super::meta::{Author, Meta};
 use super::plan::{Plan, PlanKind};
 use super::record::Record;
+use super::sorting::sort;
 use super::touched::Touched;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -189,7 +190,7 @@ fn join<T: Record + PartialEq>(a: &T, b: &T) -> T {
         .filter(|k| *k != "meta")
         .cloned()
         .collect();
-    fields.sort();
+    sort(&mut fields);
     fields.dedup();
 
     let mut out = Map::new();

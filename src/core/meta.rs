@@ -21,6 +21,7 @@
 //! instant, so older builds read these files and a file needs no new field. "Z" (what older
 //! builds write) means the offset is not known.
 
+use super::sorting::sort;
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -265,7 +266,7 @@ pub fn changed_fields<T: Serialize>(old: &T, new: &T) -> Vec<String> {
         return Vec::new();
     };
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).filter(|k| *k != "meta").collect();
-    keys.sort();
+    sort(&mut keys);
     keys.dedup();
     keys.into_iter()
         .filter(|k| a.get(*k) != b.get(*k))

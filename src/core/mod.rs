@@ -47,11 +47,12 @@ pub mod sample; // the sample plan and the seeded generator
 pub mod saving; // plan <-> documents, and stored revisions
 pub mod schedule; // when check-ins happen, in the client's time zone
 pub mod smart; // the SMART checker with hints
+pub mod sorting; // the app's one sort, so the wasm carries one copy of the standard sort
 pub mod step_verbs; // verbs on milestones and actions
 pub mod touched; // what a verb changed, for saving exactly that
 pub mod undo; // the last change as it was before, in memory only, and putting it back
-pub mod woop;
-pub mod zone; // named time zones through rules the caller supplies (no tz database here) // WOOP for a goal: wish, outcome, obstacle, if-then plan
+pub mod woop; // WOOP for a goal: wish, outcome, obstacle, if-then plan
+pub mod zone; // named time zones through rules the caller supplies (no tz database here)
 
 pub use document::{DocKind, Document};
 pub use errors::CoreError;

@@ -10,6 +10,7 @@ use super::journal::Reflection;
 use super::milestone::Milestone;
 use super::plan::Plan;
 use super::schedule::local_date;
+use super::sorting::{sort_by, sort_by_key};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// What happened in a period, counted from live records. Days are the client's days.
@@ -43,7 +44,7 @@ pub fn milestones_done_in(
                 })
         })
         .collect();
-    v.sort_by_key(|m| (m.done_at, m.meta.id));
+    sort_by_key(&mut v, |m| (m.done_at, m.meta.id));
     v
 }
 
@@ -63,7 +64,7 @@ pub fn reflections_in(
             r.meta.is_live() && from <= d && d <= to
         })
         .collect();
-    v.sort_by(|a, b| {
+    sort_by(&mut v, |a, b| {
         b.meta
             .created_at
             .cmp(&a.meta.created_at)

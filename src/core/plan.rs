@@ -26,6 +26,7 @@ use super::profile::ClientProfile;
 use super::record::{record, Record};
 use super::review::ProgressReview;
 use super::schedule::CheckInSchedule;
+use super::sorting::{sort_by, sort_by_key};
 use super::touched::Touched;
 use super::woop::Woop;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -355,7 +356,7 @@ impl Plan {
     pub fn live_goals(&self) -> Vec<&Goal> {
         let mut v: Vec<&Goal> = self.goals.iter().filter(|g| g.meta.is_live()).collect();
         // Stored order is by id (random), so every tie needs a rule or screens reshuffle.
-        v.sort_by(|a, b| {
+        sort_by(&mut v, |a, b| {
             a.fields
                 .priority
                 .cmp(&b.fields.priority)
@@ -379,7 +380,7 @@ impl Plan {
             .iter()
             .filter(|m| m.meta.is_live() && m.fields.goal_id == goal_id)
             .collect();
-        v.sort_by_key(|m| (m.fields.order, m.fields.due, m.meta.id));
+        sort_by_key(&mut v, |m| (m.fields.order, m.fields.due, m.meta.id));
         v
     }
 
@@ -396,7 +397,7 @@ impl Plan {
             .iter()
             .filter(|m| m.meta.is_live() && m.kpi_id == kpi_id)
             .collect();
-        v.sort_by_key(|m| (m.at, m.meta.created_at, m.meta.id));
+        sort_by_key(&mut v, |m| (m.at, m.meta.created_at, m.meta.id));
         v
     }
 
@@ -451,7 +452,7 @@ fn key<T: Record>(r: &T) -> (DateTime<Utc>, Uuid) {
 }
 
 pub(crate) fn sort_records<T: Record>(list: &mut [T]) {
-    list.sort_by_key(key);
+    sort_by_key(list, key);
 }
 
 /// Inserts keeping the canonical order; new records usually go at the end, which is cheap.

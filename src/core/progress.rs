@@ -18,6 +18,7 @@ use super::action::Action;
 use super::goal::Goal;
 use super::kpi::{Direction, Kpi, KpiDraft, Measurement};
 use super::plan::Plan;
+use super::sorting::sort_by_key;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
 
@@ -205,7 +206,7 @@ pub fn overdue_actions(plan: &Plan, today: NaiveDate) -> Vec<&Action> {
         .iter()
         .filter(|a| in_play(plan, a) && a.fields.due.is_some_and(|d| d < today))
         .collect();
-    v.sort_by_key(|a| (a.fields.due, a.meta.id));
+    sort_by_key(&mut v, |a| (a.fields.due, a.meta.id));
     v
 }
 

@@ -8,6 +8,7 @@
 
 use super::action::Action;
 use super::plan::Plan;
+use super::sorting::sort_by;
 use std::cmp::Ordering;
 
 pub fn action_score(a: &Action) -> i32 {
@@ -35,7 +36,7 @@ pub fn rank_order(a: &Action, b: &Action) -> Ordering {
 }
 
 pub fn rank_actions(actions: &mut [&Action]) {
-    actions.sort_by(|a, b| rank_order(a, b));
+    sort_by(actions, |a, b| rank_order(a, b));
 }
 
 /// The plan's open actions, best first.

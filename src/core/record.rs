@@ -4,6 +4,7 @@
 use super::document::DocKind;
 use super::errors::CoreError;
 use super::meta::{changed_fields, field_names, Author, Meta};
+use super::sorting::sort_by_key;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
@@ -78,7 +79,7 @@ fn dated_order<R: Record>(
 /// first.
 pub fn newest_first<R: Record>(records: &[R], day: impl Fn(&R) -> NaiveDate) -> Vec<&R> {
     let mut live: Vec<&R> = records.iter().filter(|r| r.meta().is_live()).collect();
-    live.sort_by_key(|r| std::cmp::Reverse(dated_order(*r, &day)));
+    sort_by_key(&mut live, |r| std::cmp::Reverse(dated_order(*r, &day)));
     live
 }
 

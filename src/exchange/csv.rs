@@ -8,6 +8,7 @@
 
 use super::audience::{cut_for, Audience};
 use super::format::{slug, ExportedFile};
+use crate::core::sorting::sort_by;
 use crate::core::Author;
 use crate::core::Plan;
 
@@ -37,7 +38,7 @@ pub fn measurements_csv(plan: &Plan) -> String {
     let mut out = String::from("goal,kpi,unit,measured_at,value,recorded_by\r\n");
     let mut kpis: Vec<_> = plan.kpis.iter().filter(|k| k.meta.is_live()).collect();
     let goal_title = |id| plan.goal(id).map(|g| g.fields.title.as_str()).unwrap_or("");
-    kpis.sort_by(|a, b| {
+    sort_by(&mut kpis, |a, b| {
         goal_title(a.fields.goal_id)
             .cmp(goal_title(b.fields.goal_id))
             .then(a.fields.name.cmp(&b.fields.name))

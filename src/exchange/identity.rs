@@ -22,6 +22,7 @@ use super::merge::merge_import;
 use crate::core::ids::{profile_id, schedule_id};
 use crate::core::merge::MergeOutcome;
 use crate::core::plan::HEADER_FIELDS;
+use crate::core::sorting::{sort, sort_by_key};
 use crate::core::{Author, CoreError, Plan, PlanKind};
 use chrono::{DateTime, NaiveDate, Utc};
 use uuid::{Builder, Uuid};
@@ -107,7 +108,7 @@ pub fn related(file: &PlanFile, local: &[(Uuid, Option<Uuid>)]) -> Vec<Uuid> {
             .map(|(p, _)| *p),
     );
     ids.retain(|x| local.iter().any(|(p, _)| p == x));
-    ids.sort();
+    sort(&mut ids);
     ids.dedup();
     ids
 }
@@ -156,7 +157,9 @@ pub fn route(
             )?;
             return Ok(single(Placement::StartFromTemplate, None, plan));
         }
-        targets.sort_by_key(|t| t.local.as_ref().map(|p| p.title.to_lowercase()));
+        sort_by_key(&mut targets, |t| {
+            t.local.as_ref().map(|p| p.title.to_lowercase())
+        });
         return Ok(Route {
             placement: Placement::UpdateFromTemplate,
             targets,

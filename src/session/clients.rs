@@ -2,6 +2,7 @@
 //! [`PlanFacts`] (kept with the preferences, so 30 plans are not decoded to list them).
 //! Pure: tested natively in tests/session_clients.rs.
 
+use crate::core::sorting::sort_by_key;
 use std::collections::HashMap;
 
 use crate::core::ids::PlanId;
@@ -89,8 +90,8 @@ pub fn client_rows(
         })
         .collect();
     match filter.order {
-        Order::ByName => rows.sort_by_cached_key(|r| r.name().to_lowercase()),
-        Order::OverdueFirst => rows.sort_by_cached_key(|r| {
+        Order::ByName => sort_by_key(&mut rows, |r| r.name().to_lowercase()),
+        Order::OverdueFirst => sort_by_key(&mut rows, |r| {
             let late = r
                 .standing
                 .filter(Standing::overdue)

@@ -10,6 +10,7 @@
 //! newer one, and then the person chooses: keep mine ([`Session::keep_mine`]) or use theirs
 //! ([`Session::use_theirs`]).
 
+use crate::core::sorting::sort_by_key;
 use chrono::{DateTime, Utc};
 use futures::lock::Mutex;
 use uuid::Uuid;
@@ -223,7 +224,7 @@ impl<S: Store, V: Shown> Session<S, V> {
                 from_template: p.from_template.map(PlanId),
             })
             .collect();
-        plans.sort_by_key(|p| p.title.to_lowercase());
+        sort_by_key(&mut plans, |p| p.title.to_lowercase());
         self.shown.set_plans(plans);
         Ok(())
     }

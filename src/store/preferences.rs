@@ -5,6 +5,7 @@
 //!
 //! The values sit in a [`KeyValue`] backing: localStorage in the browser, memory in tests.
 
+use crate::core::sorting::sort_by_key;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -287,7 +288,7 @@ impl Preferences {
         let mut list = self.backups();
         list.retain(|r| r.plan_id != record.plan_id);
         list.push(record);
-        list.sort_by_key(|r| std::cmp::Reverse(r.at));
+        sort_by_key(&mut list, |r| std::cmp::Reverse(r.at));
         list.truncate(MAX_BACKUPS);
         let _ = self.write(BACKUPS_KEY, &list);
     }

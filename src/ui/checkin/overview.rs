@@ -1,6 +1,7 @@
 //! The check-in overview: where the routine stands (next date, due or not, streak), the
 //! schedule (set or changed here), and every past check-in with its details.
 
+use crate::core::sorting::sort_by;
 use chrono::{Datelike, Weekday};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -152,7 +153,7 @@ fn goal_title(plan: &Plan, id: Uuid) -> String {
 
 fn rows_of(plan: &Plan) -> Vec<CheckInRow> {
     let mut list: Vec<&CheckIn> = plan.checkins.iter().filter(|c| c.meta.is_live()).collect();
-    list.sort_by(|a, b| {
+    sort_by(&mut list, |a, b| {
         (b.date, b.meta.created_at)
             .cmp(&(a.date, a.meta.created_at))
             .then(a.meta.id.cmp(&b.meta.id))

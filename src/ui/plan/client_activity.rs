@@ -2,6 +2,7 @@
 //! progress report — check-ins, KPI values, completed actions, shared reflections, the session
 //! notes they wrote, and what they told about themselves (assessment and interest takes).
 
+use crate::core::sorting::sort_by_key;
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 
@@ -163,7 +164,7 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
                 (t.fields.taken_on, line)
             }));
             // Newest first, as in every other section (a stable sort keeps each kind's order).
-            about.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
+            sort_by_key(&mut about, |(day, _)| std::cmp::Reverse(*day));
             about.into_iter().map(|(_, line)| line).collect()
         },
     }

@@ -4,6 +4,7 @@
 //! Rows are keyed by record id and read their own record from the plan, so ticking one off
 //! updates that row in place and keyboard focus stays on the control just used.
 
+use crate::core::sorting::sort_by_key;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -365,7 +366,7 @@ pub fn ActionsSection(gid: Uuid) -> impl IntoView {
             let mut open: Vec<&Action> = p.actions_of(gid).filter(|a| a.is_open()).collect();
             rank_actions(&mut open);
             let mut done: Vec<&Action> = p.actions_of(gid).filter(|a| !a.is_open()).collect();
-            done.sort_by_key(|a| std::cmp::Reverse(a.done_at));
+            sort_by_key(&mut done, |a| std::cmp::Reverse(a.done_at));
             (
                 open.iter().map(|a| a.meta.id).collect::<Vec<_>>(),
                 done.iter().map(|a| a.meta.id).collect::<Vec<_>>(),

@@ -1,6 +1,7 @@
 //! The plan's history: every adaptation and every GROW session note, newest first, grouped by
 //! month, each linking to its goal (a session, to its note).
 
+use crate::core::sorting::sort_by_key;
 use leptos::prelude::*;
 
 use super::common::{change_label, ChangeText};
@@ -88,7 +89,7 @@ fn Timeline() -> impl IntoView {
                     },
                 ));
             }
-            items.sort_by_key(|i| std::cmp::Reverse(i.0));
+            sort_by_key(&mut items, |i| std::cmp::Reverse(i.0));
             let mut groups: Vec<(String, Vec<Item>)> = Vec::new();
             for ((day, _), item) in items {
                 let month = month_of(day);

@@ -4,6 +4,7 @@
 //! variables), so the chart follows both themes; the geometry is SVG attributes, which the
 //! CSP allows. A screen reader hears a one-sentence summary instead of the drawing.
 
+use crate::core::sorting::sort;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 
@@ -104,7 +105,7 @@ pub fn chart_data(
             line_days.push(d);
         }
     }
-    line_days.sort();
+    sort(&mut line_days);
     let target_line: Vec<(f64, f64)> = line_days
         .iter()
         .filter_map(|d| {

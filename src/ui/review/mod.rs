@@ -5,6 +5,7 @@
 mod chart;
 mod revision; // keep / change target / change strategy / drop, per goal behind pace
 
+use crate::core::sorting::sort_by;
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -132,7 +133,7 @@ struct PastReview {
 
 fn past_reviews(plan: &Plan) -> Vec<PastReview> {
     let mut v: Vec<_> = plan.reviews.iter().filter(|r| r.meta.is_live()).collect();
-    v.sort_by(|a, b| {
+    sort_by(&mut v, |a, b| {
         b.meta
             .created_at
             .cmp(&a.meta.created_at)
