@@ -3,6 +3,8 @@
 //! what only a real browser shows — reopening, schema upgrades, blocked/closed connections,
 //! cross-tab notices, timings.
 #![cfg(target_arch = "wasm32")]
+// Tests are not in the wasm: they may sort as they like (clippy.toml).
+#![allow(clippy::disallowed_methods)]
 
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 

@@ -6,7 +6,7 @@
 //! plan file and its reader), or refused with a message naming the field. A plan file holding
 //! the same values gets the same answer from the importer.
 
-mod text_fields;
+use crate::text_fields;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use proptest::prelude::*;

@@ -4,7 +4,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-mod zones;
+use crate::zones;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc, Weekday};
 use waymark::core::checkin::checkin_status;

@@ -12,7 +12,7 @@
 //! - a file opened by the other side (`received`) lands on that device with nothing of the
 //!   above, even when the sender chose the wrong file (a full backup).
 
-mod zones;
+use crate::zones;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;

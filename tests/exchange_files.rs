@@ -3,7 +3,7 @@
 //! the published JSON Schema against real exports, the export kinds, preview and merge rules,
 //! saving a merge through the store, and the readable exports (Markdown, iCalendar, CSV).
 
-mod zones;
+use crate::zones;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc, Weekday};
 use std::path::{Path, PathBuf};

@@ -4,7 +4,7 @@
 //! generator for a time budget), the crashers that budget runs found, and the heap an import
 //! may hold relative to the file's size.
 
-mod fuzz;
+use crate::fuzz;
 
 use fuzz::{bases, case, check, peak_heap, render, Bases, CountingAlloc, Verdict};
 use proptest::prelude::*;

@@ -16,8 +16,8 @@
 //! - Plan files (full, template, progress report) read back byte for byte; a plan holding
 //!   text that breaks the control-character rule exports, but the importer refuses the file.
 
-mod text_fields;
-mod zones;
+use crate::text_fields;
+use crate::zones;
 
 use text_fields::{free_text_attempts, now, one_line_attempts, plan_with_text};
 use waymark::core::limits::first_refused;

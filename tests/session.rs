@@ -2,8 +2,9 @@
 //! can stage: a full disk.
 #![cfg(not(target_arch = "wasm32"))]
 
+// The suite the browser tests run against IndexedDB.
 #[path = "browser/session.rs"]
-mod session;
+mod suite;
 
 use futures::executor::block_on;
 use waymark::core::journal::ReflectionDraft;
@@ -14,7 +15,7 @@ use waymark::store::{Store, StoreError};
 
 #[test]
 fn start_and_reopen() {
-    block_on(session::start_and_reopen(MemoryStore::new()));
+    block_on(suite::start_and_reopen(MemoryStore::new()));
 }
 
 /// The browser cleared the database but not the mark kept apart from it: the next start says
@@ -23,13 +24,13 @@ fn start_and_reopen() {
 fn a_cleared_store_says_so_until_the_person_begins_again() {
     block_on(async {
         let store = MemoryStore::new();
-        session::with_sample(store.clone()).await;
+        suite::with_sample(store.clone()).await;
         store.lose_everything();
-        let tab = session::tab(store.clone());
+        let tab = suite::tab(store.clone());
         tab.start().await;
         assert_eq!(*tab.shown().load.borrow(), LoadState::Evicted);
         tab.forget_cleared_plans();
-        let next = session::tab(store);
+        let next = suite::tab(store);
         next.start().await;
         assert_eq!(*next.shown().load.borrow(), LoadState::Empty);
     });
@@ -37,27 +38,27 @@ fn a_cleared_store_says_so_until_the_person_begins_again() {
 
 #[test]
 fn actions_queue() {
-    block_on(session::actions_queue(MemoryStore::new()));
+    block_on(suite::actions_queue(MemoryStore::new()));
 }
 
 #[test]
 fn refused_verb_changes_nothing() {
-    block_on(session::refused_verb_changes_nothing(MemoryStore::new()));
+    block_on(suite::refused_verb_changes_nothing(MemoryStore::new()));
 }
 
 #[test]
 fn stale_edit_refused_then_choices() {
-    block_on(session::stale_edit_refused_then_choices(MemoryStore::new()));
+    block_on(suite::stale_edit_refused_then_choices(MemoryStore::new()));
 }
 
 #[test]
 fn other_tab_change() {
-    block_on(session::other_tab_change(MemoryStore::new()));
+    block_on(suite::other_tab_change(MemoryStore::new()));
 }
 
 #[test]
 fn rename_updates_list() {
-    block_on(session::rename_updates_list(MemoryStore::new()));
+    block_on(suite::rename_updates_list(MemoryStore::new()));
 }
 
 /// A full disk: the change is not made, the status says why, the storage-full state is set
@@ -66,9 +67,9 @@ fn rename_updates_list() {
 fn storage_full() {
     block_on(async {
         let store = MemoryStore::new();
-        let tab = session::with_sample(store.clone()).await;
-        let id = session::open_plan(&tab).id();
-        let before = session::open_plan(&tab).to_documents();
+        let tab = suite::with_sample(store.clone()).await;
+        let id = suite::open_plan(&tab).id();
+        let before = suite::open_plan(&tab).to_documents();
         store.set_full(true);
         let add = |p: &mut Plan, now, by| {
             p.add_reflection(
@@ -87,7 +88,7 @@ fn storage_full() {
             *tab.shown().status.borrow(),
             SaveStatus::Failed(StoreError::QuotaExceeded.to_string())
         );
-        assert_eq!(session::open_plan(&tab).to_documents(), before);
+        assert_eq!(suite::open_plan(&tab).to_documents(), before);
         let stored = store.load_plan(id).await.unwrap();
         assert_eq!(
             Plan::from_documents(id, &stored).unwrap().to_documents(),
@@ -217,8 +218,8 @@ fn backups_and_report_windows_are_kept_one_per_plan() {
 fn undo_last_change() {
     block_on(async {
         let store = MemoryStore::new();
-        let tab = session::with_sample(store.clone()).await;
-        let plan = session::open_plan(&tab);
+        let tab = suite::with_sample(store.clone()).await;
+        let plan = suite::open_plan(&tab);
         let id = plan.id();
         let gid = plan.live_goals()[0].meta.id;
         let title = plan.goal(gid).unwrap().fields.title.clone();
@@ -235,7 +236,7 @@ fn undo_last_change() {
         tab.undo().await.unwrap();
         assert_eq!(*tab.shown().undo.borrow(), None);
         assert_eq!(
-            session::open_plan(&tab).goal(gid).unwrap().fields.title,
+            suite::open_plan(&tab).goal(gid).unwrap().fields.title,
             title
         );
         let stored = store.load_plan(id).await.unwrap();
@@ -263,7 +264,7 @@ fn undo_last_change() {
         .unwrap();
         assert_eq!(*tab.shown().undo.borrow(), None);
         assert!(tab.undo().await.is_err());
-        assert_eq!(session::open_plan(&tab).title, "New name");
+        assert_eq!(suite::open_plan(&tab).title, "New name");
     });
 }
 
@@ -273,7 +274,7 @@ fn undo_last_change() {
 /// Undo), the plan shown is exactly the one stored, revisions included, and a change that
 /// failed leaves it exactly as it was.
 mod working_copy {
-    use super::session;
+    use super::suite;
     use futures::executor::block_on;
     use proptest::prelude::*;
     use uuid::Uuid;
@@ -343,13 +344,13 @@ mod working_copy {
         fn the_shown_plan_is_the_stored_plan(steps in prop::collection::vec(step(), 1..24)) {
             block_on(async {
                 let store = MemoryStore::new();
-                let tab = session::with_sample(store.clone()).await;
-                let other = session::tab(store.clone());
-                let id = session::open_plan(&tab).id();
+                let tab = suite::with_sample(store.clone()).await;
+                let other = suite::tab(store.clone());
+                let id = suite::open_plan(&tab).id();
                 let mut fresh = 0u128;
                 for step in steps {
-                    let before = sorted(session::open_plan(&tab).to_documents());
-                    let shown = session::open_plan(&tab);
+                    let before = sorted(suite::open_plan(&tab).to_documents());
+                    let shown = suite::open_plan(&tab);
                     let result: Result<(), ActionError> = match step.clone() {
                         Step::Add(t) => {
                             fresh += 1;
@@ -425,7 +426,7 @@ mod working_copy {
                         }
                         Step::OtherTab(i, t) => {
                             other.open_plan(waymark::core::ids::PlanId(id)).await.unwrap();
-                            let theirs = session::open_plan(&other);
+                            let theirs = suite::open_plan(&other);
                             if let Some((rid, _)) = nth_live_reflection(&theirs, i) {
                                 let done = other
                                     .apply(move |p: &mut Plan, now, by| {
@@ -444,7 +445,7 @@ mod working_copy {
                             Ok(())
                         }
                     };
-                    let now_shown = sorted(session::open_plan(&tab).to_documents());
+                    let now_shown = sorted(suite::open_plan(&tab).to_documents());
                     let stored = sorted(store.load_plan(id).await.unwrap());
                     // Compared without printing 40 documents on a failure.
                     assert!(now_shown == stored, "after {step:?}: the plan shown is not the one stored");
