@@ -18,7 +18,8 @@ step "format"
 cargo fmt --check
 
 # The two release builds spend minutes in one single-threaded LTO link each, so they run beside
-# the lints and the Rust tests, which keep the other core busy (47 min in all before, on 2 cores).
+# the lints and the Rust tests, which keep the other core busy (on 2 cores: 47 min in all
+# before, 44 with it).
 # Their own session, so a failing step can stop them with everything they started.
 mkdir -p target
 release_log=target/release-builds.log
