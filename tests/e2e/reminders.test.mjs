@@ -74,7 +74,7 @@ test("the calendar file carries the reminder picked on the Export screen, in the
   await download.saveAs(path);
   const parsed = spawnSync(
     "cargo",
-    ["test", "--quiet", "--test", "exchange_calendar", "a_file_the_app_exported_parses", "--", "--exact"],
+    ["test", "--quiet", "--test", "native", "exchange_calendar::a_file_the_app_exported_parses", "--", "--exact"],
     { cwd: ROOT, env: { ...process.env, WAYMARK_ICS: path, WAYMARK_ICS_ZONE: "Europe/Berlin", WAYMARK_ICS_TRIGGER: "-P1D" }, encoding: "utf8" }
   );
   assert.equal(parsed.status, 0, parsed.stdout + parsed.stderr);
