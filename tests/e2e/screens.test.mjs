@@ -219,7 +219,7 @@ const CODE = ["=>", "move |", "move||", "on:click", "on : click", ".with(", "::"
  * Walks every screen once and at each stop reports what breaks in each of `views` (a screen
  * width and height and a root font size in percent): one walk, since the walk is most of the
  * time. Between stops the page is back in the first view, so the walk's taps always meet the
- * same layout. `also(name)` runs at each stop too.
+ * same layout. `also(name, page)` runs at each stop too, in the first view.
  */
 async function layoutProblemsIn(views, context = {}, also = async () => {}) {
   const [first] = views;
