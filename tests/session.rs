@@ -37,6 +37,11 @@ fn a_cleared_store_says_so_until_the_person_begins_again() {
 }
 
 #[test]
+fn first_screen_starts_plans() {
+    block_on(suite::first_screen_starts_plans(MemoryStore::new()));
+}
+
+#[test]
 fn actions_queue() {
     block_on(suite::actions_queue(MemoryStore::new()));
 }

@@ -26,8 +26,10 @@ use crate::store::preferences::Preferences;
 use crate::store::{ChangeSet, RemoteChange, Store, StoreError};
 
 pub mod clients;
+mod handle;
 mod shown;
 mod undo;
+pub use handle::{BoxedVerb, Handle, NewPlan};
 pub use shown::{Shown, ShownCells};
 
 /// Where the session is in opening the plans on this device.
@@ -77,6 +79,9 @@ pub enum ActionError {
     ChangedElsewhere,
     #[error("No plan is open yet.")]
     NoPlan,
+    /// The device's plans could not be opened; the reason is worded for the person.
+    #[error("{0}")]
+    NotOpened(String),
 }
 
 /// A verb on the plan: runs on the session's working copy, says what it touched.

@@ -14,7 +14,7 @@ use super::error::unavailable;
 use super::StoreError;
 use crate::core::backup::StorageSafety;
 use gloo_storage::{LocalStorage, Storage};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{StorageEstimate, StorageManager};
 
@@ -94,6 +94,33 @@ pub fn has_data_key(db_name: &str) -> String {
 /// Whether anything was ever saved to database `db_name` on this device.
 pub fn has_data_marker(db_name: &str) -> bool {
     LocalStorage::get::<bool>(has_data_key(db_name)).unwrap_or(false)
+}
+
+/// Whether the browser has a database named `db_name` for this site. Where it cannot say
+/// (no `indexedDB.databases()`), the answer is yes: the caller then opens it to find out.
+pub async fn database_exists(db_name: &str) -> bool {
+    let listed = (|| {
+        let factory = web_sys::window()?.indexed_db().ok()??;
+        let databases = js_sys::Reflect::get(&factory, &"databases".into()).ok()?;
+        let databases = databases.dyn_ref::<js_sys::Function>()?;
+        databases
+            .call0(&factory)
+            .ok()?
+            .dyn_into::<js_sys::Promise>()
+            .ok()
+    })();
+    let Some(listed) = listed else {
+        return true;
+    };
+    let Ok(listed) = JsFuture::from(listed).await else {
+        return true;
+    };
+    js_sys::Array::from(&listed).iter().any(|info| {
+        js_sys::Reflect::get(&info, &"name".into())
+            .ok()
+            .and_then(|name| name.as_string())
+            .is_some_and(|name| name == db_name)
+    })
 }
 
 /// Set by the store after its first successful write.

@@ -75,6 +75,7 @@ macro_rules! screens {
         /// them here too would download and compile them twice on a first visit.
         #[cfg(feature = "split")]
         pub async fn fetch_all() {
+            crate::ui::state::fetch_opening().await;
             $( let _ = $view::fetch().await; )*
         }
     };

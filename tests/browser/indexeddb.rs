@@ -41,6 +41,7 @@ async fn conformance_indexeddb() {
 async fn session_suite_indexeddb() {
     use crate::session;
     session::start_and_reopen(fresh("session-start").await).await;
+    session::first_screen_starts_plans(fresh("session-first-screen").await).await;
     session::actions_queue(fresh("session-queue").await).await;
     session::refused_verb_changes_nothing(fresh("session-refused").await).await;
     session::stale_edit_refused_then_choices(fresh("session-stale").await).await;

@@ -7,7 +7,7 @@ use waymark::core::ids::PlanId;
 use waymark::core::journal::ReflectionDraft;
 use waymark::core::sample::sample_plan;
 use waymark::core::{DocKind, Plan, Touched};
-use waymark::session::{ActionError, LoadState, SaveStatus, Session, ShownCells};
+use waymark::session::{ActionError, Handle, LoadState, NewPlan, SaveStatus, Session, ShownCells};
 use waymark::store::preferences::Preferences;
 use waymark::store::{RemoteChange, Store};
 
@@ -37,6 +37,48 @@ pub async fn with_sample<S: Store>(store: S) -> Tab<S> {
     let tab = tab(store);
     tab.add_plan(sample_plan(now()).unwrap()).await.unwrap();
     tab
+}
+
+/// What the first screen starts, made by the session and reached as the app reaches it, through
+/// `dyn Handle`: the sample plan, or the person's own under the name they gave (trimmed); a
+/// blank name is refused with the reason and stores nothing.
+pub async fn first_screen_starts_plans<S: Store + Clone + 'static>(store: S) {
+    let session = std::rc::Rc::new(tab(store.clone()));
+    let handle: std::rc::Rc<dyn Handle> = session.clone();
+    handle.start().await;
+    assert_eq!(*session.shown().load.borrow(), LoadState::Empty);
+
+    let blank = handle.start_plan(NewPlan::Own("   ".into())).await;
+    assert!(
+        matches!(blank, Err(ActionError::Invalid(_))),
+        "a blank name is refused: {blank:?}"
+    );
+    assert!(
+        store.list_plan_headers().await.unwrap().is_empty(),
+        "nothing stored"
+    );
+
+    handle
+        .start_plan(NewPlan::Own("  Into UX research ".into()))
+        .await
+        .unwrap();
+    handle.start_plan(NewPlan::Sample).await.unwrap();
+    let mut titles: Vec<String> = session
+        .shown()
+        .plans
+        .borrow()
+        .iter()
+        .map(|p| p.title.clone())
+        .collect();
+    titles.sort();
+    let sample = sample_plan(now()).unwrap();
+    let mut expected = vec!["Into UX research".to_owned(), sample.title.clone()];
+    expected.sort();
+    assert_eq!(titles, expected);
+    let open = open_plan(&session);
+    assert_eq!(open.title, sample.title, "the sample is open");
+    assert_eq!(open.reflections.len(), sample.reflections.len());
+    assert_eq!(*session.shown().status.borrow(), SaveStatus::Saved);
 }
 
 /// A fresh device opens empty; a saved plan is listed, opened, remembered and found again

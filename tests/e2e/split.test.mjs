@@ -1,7 +1,9 @@
 // The release build's wasm is cut by route (scripts/build-release.mjs, src/ui/lazy_screens.rs):
-// Today and Welcome come first, each group of screens on its first visit. What a person could
-// notice: a screen whose code cannot be fetched says so and keeps the plan, and shows once it
-// can; where no service worker can keep the build, every group comes in the background, so the
+// Today and Welcome come first, each group of screens on its first visit, and the code that
+// opens the device's plans (src/ui/state/opening.rs) when there are plans to open or the person
+// starts one. What a person could notice: a first visit's Welcome is usable before that code
+// arrives; a screen, or a start, whose code cannot be fetched says so, keeps the plan or stores
+// nothing, and works once it can; where no service worker can keep the build, every group comes in the background, so the
 // app works offline while it is open; where one can, the page fetches no group it does not show
 // (the worker's install stores them all); while a group is on its way, a sign says what is opening.
 import { after, test } from "node:test";
@@ -57,7 +59,7 @@ test("where no service worker can be registered, every screen group comes in the
   // The registration fails, as in a browser that refuses it.
   await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
   await startWithSamplePlan(page, server.origin);
-  const all = ["check_in", "journal", "plan", "settings", "share"];
+  const all = ["check_in", "journal", "plan", "session", "settings", "share"];
   await page.waitForFunction(
     (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
     all.length,
@@ -78,23 +80,23 @@ test("with a service worker, the page fetches only the groups of the screens sho
   const { page } = await fresh();
   await startWithSamplePlan(page, server.origin);
   await waitForServiceWorkerControl(page);
-  assert.deepEqual(await groupsFetched(page), [], "Welcome and Today need no group; the worker stored them all");
+  assert.deepEqual(await groupsFetched(page), ["session"], "Welcome and Today need no screen group; the worker stored them all");
   await page.reload();
   await waitForApp(page);
   // The background fetch would start once the browser is idle: give it the time.
   await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 500))));
-  assert.deepEqual(await groupsFetched(page), [], "Today needs no group");
+  assert.deepEqual(await groupsFetched(page), ["session"], "Today needs only its plan opened");
   await nav(page, "Journal");
   await waitForScreen(page, "Journal");
-  assert.deepEqual(await groupsFetched(page), ["journal"]);
+  assert.deepEqual(await groupsFetched(page), ["journal", "session"]);
 });
 
 test("while a screen's code is on its way, a sign says it is being opened; it goes once the screen shows", async () => {
   const { page } = await fresh({ worker: false });
-  // Every group's file waits at this gate, as on a slow first visit.
+  // Every screen group's file waits at this gate, as on a slow first visit.
   let open;
   const gate = new Promise((ok) => (open = ok));
-  await page.route(/\/split_[a-z_]+-[0-9a-f]+\.wasm$/, async (route) => {
+  await page.route(/\/split_(?!session-)[a-z_]+-[0-9a-f]+\.wasm$/, async (route) => {
     await gate;
     await route.continue();
   });
@@ -111,4 +113,35 @@ test("while a screen's code is on its way, a sign says it is being opened; it go
   await waitForScreen(page, "Journal");
   await words.waitFor({ state: "detached" });
   assert.equal(await sign.textContent(), "");
+});
+
+test("a first visit's Welcome is usable before the code that opens plans has come; it comes when the person starts a plan", async () => {
+  const { page } = await fresh();
+  await page.goto(server.origin + "/");
+  const sample = page.getByTestId("try-sample");
+  await sample.and(page.locator(":enabled")).waitFor();
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 500))));
+  assert.deepEqual(await groupsFetched(page), [], "nothing but the first download until the person acts");
+  await sample.tap();
+  await waitForScreen(page, "Today");
+  await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+  assert.deepEqual(await groupsFetched(page), ["session"]);
+});
+
+test("when the code that opens plans cannot be fetched, starting a plan says why and stores nothing; the next try works", async () => {
+  const { page } = await fresh({ worker: false });
+  const refuse = (route) => route.abort("internetdisconnected");
+  await page.route(/\/split_session-[0-9a-f]+\.wasm$/, refuse);
+  await page.goto(server.origin + "/");
+  await page.getByLabel("Name of your plan").fill("Into product design");
+  await page.getByRole("button", { name: "Start my plan" }).tap();
+  const alert = page.getByRole("alert").filter({ hasText: "could not fetch the part of the app that opens plans" });
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /you seem to be offline/);
+  assert.match(await page.locator("main#main h1").textContent(), /Welcome to Waymark/, "the person stays where they were");
+  assert.equal(await page.evaluate(() => localStorage.getItem("waymark.has-data")), null, "nothing was stored");
+
+  await page.unroute(/\/split_session-[0-9a-f]+\.wasm$/, refuse);
+  await page.getByRole("button", { name: "Start my plan" }).tap();
+  await waitForScreen(page, "Getting to know you");
 });

@@ -1,11 +1,14 @@
-//! The workspace: the [`Session`] behind every screen, shown through Leptos signals.
+//! The workspace: the session (`crate::session::Session`) behind every screen, shown through
+//! Leptos signals.
 //!
 //! Screens never write to the store themselves. They call [`Workspace::apply`] with a core
 //! verb; the session runs it on a copy of the open plan, commits the touched records in one
 //! transaction, and only when the store reports the write durable does the open plan (and so
 //! every screen) change and the status say "Saved". The rules live in `crate::session` and
-//! are tested natively there; this file only opens the database and keeps the session's
-//! state in signals.
+//! are tested natively there. This file keeps the session's state in signals and decides
+//! when to open the device's plans (`opening.rs` opens them): at once where plans may be
+//! stored, and on a device that never saved one only when the person starts a plan or opens a
+//! file, so the first visit's Welcome needs none of that code.
 
 use std::rc::Rc;
 
@@ -15,21 +18,22 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use uuid::Uuid;
 
+use super::opening::{self, OpenError, Opened};
 use super::save_status::SaveStatus;
 use crate::core::ids::PlanId;
 use crate::core::merge::MergeOutcome;
 use crate::core::{Author, CoreError, Plan, Touched};
-use crate::session::{Session, Shown, Verb};
-use crate::store::indexeddb::{ChangeSubscription, IndexedDbStore};
+use crate::session::{Handle, NewPlan, Shown, Verb};
+use crate::store::device;
+use crate::store::indexeddb::{ChangeSubscription, DB_NAME};
 use crate::store::preferences::Preferences;
-use crate::store::{device, StoreError};
 use crate::ui::idle::when_idle;
 
 pub use crate::session::{ActionError, LoadState, PlanSummary};
 
 /// The session's state as signals: what every screen reads.
 #[derive(Clone, Copy)]
-struct Signals {
+pub(super) struct Signals {
     plan: RwSignal<Option<Plan>>,
     plans: RwSignal<Vec<PlanSummary>>,
     load: RwSignal<LoadState>,
@@ -69,7 +73,17 @@ impl Shown for Signals {
     }
 }
 
-type BrowserSession = Session<IndexedDbStore, Signals>;
+/// How far the workspace is in opening the device's plans.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Opening {
+    /// Deciding whether to open them now, or opening them.
+    Pending,
+    /// Not opened: this device has never saved a plan, so there is none to show, and the
+    /// code that opens plans is fetched only when the person starts one or opens a file.
+    Deferred,
+    /// Opened, or failed to open ([`Workspace::load`] says which).
+    Done,
+}
 
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -94,7 +108,11 @@ pub struct Workspace {
     role: RwSignal<Author>,
     /// What the last change was while Undo is offered for it ("Goal deleted").
     pub undo: RwSignal<Option<String>>,
-    session: StoredValue<Option<Rc<BrowserSession>>, LocalStorage>,
+    session: StoredValue<Option<Rc<dyn Handle>>, LocalStorage>,
+    opening: StoredValue<Opening, LocalStorage>,
+    /// Why the last deferred opening failed, for the person who tried to start a plan.
+    not_opened: StoredValue<Option<String>, LocalStorage>,
+    signals: Signals,
     /// Actions started before the database has opened (a tap in the first moment, a file the
     /// app was launched with), each waiting for [`Workspace::opened`].
     waiting: StoredValue<Vec<oneshot::Sender<()>>, LocalStorage>,
@@ -124,11 +142,24 @@ pub fn provide_workspace() -> Workspace {
         role,
         undo: signals.undo,
         session: StoredValue::new_local(None),
+        opening: StoredValue::new_local(Opening::Pending),
+        not_opened: StoredValue::new_local(None),
+        signals,
         waiting: StoredValue::new_local(Vec::new()),
         _subscription: StoredValue::new_local(None),
     };
     provide_context(ws);
-    spawn_local(async move { ws.open(signals).await });
+    spawn_local(async move {
+        // A device that never saved a plan has none to open: Welcome needs no store yet.
+        let may_have_plans =
+            device::has_data_marker(DB_NAME) || device::database_exists(DB_NAME).await;
+        if may_have_plans || !ws.waiting.with_value(Vec::is_empty) {
+            ws.open().await;
+        } else {
+            ws.opening.set_value(Opening::Deferred);
+            ws.load.set(LoadState::Empty);
+        }
+    });
     ws
 }
 
@@ -157,9 +188,16 @@ impl Workspace {
 
     /// Resolves once the database has opened and the session has read the device's plans (or
     /// opening failed): what a screen reads before then is the empty start, not the device.
+    /// On a device whose opening was deferred, this opens them.
     pub async fn opened(&self) {
-        if self.load.get_untracked() != LoadState::Loading {
-            return;
+        match self.opening.get_value() {
+            Opening::Done => return,
+            Opening::Deferred => {
+                self.opening.set_value(Opening::Pending);
+                let ws = *self;
+                spawn_local(async move { ws.open().await });
+            }
+            Opening::Pending => {}
         }
         let (tell, heard) = oneshot::channel();
         self.waiting.update_value(|w| w.push(tell));
@@ -179,49 +217,52 @@ impl Workspace {
 
     /// The session, once the database is open: an action started earlier waits for it rather
     /// than failing.
-    async fn session(&self) -> Result<Rc<BrowserSession>, ActionError> {
+    async fn session(&self) -> Result<Rc<dyn Handle>, ActionError> {
+        if let Some(session) = self.session_now() {
+            return Ok(session);
+        }
         self.opened().await;
-        self.session_now()
-            .ok_or(ActionError::Store(StoreError::Unavailable(
-                "the database could not be opened".into(),
-            )))
+        self.session_now().ok_or_else(|| {
+            let why = match self.load.get_untracked() {
+                LoadState::Failed(why) => Some(why),
+                _ => self.not_opened.with_value(Option::clone),
+            };
+            ActionError::NotOpened(why.unwrap_or_else(|| {
+                "Your plans could not be opened. Reload the page to try again.".into()
+            }))
+        })
     }
 
     /// The session if the database is open by now, for what has nothing to do before then.
-    fn session_now(&self) -> Option<Rc<BrowserSession>> {
+    fn session_now(&self) -> Option<Rc<dyn Handle>> {
         self.session.with_value(Option::clone)
     }
 
-    async fn open(self, signals: Signals) {
-        let store = match IndexedDbStore::open().await {
-            Ok(s) => s,
+    async fn open(self) {
+        let deferred = self.load.get_untracked() == LoadState::Empty;
+        match opening::open(self.signals, self.preferences()).await {
+            Ok(Opened {
+                session,
+                subscription,
+            }) => {
+                self._subscription.set_value(subscription);
+                self.session.set_value(Some(session));
+                self.opening.set_value(Opening::Done);
+            }
+            // Welcome stays as it was; the person's next start tries again.
+            Err(e @ OpenError::NotFetched) if deferred => {
+                self.not_opened.set_value(Some(e.to_string()));
+                self.opening.set_value(Opening::Deferred);
+            }
             Err(e) => {
                 self.load.set(LoadState::Failed(e.to_string()));
-                self.tell_waiting();
-                return;
+                self.opening.set_value(Opening::Done);
             }
-        };
-        let subscription = store.on_remote_change(move |change| {
-            spawn_local(async move {
-                if let Ok(session) = self.session().await {
-                    session.on_remote_change(change).await;
-                }
-            });
-        });
-        match subscription {
-            Ok(s) => self._subscription.set_value(Some(s)),
-            Err(e) => leptos::logging::warn!("changes from other tabs will not show: {e}"),
         }
-        let session = Rc::new(
-            Session::new(store, signals, self.preferences())
-                .with_offset(crate::ui::format::utc_offset_at),
-        );
-        self.session.set_value(Some(session.clone()));
         // Ask once; the answer is kept for Settings.
         spawn_local(async {
             let _ = device::request_persistence_once().await;
         });
-        session.start().await;
         self.tell_waiting();
         // The first action should copy nothing either: make the session's working copy of
         // the plan once the browser is idle after opening it.
@@ -242,12 +283,17 @@ impl Workspace {
         self.session().await?.add_plan(plan).await
     }
 
+    /// Makes, saves and opens the plan a person starts on the first screen.
+    pub async fn start_plan(&self, new: NewPlan) -> Result<(), ActionError> {
+        self.session().await?.start_plan(new).await
+    }
+
     /// The stored plan with this id, if this device has it (the open plan as it is shown).
     pub async fn stored_plan(&self, id: PlanId) -> Result<Option<Plan>, ActionError> {
         self.session().await?.stored_plan(id).await
     }
 
-    /// Saves an import the person confirmed and opens its plan (see [`Session::save_import`]).
+    /// Saves an import the person confirmed and opens its plan (see [`Session::save_import`](crate::session::Session::save_import)).
     pub async fn save_import(
         &self,
         outcome: MergeOutcome,
@@ -259,13 +305,16 @@ impl Workspace {
     /// Applies one user action to the open plan and saves what it touched.
     pub async fn apply(
         &self,
-        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError> + 'static,
     ) -> Result<Touched, ActionError> {
-        self.session().await?.apply(verb).await
+        self.session()
+            .await?
+            .apply_checked(&[], Box::new(verb))
+            .await
     }
 
     /// Makes a change a person can take back ("Goal deleted", see
-    /// [`Session::apply_undoable`]) from a screen's button: once it is saved `then` runs
+    /// [`Session::apply_undoable`](crate::session::Session::apply_undoable)) from a screen's button: once it is saved `then` runs
     /// (closing an editor, leaving a deleted goal's page); if it is refused or not saved, the
     /// reason goes to the screen's `error`, where the person is looking.
     pub fn change_with_undo(
@@ -278,7 +327,7 @@ impl Workspace {
         let ws = *self;
         spawn_local(async move {
             let result = match ws.session().await {
-                Ok(session) => session.apply_undoable(label, verb).await,
+                Ok(session) => session.apply_undoable(label, Box::new(verb)).await,
                 Err(e) => Err(e),
             };
             match result {
@@ -306,19 +355,22 @@ impl Workspace {
     pub async fn apply_checked(
         &self,
         based_on: &[(Uuid, u64)],
-        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError> + 'static,
     ) -> Result<Touched, ActionError> {
-        self.session().await?.apply_checked(based_on, verb).await
+        self.session()
+            .await?
+            .apply_checked(based_on, Box::new(verb))
+            .await
     }
 
     /// After [`ActionError::ChangedElsewhere`], "Keep my version": the person's change made
-    /// again on the newer version (see [`Session::keep_mine`]).
-    pub async fn keep_mine(&self, verb: impl Verb) -> Result<Touched, ActionError> {
-        self.session().await?.keep_mine(verb).await
+    /// again on the newer version (see [`Session::keep_mine`](crate::session::Session::keep_mine)).
+    pub async fn keep_mine(&self, verb: impl Verb + 'static) -> Result<Touched, ActionError> {
+        self.session().await?.keep_mine(Box::new(verb)).await
     }
 
     /// After [`ActionError::ChangedElsewhere`], "Use the other version": the change is
-    /// dropped and the plan shown as stored now (see [`Session::use_theirs`]).
+    /// dropped and the plan shown as stored now (see [`Session::use_theirs`](crate::session::Session::use_theirs)).
     pub async fn use_theirs(&self) -> Result<(), ActionError> {
         self.session().await?.use_theirs().await
     }
@@ -338,9 +390,9 @@ impl Workspace {
     pub async fn apply_to(
         &self,
         id: PlanId,
-        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError>,
+        verb: impl FnOnce(&mut Plan, DateTime<Utc>, Author) -> Result<Touched, CoreError> + 'static,
     ) -> Result<Touched, ActionError> {
-        self.session().await?.apply_to(id, verb).await
+        self.session().await?.apply_to(id, Box::new(verb)).await
     }
 
     pub async fn delete_plan(&self, id: PlanId) -> Result<(), ActionError> {

@@ -1,12 +1,10 @@
 //! The first screen on a new device: start a plan of your own, or explore a sample plan.
 
-use chrono::Utc;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::core::meta::Author;
-use crate::core::sample::sample_plan;
-use crate::core::{Plan, PlanKind};
+use crate::session::NewPlan;
 use crate::ui::page::Page;
 use crate::ui::state::{use_workspace, LoadState};
 use crate::ui::widgets::{ErrorNotice, TextField};
@@ -18,19 +16,16 @@ pub fn WelcomeScreen() -> impl IntoView {
     let title = RwSignal::new("My career plan".to_owned());
     let error = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
-    // Until the database is open a tap would fail, so the buttons wait for it (a moment at most).
+    // Until the workspace knows whether this device has plans, the buttons wait (a moment at most).
     let unavailable = move || busy.get() || ws.load.get() == LoadState::Loading;
 
     let start = {
         let navigate = navigate.clone();
-        move |plan: Result<Plan, crate::core::CoreError>, to: &'static str| {
+        move |plan: NewPlan, to: &'static str| {
             let navigate = navigate.clone();
             busy.set(true);
             leptos::task::spawn_local(async move {
-                let result = match plan {
-                    Ok(plan) => ws.add_plan(plan).await.map_err(|e| e.to_string()),
-                    Err(e) => Err(e.to_string()),
-                };
+                let result = ws.start_plan(plan).await.map_err(|e| e.to_string());
                 busy.set(false);
                 match result {
                     Ok(()) => navigate(to, Default::default()),
@@ -58,7 +53,7 @@ pub fn WelcomeScreen() -> impl IntoView {
             <ErrorNotice message=error/>
             <form class="card" on:submit=move |ev| {
                 ev.prevent_default();
-                start(Plan::new(title.get_untracked().trim(), PlanKind::ClientPlan, Utc::now(), ws.preferences().role()), "/welcome/assessment");
+                start(NewPlan::Own(title.get_untracked()), "/welcome/assessment");
             }>
                 <h2>{if coach { "Start a plan for a client" } else { "Start your own plan" }}</h2>
                 <TextField label=if coach { "Name of the plan" } else { "Name of your plan" } value=title required=true/>
@@ -71,7 +66,7 @@ pub fn WelcomeScreen() -> impl IntoView {
                 <p>"Explore a realistic example first: Maya, a teacher moving into UX research."</p>
                 <button class="button" type="button" data-testid="try-sample"
                     disabled=unavailable
-                    on:click=move |_| start_sample(sample_plan(Utc::now()), "/")>
+                    on:click=move |_| start_sample(NewPlan::Sample, "/")>
                     "Try with a sample plan"
                 </button>
             </div>
