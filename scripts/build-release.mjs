@@ -106,6 +106,45 @@ for (const f of readdirSync(split).filter((f) => f.endsWith(".wasm") && f !== "w
   modules++;
 }
 
+// Each module is compiled as its bytes arrive and instantiated once its chunks are there, and
+// the module that opens the device's plans (src/ui/state/opening.rs) can be started early:
+// index.html starts it, with its chunks, beside the main module on a device that has plans, so
+// their fetching and compiling overlaps the main module's start instead of following it.
+const fetcher = /const src = fetch\(new URL\(("\.\/[^"]+\.wasm"), import\.meta\.url\)\);\s*src\.catch\(\(\) => \{\}\);\s*return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+const fetchers = splitJs.match(fetcher)?.length ?? 0;
+if (fetchers !== modules) throw new Error(`expected ${modules} module fetches in __wasm_split.js, found ${fetchers}`);
+splitJs = splitJs.replace(fetcher, (_, url) => `const compiled = compiling(${url});
+    return async (imports) => WebAssembly.instantiate(await compiled, imports);`);
+const chunkUrls = new Map([...splitJs.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const compiled = compiling\(("[^"]+")\)/g)].map((m) => [m[1], m[2]]));
+const session = splitJs.match(/export const __wasm_split_load_session = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const compiled = compiling\(("[^"]+")\);[\s\S]*?\n, \[([^\]]*)\]\)\);/);
+if (!session) throw new Error("expected the session module's loader in __wasm_split.js");
+const sessionUrls = [session[1], ...session[2].split(",").map((c) => c.trim()).filter(Boolean).map((c) => {
+  if (!chunkUrls.has(c)) throw new Error(`no file for ${c} in __wasm_split.js`);
+  return chunkUrls.get(c);
+})];
+splitJs = splitJs.replace("\nlet sharedImports = undefined;", `
+// Compiling begun before the app asked for the module (prefetchSession); taken once, so a
+// failed fetch is tried afresh the next time.
+const early = new Map();
+function compiling(path) {
+    const url = new URL(path, import.meta.url).href;
+    const compiled = early.get(url) ?? WebAssembly.compileStreaming(fetch(url));
+    early.delete(url);
+    compiled.catch(() => {});
+    return compiled;
+}
+export function prefetchSession() {
+    for (const path of [${sessionUrls.join(", ")}]) {
+        const url = new URL(path, import.meta.url).href;
+        if (early.has(url)) continue;
+        const compiled = WebAssembly.compileStreaming(fetch(url));
+        compiled.catch(() => {});
+        early.set(url, compiled);
+    }
+}
+let sharedImports = undefined;`);
+if (!splitJs.includes("export function prefetchSession()")) throw new Error("expected `let sharedImports` in __wasm_split.js");
+
 // The main module, its bindings and the loader import each other, so one hash of all three
 // names them together.
 run("wasm-opt", ["-Oz", join(bound, "waymark_bg.wasm"), "-o", join(work, "waymark_bg.wasm")]);
@@ -140,6 +179,8 @@ index = index
   // Elsewhere there is no such promise and the wasm comes at once, from the service worker.
   .replace(loaders[0], `<script type="module">
 import init, * as bindings from '/${names.bindings}';
+import { prefetchSession } from '/${names.loader}';
+try { if (localStorage.getItem("waymark.has-data")) prefetchSession(); } catch (e) {}
 await window.waymarkFirstScreenShown;
 const wasm = await init({ module_or_path: '/${names.wasm}' });
 window.wasmBindings = bindings;

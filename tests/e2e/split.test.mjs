@@ -135,7 +135,7 @@ test("when the code that opens plans cannot be fetched, starting a plan says why
   await page.goto(server.origin + "/");
   await page.getByLabel("Name of your plan").fill("Into product design");
   await page.getByRole("button", { name: "Start my plan" }).tap();
-  const alert = page.getByRole("alert").filter({ hasText: "could not fetch the part of the app that opens plans" });
+  const alert = page.getByRole("alert").filter({ hasText: "could not fetch the part of the app that opens and saves plans" });
   await alert.waitFor();
   assert.match(await alert.textContent(), /you seem to be offline/);
   assert.match(await page.locator("main#main h1").textContent(), /Welcome to Waymark/, "the person stays where they were");

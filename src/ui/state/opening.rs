@@ -27,7 +27,7 @@ pub struct Opened {
 pub enum OpenError {
     /// The module with the code that opens plans did not arrive (offline on a first visit,
     /// before the service worker stored it). Trying again later can work.
-    #[error("Waymark could not fetch the part of the app that opens plans: you seem to be offline. Your plans are safe on this device; try again when you are connected.")]
+    #[error("Waymark could not fetch the part of the app that opens and saves plans: you seem to be offline. Nothing on this device was changed; try again when you are connected.")]
     NotFetched,
     #[error("{0}")]
     Store(#[from] StoreError),
