@@ -180,9 +180,10 @@ index = index
   .replace(loaders[0], `<script type="module">
 import init, * as bindings from '/${names.bindings}';
 import { prefetchSession } from '/${names.loader}';
-try { if (localStorage.getItem("waymark.has-data")) prefetchSession(); } catch (e) {}
 await window.waymarkFirstScreenShown;
-const wasm = await init({ module_or_path: '/${names.wasm}' });
+const starting = init({ module_or_path: '/${names.wasm}' });
+try { if (localStorage.getItem("waymark.has-data")) prefetchSession(); } catch (e) {}
+const wasm = await starting;
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
 </script>`)
