@@ -278,7 +278,8 @@ impl Workspace {
         self.session().await?.open_plan(id).await
     }
 
-    /// Saves a whole new plan (first run, the sample plan, a copy of a template) and opens it.
+    /// Saves a whole new plan (a template kept from the open plan, a client's plan started from
+    /// a template) and opens it.
     pub async fn add_plan(&self, plan: Plan) -> Result<(), ActionError> {
         self.session().await?.add_plan(plan).await
     }
@@ -293,7 +294,8 @@ impl Workspace {
         self.session().await?.stored_plan(id).await
     }
 
-    /// Saves an import the person confirmed and opens its plan (see [`Session::save_import`](crate::session::Session::save_import)).
+    /// Saves an import the person confirmed and opens its plan (see
+    /// [`Session::save_import`](crate::session::Session::save_import)).
     pub async fn save_import(
         &self,
         outcome: MergeOutcome,
@@ -314,9 +316,10 @@ impl Workspace {
     }
 
     /// Makes a change a person can take back ("Goal deleted", see
-    /// [`Session::apply_undoable`](crate::session::Session::apply_undoable)) from a screen's button: once it is saved `then` runs
-    /// (closing an editor, leaving a deleted goal's page); if it is refused or not saved, the
-    /// reason goes to the screen's `error`, where the person is looking.
+    /// [`Session::apply_undoable`](crate::session::Session::apply_undoable)) from a screen's
+    /// button: once it is saved `then` runs (closing an editor, leaving a deleted goal's page);
+    /// if it is refused or not saved, the reason goes to the screen's `error`, where the person
+    /// is looking.
     pub fn change_with_undo(
         &self,
         label: &'static str,
@@ -364,13 +367,15 @@ impl Workspace {
     }
 
     /// After [`ActionError::ChangedElsewhere`], "Keep my version": the person's change made
-    /// again on the newer version (see [`Session::keep_mine`](crate::session::Session::keep_mine)).
+    /// again on the newer version (see
+    /// [`Session::keep_mine`](crate::session::Session::keep_mine)).
     pub async fn keep_mine(&self, verb: impl Verb + 'static) -> Result<Touched, ActionError> {
         self.session().await?.keep_mine(Box::new(verb)).await
     }
 
     /// After [`ActionError::ChangedElsewhere`], "Use the other version": the change is
-    /// dropped and the plan shown as stored now (see [`Session::use_theirs`](crate::session::Session::use_theirs)).
+    /// dropped and the plan shown as stored now (see
+    /// [`Session::use_theirs`](crate::session::Session::use_theirs)).
     pub async fn use_theirs(&self) -> Result<(), ActionError> {
         self.session().await?.use_theirs().await
     }
