@@ -4,7 +4,10 @@
 //! (ui/lazy_screens.rs): the store, the session and the code that reads a plan come in a module
 //! of their own, fetched when the workspace opens them. A first visit has no plan to open, so
 //! Welcome is drawn and usable before that module is fetched; the workspace holds the session
-//! only as `Rc<dyn Handle>`, so no code of the first download calls into it.
+//! only as `Rc<dyn Handle>`, so no code of the first download calls into it. On a device with
+//! plans, index.html starts fetching and compiling this module and its chunks right after the
+//! main module (`prefetchSession`, written by scripts/build-release.mjs), so a returning visit
+//! waits for them as little as it can.
 
 use std::rc::Rc;
 
