@@ -4,11 +4,11 @@
 // assessment and interest-profile step — in the light and the dark theme at phone size. Any
 // violation fails, listed with the rule, the theme, the screen and the elements, as a person
 // using a screen reader, voice control or low vision would meet it.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp } from "./harness.mjs";
 import { seedCaseload } from "./caseload.mjs";
 
 // The app's CSP admits no inline script, so axe is not added as a <script>: its source is
@@ -35,22 +35,13 @@ async function violations(page) {
 // One walk, each screen checked in both themes: the dark one is the same page with the
 // system's colour scheme switched, which the app's stylesheets follow as they stand.
 describe("every screen passes axe in the light and the dark theme", () => {
-  let server, browser;
+  const sample = sampleBrowserForFile();
   const problems = [];
-  before(async () => {
-    server = await serve();
-    browser = await openBrowser(server.origin);
-    await startWithSamplePlan(browser.page, server.origin);
-  });
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
 
   async function check(label, path) {
-    const { page } = browser;
+    const { page } = sample.browser;
     if (path) {
-      await page.goto(server.origin + path);
+      await page.goto(sample.origin + path);
       await waitForApp(page);
     }
     const backgrounds = [];
@@ -64,7 +55,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
   }
 
   test("every route", async () => {
-    const { page } = browser;
+    const { page } = sample.browser;
     for (const path of [
       "/",
       "/plan",
@@ -88,7 +79,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
     }
 
     // Each goal's page and its editor.
-    await page.goto(server.origin + "/plan");
+    await page.goto(sample.origin + "/plan");
     await waitForApp(page);
     const goals = await page.evaluate(() => [
       ...new Set(
@@ -110,23 +101,23 @@ describe("every screen passes axe in the light and the dark theme", () => {
     }
 
     // The editors that fix a mistake, opened, and the Undo toast.
-    await page.goto(server.origin + goals[0]);
+    await page.goto(sample.origin + goals[0]);
     await waitForApp(page);
     await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
     await page.getByRole("button", { name: /^Edit milestone: / }).first().tap();
     await page.getByRole("button", { name: /^Correct value: / }).first().tap();
     await page.getByRole("button", { name: "Delete goal" }).tap();
     await check(`${goals[0]} (editors open)`);
-    await page.goto(server.origin + "/plan");
+    await page.goto(sample.origin + "/plan");
     await waitForApp(page);
     await page.getByRole("button", { name: "Rename plan" }).tap();
     await check("/plan (rename open)");
-    await page.goto(server.origin + "/checkin");
+    await page.goto(sample.origin + "/checkin");
     await waitForApp(page);
     await page.locator("details.checkin-item > summary").first().tap();
     await page.getByRole("button", { name: "Edit check-in" }).first().tap();
     await check("/checkin (editing a past check-in)");
-    await page.goto(server.origin + "/review");
+    await page.goto(sample.origin + "/review");
     await waitForApp(page);
     await page.getByRole("button", { name: "Edit review" }).first().tap();
     await check("/review (editing a past review)");
@@ -139,7 +130,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
     await page.getByTestId("undo-toast").waitFor({ state: "detached" });
 
     // Each step of the guided WOOP for the first goal.
-    await page.goto(server.origin + goals[0] + "/woop");
+    await page.goto(sample.origin + goals[0] + "/woop");
     await waitForApp(page);
     const woopStep = page.getByTestId("step-indicator");
     await woopStep.waitFor();
@@ -153,7 +144,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
     }
 
     // Each step of the interest profile, every group rated, then the saved take on the profile.
-    await page.goto(server.origin + "/welcome/interests");
+    await page.goto(sample.origin + "/welcome/interests");
     await waitForApp(page);
     const interestStep = page.getByTestId("step-indicator");
     await interestStep.waitFor();
@@ -175,7 +166,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
 
     // Each step of the guided GROW session note (options typed, so the choice shows), then the
     // note saved and read in the list, with its way forward.
-    await page.goto(server.origin + "/plan/sessions/new");
+    await page.goto(sample.origin + "/plan/sessions/new");
     await waitForApp(page);
     const growStep = page.getByTestId("step-indicator");
     await growStep.waitFor();
@@ -196,7 +187,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
     await page.getByRole("button", { name: "Save session note" }).tap();
     await page.getByTestId("grow-done").waitFor();
     await check("/plan/sessions/new (saved)");
-    await page.goto(server.origin + "/plan/sessions");
+    await page.goto(sample.origin + "/plan/sessions");
     await waitForApp(page);
     await page.getByTestId("grow-note").first().waitFor();
     await check("/plan/sessions (a note)");
@@ -204,13 +195,13 @@ describe("every screen passes axe in the light and the dark theme", () => {
     await page.waitForURL(/\/edit$/);
     await page.getByTestId("step-indicator").waitFor();
     await check("/plan/sessions/:id/edit");
-    await page.goto(server.origin + "/plan/history");
+    await page.goto(sample.origin + "/plan/history");
     await waitForApp(page);
     await page.getByTestId("timeline-session").first().waitFor();
     await check("/plan/history (a session)");
 
     // A saved reflection.
-    await page.goto(server.origin + "/journal");
+    await page.goto(sample.origin + "/journal");
     await waitForApp(page);
     const reflection = await page.evaluate(
       () => [...document.querySelectorAll('a[href^="/journal/"]')].map((a) => a.getAttribute("href")).find((h) => h !== "/journal/new")
@@ -218,7 +209,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
     if (reflection) await check(reflection, reflection);
 
     // Each step of the guided check-in.
-    await page.goto(server.origin + "/checkin/run");
+    await page.goto(sample.origin + "/checkin/run");
     await waitForApp(page);
     const indicator = page.getByTestId("step-indicator");
     await indicator.waitFor();
@@ -237,7 +228,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
 
     // Welcome, and each step of the guided assessment.
     await check("/welcome", "/welcome");
-    await page.goto(server.origin + "/welcome/assessment");
+    await page.goto(sample.origin + "/welcome/assessment");
     await waitForApp(page);
     for (let i = 0; i < 10; i++) {
       const step = (await page.locator(".step-indicator").textContent().catch(() => "")).trim();
@@ -248,7 +239,7 @@ describe("every screen passes axe in the light and the dark theme", () => {
       await page.waitForFunction((s) => document.querySelector(".step-indicator")?.textContent.trim() !== s, step);
     }
 
-    assert.deepEqual(browser.consoleErrors, [], "no console error on any screen");
+    assert.deepEqual(sample.browser.consoleErrors, [], "no console error on any screen");
     assert.equal(problems.length, 0, `axe violations:\n  ${problems.join("\n  ")}`);
   });
 });
@@ -256,27 +247,19 @@ describe("every screen passes axe in the light and the dark theme", () => {
 // A coach's Clients screen with 30 client plans on the device (imported from 30 real report
 // files), at 360 px and at desktop width, in both themes, with its confirmations open.
 describe("the Clients screen with 30 client plans passes axe", () => {
-  let server, browser;
-  before(async () => {
-    server = await serve();
-    browser = await openBrowser(server.origin);
-    await startWithSamplePlan(browser.page, server.origin);
-    await seedCaseload(browser.page, server.origin, 30);
-  });
-  after(async () => {
-    await browser?.close();
-    server?.stop();
-  });
+  const sample = sampleBrowserForFile();
+  // After the sample plan is open: the helper's `before` runs first.
+  before(() => seedCaseload(sample.browser.page, sample.origin, 30));
 
   test("light and dark, 360 px and 1280 px", async () => {
-    const { page } = browser;
+    const { page } = sample.browser;
     const problems = [];
     assert.equal(await page.getByTestId("client-row").count(), 31, "30 clients and the sample plan");
     for (const colorScheme of ["light", "dark"]) {
       await page.emulateMedia({ colorScheme });
       for (const width of [360, 1280]) {
         await page.setViewportSize({ width, height: 800 });
-        await page.goto(server.origin + "/clients");
+        await page.goto(sample.origin + "/clients");
         await page.locator('.client-list[aria-busy="false"]').waitFor({ state: "attached" });
         for (const v of await violations(page)) problems.push(`${colorScheme} ${width}px: ${v}`);
         await page.getByTestId("client-row").first().getByRole("button", { name: /^Delete / }).click();
@@ -285,7 +268,7 @@ describe("the Clients screen with 30 client plans passes axe", () => {
         for (const v of await violations(page)) problems.push(`${colorScheme} ${width}px, asking: ${v}`);
       }
     }
-    assert.deepEqual(browser.consoleErrors, []);
+    assert.deepEqual(sample.browser.consoleErrors, []);
     assert.equal(problems.length, 0, `axe violations:\n  ${problems.join("\n  ")}`);
   });
 });

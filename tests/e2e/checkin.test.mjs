@@ -3,20 +3,11 @@
 // typed), save it and see it listed; a draft survives a reload; a check-in made offline is
 // still there after a reload; the review charts every KPI with an accessible summary and
 // keeps a written review.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp, waitForScreen } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 /** Waits until focus is on an element with this text (focus moves after the step renders). */
 async function focusedText(page, expected) {
@@ -31,8 +22,8 @@ async function pickRating(page, groupName, value) {
 }
 
 test("set a weekly schedule", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/checkin");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/checkin");
   await waitForApp(page);
   await page.getByLabel("How often").selectOption({ label: "Every week" });
   await page.getByLabel("On", { exact: true }).selectOption({ label: "Friday" });
@@ -47,11 +38,11 @@ test("set a weekly schedule", async () => {
 });
 
 test("walk the check-in step by step, go back without losing input, save, and see it listed", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/checkin");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/checkin");
   await waitForApp(page);
   await page.getByRole("link", { name: "Start check-in" }).tap();
-  await page.waitForURL(server.origin + "/checkin/run");
+  await page.waitForURL(sample.origin + "/checkin/run");
   const step = page.getByTestId("step-indicator");
   await step.filter({ hasText: "Step 1 of 5" }).waitFor({ timeout: 3000 });
   // The two high-priority goals were created at the same moment, so their order is the
@@ -144,7 +135,7 @@ test("walk the check-in step by step, go back without losing input, save, and se
   await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 
   await page.getByRole("link", { name: "See your check-ins" }).tap();
-  await page.waitForURL(server.origin + "/checkin");
+  await page.waitForURL(sample.origin + "/checkin");
   const latest = page.getByTestId("past-checkins").locator("details").first();
   assert.match(await latest.textContent(), /Confidence 7\/10 · Mood 4\/5/);
   // The closed row quotes every goal of the check-in, each with the start of its note.
@@ -157,8 +148,8 @@ test("walk the check-in step by step, go back without losing input, save, and se
 });
 
 test("an unsaved check-in survives a reload, and discarding it asks first", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/checkin/run");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/checkin/run");
   await waitForApp(page);
   await page.getByLabel("Progress since last time").fill("Half a thought");
   await page.getByRole("button", { name: "Next" }).tap();
@@ -170,17 +161,17 @@ test("an unsaved check-in survives a reload, and discarding it asks first", asyn
   assert.equal(await page.getByLabel("Progress since last time").inputValue(), "Half a thought");
 
   await page.getByRole("button", { name: "Discard this check-in" }).tap();
-  assert.equal(page.url(), server.origin + "/checkin/run", "one tap does not discard");
+  assert.equal(page.url(), sample.origin + "/checkin/run", "one tap does not discard");
   await page.getByRole("button", { name: "Yes, discard my answers" }).tap();
-  await page.waitForURL(server.origin + "/checkin");
-  await page.goto(server.origin + "/checkin/run");
+  await page.waitForURL(sample.origin + "/checkin");
+  await page.goto(sample.origin + "/checkin/run");
   await waitForApp(page);
   assert.equal(await page.getByLabel("Progress since last time").inputValue(), "");
 });
 
 test("a check-in saved offline is still there after a reload", async () => {
-  const { page, context } = browser;
-  await page.goto(server.origin + "/checkin/run");
+  const { page, context } = sample.browser;
+  await page.goto(sample.origin + "/checkin/run");
   await waitForApp(page);
   await context.setOffline(true);
   try {
@@ -197,7 +188,7 @@ test("a check-in saved offline is still there after a reload", async () => {
     await page.getByTestId("checkin-done").waitFor();
     await page.reload();
     await waitForApp(page);
-    await page.goto(server.origin + "/checkin");
+    await page.goto(sample.origin + "/checkin");
     await waitForApp(page);
     const first = page.getByTestId("past-checkins").locator("details").first();
     assert.match(await first.textContent(), /Confidence 3\/10 · Mood 2\/5/);
@@ -208,11 +199,11 @@ test("a check-in saved offline is still there after a reload", async () => {
 });
 
 test("the review charts each KPI with an accessible summary and keeps a written review", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/checkin");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/checkin");
   await waitForApp(page);
   await page.getByRole("link", { name: "Review your progress" }).tap();
-  await page.waitForURL(server.origin + "/review");
+  await page.waitForURL(sample.origin + "/review");
   await waitForScreen(page, "Progress review");
   assert.equal(await page.locator("main#main h1").textContent(), "Progress review");
 
@@ -262,6 +253,6 @@ test("the review charts each KPI with an accessible summary and keeps a written 
 });
 
 test("nothing went wrong along the way", () => {
-  assert.deepEqual(browser.consoleErrors, []);
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(sample.browser.consoleErrors, []);
+  assert.deepEqual(sample.browser.foreignRequests, []);
 });

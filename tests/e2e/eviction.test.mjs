@@ -1,33 +1,25 @@
 // When the browser clears Waymark's storage (eviction, "clear site data"), the app says so
 // instead of greeting the person as new, names the backup file that brings the work back, and
 // restores it. Settings shows when the plan was last backed up and nudges when that is old.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { countIs, openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { countIs, openBrowser, sampleBrowserForFile, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
-let server, browser, backupPath;
+let backupPath;
 const dir = mkdtempSync(join(tmpdir(), "waymark-backup-"));
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 async function openSettings(page) {
-  await page.goto(server.origin + "/settings");
+  await page.goto(sample.origin + "/settings");
   await waitForApp(page);
   await page.getByTestId("last-backup").waitFor();
 }
 
 test("Settings nudges until a backup is made, then shows when it was made", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await openSettings(page);
   assert.match(await page.getByTestId("last-backup").textContent(), /No backup of this plan/);
   assert.ok(await page.getByTestId("backup-nudge").isVisible());
@@ -50,7 +42,7 @@ test("Settings nudges until a backup is made, then shows when it was made", asyn
 });
 
 test("a backup older than two weeks earns the nudge again", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await page.evaluate(() => {
     const list = JSON.parse(localStorage.getItem("waymark.backups"));
     list[0].at = new Date(Date.now() - 30 * 86400e3).toISOString();
@@ -80,7 +72,7 @@ async function backUpDaysAgo(page, days) {
 }
 
 test("in a tab on an iPhone a backup eight days old earns the nudge: Safari deletes unvisited sites' data after seven days", async () => {
-  const iphone = await openBrowser(server.origin, {
+  const iphone = await openBrowser(sample.origin, {
     context: {
       userAgent:
         "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1",
@@ -88,7 +80,7 @@ test("in a tab on an iPhone a backup eight days old earns the nudge: Safari dele
   });
   try {
     const { page } = iphone;
-    await startWithSamplePlan(page, server.origin);
+    await startWithSamplePlan(page, sample.origin);
     await backUpDaysAgo(page, 8);
     assert.match(await page.getByTestId("last-backup").textContent(), /8 days ago/);
     const nudge = await page.getByTestId("backup-nudge").textContent();
@@ -98,22 +90,22 @@ test("in a tab on an iPhone a backup eight days old earns the nudge: Safari dele
     await iphone.close();
   }
   // The same age elsewhere is no reason for a nudge yet.
-  const { page } = browser;
+  const { page } = sample.browser;
   await backUpDaysAgo(page, 8);
   assert.match(await page.getByTestId("last-backup").textContent(), /8 days ago/);
   assert.equal(await page.getByTestId("backup-nudge").count(), 0);
 });
 
 test("storage cleared by the browser: the app says so and restores the backup", async () => {
-  const { page, context } = browser;
+  const { page, context } = sample.browser;
   await page.goto("about:blank");
   // What eviction does: the database goes; localStorage (and so the "has data" marker and the
   // backup record) may survive.
   const cdp = await context.newCDPSession(page);
-  await cdp.send("Storage.clearDataForOrigin", { origin: server.origin, storageTypes: "indexeddb" });
+  await cdp.send("Storage.clearDataForOrigin", { origin: sample.origin, storageTypes: "indexeddb" });
   await cdp.detach();
 
-  await page.goto(server.origin + "/");
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   const cleared = page.getByTestId("storage-cleared");
   await cleared.waitFor();
@@ -126,7 +118,7 @@ test("storage cleared by the browser: the app says so and restores the backup", 
   await cleared.waitFor();
 
   await page.getByRole("link", { name: "Restore from a backup file" }).tap();
-  await page.waitForURL(server.origin + "/share");
+  await page.waitForURL(sample.origin + "/share");
   await page.locator("#import-file").setInputFiles(backupPath);
   await page.getByTestId("import-preview").waitFor();
   await page.getByRole("button", { name: "Import" }).tap();
@@ -134,23 +126,23 @@ test("storage cleared by the browser: the app says so and restores the backup", 
   // The Plan screen's code may still be loading when the address changes: wait for the goals.
   await page.locator(".goal-card-title").first().waitFor();
 
-  await page.goto(server.origin + "/");
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   await page.getByRole("heading", { name: "Today" }).waitFor();
   assert.equal(await cleared.count(), 0);
 });
 
 test("deleting the last plan on purpose is not reported as the browser clearing it", async () => {
-  const b = await openBrowser(server.origin);
+  const b = await openBrowser(sample.origin);
   try {
     const { page } = b;
-    await startWithSamplePlan(page, server.origin);
-    await page.goto(server.origin + "/clients");
+    await startWithSamplePlan(page, sample.origin);
+    await page.goto(sample.origin + "/clients");
     await waitForApp(page);
     await page.getByRole("button", { name: /^Delete .*’s plan$/ }).click();
     await page.getByTestId("confirm-delete").getByRole("button", { name: "Delete it" }).click();
     await countIs(page.getByTestId("client-row"), 0);
-    await page.goto(server.origin + "/");
+    await page.goto(sample.origin + "/");
     await waitForApp(page);
     await page.getByRole("heading", { name: "Welcome to Waymark" }).waitFor();
     assert.equal(await page.getByTestId("storage-cleared").count(), 0);
@@ -161,6 +153,6 @@ test("deleting the last plan on purpose is not reported as the browser clearing 
 });
 
 test("no console errors and no requests outside the app", () => {
-  assert.deepEqual(browser.foreignRequests, []);
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(sample.browser.foreignRequests, []);
+  assert.deepEqual(sample.browser.consoleErrors, []);
 });

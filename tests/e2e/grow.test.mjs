@@ -3,33 +3,24 @@
 // screen, then back); an empty answer is skipped; the saved note reads newest first with its
 // chosen option, its way-forward step becomes a dated action on the goal, and the note is in
 // the plan's history and the printable plan. A draft discarded (asked twice) is gone.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 test("a GROW session note, offline: draft kept when leaving midway, saved, read, a step made a dated action", async () => {
-  const { page, context } = browser;
-  await page.goto(server.origin + "/plan");
+  const { page, context } = sample.browser;
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   const goalTitle = (await page.getByTestId("goal-card").first().locator("a").first().textContent()).trim();
   await context.setOffline(true);
   try {
     await page.getByTestId("session-notes").tap();
-    await page.waitForURL(server.origin + "/plan/sessions");
+    await page.waitForURL(sample.origin + "/plan/sessions");
     assert.match(await page.locator(".method-why").textContent(), /John Whitmore/);
     await page.getByTestId("grow-start").tap();
-    await page.waitForURL(server.origin + "/plan/sessions/new");
+    await page.waitForURL(sample.origin + "/plan/sessions/new");
     const step = page.getByTestId("step-indicator");
     await step.filter({ hasText: "Step 1 of 5" }).waitFor();
     await page.getByLabel("What do you want from this session?").fill("Decide how to get interviews");
@@ -44,7 +35,7 @@ test("a GROW session note, offline: draft kept when leaving midway, saved, read,
 
     // Leaving midway, to another screen and back: the draft is kept.
     await page.getByRole("link", { name: "← Session notes" }).tap();
-    await page.waitForURL(server.origin + "/plan/sessions");
+    await page.waitForURL(sample.origin + "/plan/sessions");
     await page.getByText("You have an unsaved session note on this device.").waitFor();
     await page.getByRole("link", { name: "Continue the session note" }).tap();
     await page.getByText("Welcome back: your unsaved session note is just as you left it.").waitFor();
@@ -90,19 +81,19 @@ test("a GROW session note, offline: draft kept when leaving midway, saved, read,
     assert.equal(await page.getByText("You have an unsaved session note").count(), 0);
 
     // The action is on the goal, dated.
-    await page.goto(server.origin + "/plan");
+    await page.goto(sample.origin + "/plan");
     await waitForApp(page);
     await page.getByTestId("goal-card").first().locator("a").first().tap();
     const actions = page.getByTestId("ranked-actions");
     await actions.filter({ hasText: "Redo the two best case studies" }).waitFor();
 
     // In the plan's history and the printable plan.
-    await page.goto(server.origin + "/plan/history");
+    await page.goto(sample.origin + "/plan/history");
     await waitForApp(page);
     const session = page.getByTestId("timeline-session").first();
     await session.waitFor();
     assert.match(await session.textContent(), /Chosen: Refresh the portfolio/);
-    await page.goto(server.origin + "/plan/print");
+    await page.goto(sample.origin + "/plan/print");
     await waitForApp(page);
     const printed = page.getByTestId("print-sessions");
     await printed.waitFor();
@@ -110,7 +101,7 @@ test("a GROW session note, offline: draft kept when leaving midway, saved, read,
 
     // Changed later: another option chosen and the step moved a week. The step keeps its
     // words, so it keeps the action it became.
-    await page.goto(server.origin + "/plan/sessions");
+    await page.goto(sample.origin + "/plan/sessions");
     await waitForApp(page);
     await page.getByTestId("grow-note").first().getByRole("link", { name: /^Change this note/ }).tap();
     await page.waitForURL(/\/plan\/sessions\/[0-9a-f-]{36}\/edit$/);
@@ -138,16 +129,16 @@ test("a GROW session note, offline: draft kept when leaving midway, saved, read,
 });
 
 test("discarding a session-note draft is asked twice, then the draft is gone", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/plan/sessions/new");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/plan/sessions/new");
   await waitForApp(page);
   await page.getByLabel("What do you want from this session?").fill("Prepare the salary talk");
   await page.getByRole("button", { name: "Discard this session note" }).tap();
   await page.getByText("Tap again to discard your answers.").waitFor();
   await page.getByRole("button", { name: "Yes, discard my answers" }).tap();
-  await page.waitForURL(server.origin + "/plan/sessions");
+  await page.waitForURL(sample.origin + "/plan/sessions");
   await page.getByTestId("grow-start").filter({ hasText: "Write a session note" }).waitFor();
-  await page.goto(server.origin + "/plan/sessions/new");
+  await page.goto(sample.origin + "/plan/sessions/new");
   await waitForApp(page);
   assert.equal(await page.getByLabel("What do you want from this session?").inputValue(), "");
 });

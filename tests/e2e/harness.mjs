@@ -53,6 +53,32 @@ export async function serve(dir = DIST) {
 }
 
 /**
+ * For a test file whose tests share one browser profile with the sample plan open: one server
+ * and that profile for the whole file, closed when it ends. Call at the top level of the file
+ * (or of a `describe`); `origin` and `browser` are there from its first test on.
+ */
+export function sampleBrowserForFile() {
+  let server, browser;
+  before(async () => {
+    server = await serve();
+    browser = await openBrowser(server.origin);
+    await startWithSamplePlan(browser.page, server.origin);
+  });
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+  return {
+    get origin() {
+      return server.origin;
+    },
+    get browser() {
+      return browser;
+    },
+  };
+}
+
+/**
  * For a test file whose tests each start from a fresh browser profile: one server for the whole
  * file, and every profile opened with `fresh()` (or pushed to `browsers`) closed when it ends.
  * Call at the top level of the file.

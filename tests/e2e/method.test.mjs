@@ -2,34 +2,25 @@
 // WOOP for a goal, one question per screen; leaving midway keeps the draft (reload); an empty
 // answer is skipped; the saved WOOP shows on the goal with its plan as an if-then, and turns
 // into an action carrying that if-then, linked back from the WOOP.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 test("a WOOP for a goal, offline: draft kept across a reload, saved, shown, made an action", async () => {
-  const { page, context } = browser;
-  await page.goto(server.origin + "/plan");
+  const { page, context } = sample.browser;
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   const goal = await page.getByTestId("goal-card").first().locator("a").first().getAttribute("href");
-  await page.goto(server.origin + goal);
+  await page.goto(sample.origin + goal);
   await waitForApp(page);
   const card = page.getByTestId("woop-card");
   assert.match(await card.textContent(), /Gollwitzer & Sheeran 2006, d ≈ 0\.65/);
   await context.setOffline(true);
   try {
     await card.getByRole("link", { name: "Start a WOOP" }).tap();
-    await page.waitForURL(server.origin + goal + "/woop");
+    await page.waitForURL(sample.origin + goal + "/woop");
     const step = page.getByTestId("step-indicator");
     await step.filter({ hasText: "Step 1 of 5" }).waitFor();
     await page.getByLabel("What do you wish for with this goal?").fill("A UX role I'm proud of");
@@ -75,7 +66,7 @@ test("a WOOP for a goal, offline: draft kept across a reload, saved, shown, made
     await page.reload();
     await waitForApp(page);
     await card.getByTestId("woop-action").waitFor();
-    await page.goto(server.origin + goal + "/woop");
+    await page.goto(sample.origin + goal + "/woop");
     await waitForApp(page);
     assert.equal(await page.getByText("Welcome back: your unsaved WOOP").count(), 0);
     assert.equal(await page.getByLabel("What do you wish for with this goal?").inputValue(), "A UX role I'm proud of");
@@ -85,8 +76,8 @@ test("a WOOP for a goal, offline: draft kept across a reload, saved, shown, made
 });
 
 test("Rolfe's three questions in the journal, offline: one text in the list, search finds every stage, the next step an action", async () => {
-  const { page, context } = browser;
-  await page.goto(server.origin + "/journal/new");
+  const { page, context } = sample.browser;
+  await page.goto(sample.origin + "/journal/new");
   await waitForApp(page);
   await context.setOffline(true);
   try {
@@ -105,7 +96,7 @@ test("Rolfe's three questions in the journal, offline: one text in the list, sea
     assert.equal(await page.getByRole("textbox", { name: "What?", exact: true }).inputValue(), "The panel asked about my portfolio gaps");
     assert.equal(await page.getByRole("textbox", { name: "So what?", exact: true }).inputValue(), "");
 
-    await page.goto(server.origin + "/journal");
+    await page.goto(sample.origin + "/journal");
     await waitForApp(page);
     const entry = page.getByTestId("journal-entry").filter({ hasText: "The panel asked about my portfolio gaps" });
     await entry.waitFor();
@@ -116,7 +107,7 @@ test("Rolfe's three questions in the journal, offline: one text in the list, sea
       await entry.waitFor();
     }
     // The next step is an action due within the week: on Today.
-    await page.goto(server.origin + "/");
+    await page.goto(sample.origin + "/");
     await waitForApp(page);
     assert.match(await page.getByTestId("due-actions").textContent(), /Add a case study on research ops/);
   } finally {
@@ -125,8 +116,8 @@ test("Rolfe's three questions in the journal, offline: one text in the list, sea
 });
 
 test("the review asks about each goal behind pace and leads into Adapt with the reason started", async () => {
-  const { page, context } = browser;
-  await page.goto(server.origin + "/review");
+  const { page, context } = sample.browser;
+  await page.goto(sample.origin + "/review");
   await waitForApp(page);
   await context.setOffline(true);
   try {
@@ -155,11 +146,11 @@ test("the review asks about each goal behind pace and leads into Adapt with the 
 });
 
 test("discarding a WOOP draft is asked twice and then forgets it", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/plan");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   const goal = await page.getByTestId("goal-card").nth(1).locator("a").first().getAttribute("href");
-  await page.goto(server.origin + goal + "/woop");
+  await page.goto(sample.origin + goal + "/woop");
   await waitForApp(page);
   const wish = page.getByLabel("What do you wish for with this goal?");
   await wish.fill("Lead a research study");
@@ -167,8 +158,8 @@ test("discarding a WOOP draft is asked twice and then forgets it", async () => {
   await page.getByText("Tap again to discard your answers.").waitFor();
   assert.equal(await wish.inputValue(), "Lead a research study", "one tap keeps the words");
   await page.getByRole("button", { name: "Yes, discard my answers" }).tap();
-  await page.waitForURL(server.origin + goal);
-  await page.goto(server.origin + goal + "/woop");
+  await page.waitForURL(sample.origin + goal);
+  await page.goto(sample.origin + goal + "/woop");
   await waitForApp(page);
   assert.equal(await wish.inputValue(), "");
   assert.equal(await page.getByText("Welcome back").count(), 0);

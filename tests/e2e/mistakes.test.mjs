@@ -3,24 +3,15 @@
 // history; a KPI, a milestone, a past check-in and a past review are edited or deleted; the
 // schedule is cleared; the plan is renamed from the Plan screen; a goal is deleted. Each
 // deletion offers Undo in a polite live region, without taking focus, by button or Ctrl+Z.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { countIs, openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { countIs, sampleBrowserForFile, saved, waitForApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 
 async function openGoal(page, title) {
-  await page.goto(server.origin + "/plan");
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   await page.getByRole("link", { name: title }).tap();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -46,7 +37,7 @@ async function undo(page) {
 }
 
 test("a KPI value typed wrong is corrected with a decimal comma and the history keeps the trace", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await openGoal(page, "Build a UX research portfolio");
   const kpi = page.getByTestId("kpi").filter({ hasText: "Case studies published" });
   await kpi.getByText(/^Values logged/).tap();
@@ -71,7 +62,7 @@ test("a KPI value typed wrong is corrected with a decimal comma and the history 
 });
 
 test("a logged value and a KPI are deleted and brought back with Undo", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await openGoal(page, "Build a UX research portfolio");
   const kpi = page.getByTestId("kpi").filter({ hasText: "Case studies published" });
   await kpi.getByText(/^Values logged/).tap();
@@ -102,7 +93,7 @@ test("a logged value and a KPI are deleted and brought back with Undo", async ()
 });
 
 test("a milestone's title and date are edited; deleting it is undone", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await openGoal(page, "Build a UX research portfolio");
   const row = page.getByTestId("milestone").filter({ hasText: "First case study published" });
   await row.getByRole("button", { name: "Edit milestone: First case study published" }).tap();
@@ -124,8 +115,8 @@ test("a milestone's title and date are edited; deleting it is undone", async () 
 });
 
 test("a past check-in is corrected and a deleted one comes back with Undo", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/checkin");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/checkin");
   await waitForApp(page);
   const list = page.getByTestId("past-checkins");
   const items = list.locator("details.checkin-item");
@@ -157,8 +148,8 @@ test("a past check-in is corrected and a deleted one comes back with Undo", asyn
 });
 
 test("the schedule is cleared and restored with Undo", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/checkin");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/checkin");
   await waitForApp(page);
   await page.getByRole("button", { name: "Clear schedule" }).tap();
   await saved(page);
@@ -169,8 +160,8 @@ test("the schedule is cleared and restored with Undo", async () => {
 });
 
 test("a past review is edited and a deleted one comes back", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/review");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/review");
   await waitForApp(page);
   const list = page.getByTestId("past-reviews");
   await list.getByRole("button", { name: "Edit review" }).first().tap();
@@ -189,8 +180,8 @@ test("a past review is edited and a deleted one comes back", async () => {
 });
 
 test("the plan is renamed from the Plan screen, and the rename undone", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/plan");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   await page.getByRole("button", { name: "Rename plan" }).tap();
   await page.getByLabel("Title").fill("Maya's next chapter");
@@ -202,11 +193,11 @@ test("the plan is renamed from the Plan screen, and the rename undone", async ()
 });
 
 test("a goal is deleted (not only dropped), undone by button, and stays deleted without Undo", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await openGoal(page, "Get my weekends back");
   await page.getByRole("button", { name: "Delete goal" }).tap();
   await page.getByRole("button", { name: "Yes, delete goal" }).tap();
-  await page.waitForURL(server.origin + "/plan");
+  await page.waitForURL(sample.origin + "/plan");
   await announced(page, "Goal deleted");
   assert.equal(await page.getByRole("link", { name: "Get my weekends back" }).count(), 0);
   await undo(page);
@@ -218,7 +209,7 @@ test("a goal is deleted (not only dropped), undone by button, and stays deleted 
   await openGoal(page, "Get my weekends back");
   await page.getByRole("button", { name: "Delete goal" }).tap();
   await page.getByRole("button", { name: "Yes, delete goal" }).tap();
-  await page.waitForURL(server.origin + "/plan");
+  await page.waitForURL(sample.origin + "/plan");
   await page.getByTestId("undo-toast").getByRole("button", { name: "Close" }).tap();
   await page.getByTestId("undo-toast").waitFor({ state: "detached" });
   await page.reload();

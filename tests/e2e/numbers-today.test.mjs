@@ -2,33 +2,24 @@
 // sample plan: a decimal comma ("2,5") is accepted on every numeric field, as a point is;
 // Today lists actions of active goals only (a paused goal's wait), shows the best undated
 // actions as "Next", and takes an action for the whole plan, tied to no goal.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, saved, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { openBrowser, sampleBrowserForFile, saved, startWithSamplePlan, waitForApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 
 async function openGoal(page, title) {
-  await page.goto(server.origin + "/plan");
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   await page.getByRole("link", { name: title }).tap();
   await page.getByRole("heading", { level: 1, name: title }).waitFor();
 }
 
 test("a decimal comma is accepted on every numeric field", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   // Today: a KPI value.
-  await page.goto(server.origin + "/");
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   const today = page.getByLabel("New value for Case studies published (case studies)");
   await today.fill("0,5");
@@ -62,7 +53,7 @@ test("a decimal comma is accepted on every numeric field", async () => {
   await page.getByTestId("goal-history").filter({ hasText: "3.5" }).waitFor();
 
   // The guided check-in: every KPI value with a comma.
-  await page.goto(server.origin + "/checkin/run");
+  await page.goto(sample.origin + "/checkin/run");
   await waitForApp(page);
   for (let i = 0; i < 8; i++) {
     for (const input of await page.locator("main input[inputmode=decimal]").all()) await input.fill("2,5");
@@ -79,7 +70,7 @@ test("a decimal comma is accepted on every numeric field", async () => {
     await page.getByTestId("step-indicator").filter({ hasNotText: step }).waitFor();
   }
   await saved(page);
-  await page.goto(server.origin + "/checkin");
+  await page.goto(sample.origin + "/checkin");
   await waitForApp(page);
   const first = page.locator("details.checkin-item").first();
   await first.locator("summary").tap();
@@ -87,8 +78,8 @@ test("a decimal comma is accepted on every numeric field", async () => {
 });
 
 test("Today lists only actions of active goals and of the plan; Next shows undated ones", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   assert.match(await page.getByTestId("due-actions").textContent(), /Set up peer marking/);
   const next = page.getByTestId("next-actions");
@@ -102,7 +93,7 @@ test("Today lists only actions of active goals and of the plan; Next shows undat
   await page.getByLabel("Reason (required)").fill("Exam season: back in June.");
   await page.getByRole("button", { name: "Save change" }).tap();
   await saved(page);
-  await page.goto(server.origin + "/");
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   await page.getByRole("heading", { name: "Actions due" }).waitFor();
   assert.equal(await page.getByRole("button", { name: /Mark done: Set up peer marking/ }).count(), 0);
@@ -126,8 +117,8 @@ test("Today lists only actions of active goals and of the plan; Next shows undat
 });
 
 test("the needs assessment is revisited from the Plan screen with answers prefilled; both takes are kept", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/plan");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   await page.getByRole("link", { name: "Revisit needs assessment" }).tap();
   await page.getByText("Step 1 of 6").waitFor();
@@ -139,22 +130,22 @@ test("the needs assessment is revisited from the Plan screen with answers prefil
     await page.getByText(`Step ${i + 1} of 6`).waitFor();
   }
   await page.getByRole("button", { name: "Save and see my plan" }).tap();
-  await page.waitForURL(server.origin + "/plan");
-  await page.goto(server.origin + "/plan/profile");
+  await page.waitForURL(sample.origin + "/plan");
+  await page.goto(sample.origin + "/plan/profile");
   await waitForApp(page);
   const card = page.getByTestId("assessment-answers");
   await card.filter({ hasText: "Research that changes what gets built." }).waitFor();
   assert.match(await card.textContent(), /Earlier takes \(1\)/);
-  await page.goto(server.origin + "/plan/print");
+  await page.goto(sample.origin + "/plan/print");
   await waitForApp(page);
   assert.match(await page.getByTestId("printable-plan").textContent(), /Needs assessment.*Research that changes what gets built\./s);
 });
 
 test("in a German browser numbers are shown with a decimal comma, and a shown number reads back", async () => {
-  const german = await openBrowser(server.origin, { context: { locale: "de-DE" } });
+  const german = await openBrowser(sample.origin, { context: { locale: "de-DE" } });
   try {
     const { page } = german;
-    await startWithSamplePlan(page, server.origin);
+    await startWithSamplePlan(page, sample.origin);
     await openGoal(page, "Build a UX research portfolio");
     const kpi = page.getByTestId("kpi").filter({ hasText: "Case studies published" });
     await kpi.getByLabel("Log a value").fill("2,5");

@@ -1,23 +1,14 @@
 // Installable and offline: Chrome finds no installability errors, the service worker takes
 // control, and once it has the app a reload and a cold deep link work with the network gone.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 test("Chrome reports the app as installable", async () => {
-  const { page, context } = browser;
-  await page.goto(server.origin + "/");
+  const { page, context } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   await waitForServiceWorkerControl(page);
   const cdp = await context.newCDPSession(page);
@@ -45,7 +36,7 @@ test("Chrome reports the app as installable", async () => {
 });
 
 test("the service worker precaches every file of the build under a cache named by the build", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   const cached = await page.evaluate(async () => {
     // Only the build's cache: the check-in reminders and a shared file have caches of their own.
     const keys = (await caches.keys()).filter((k) => k.startsWith("waymark-"));
@@ -60,7 +51,7 @@ test("the service worker precaches every file of the build under a cache named b
 });
 
 test("a reload works offline", async () => {
-  const { page, context } = browser;
+  const { page, context } = sample.browser;
   await context.setOffline(true);
   try {
     await page.reload();
@@ -73,11 +64,11 @@ test("a reload works offline", async () => {
 });
 
 test("a deep link opened cold while offline shows its screen", async () => {
-  const { context } = browser;
+  const { context } = sample.browser;
   await context.setOffline(true);
   try {
     const page = await context.newPage();
-    await page.goto(server.origin + "/journal");
+    await page.goto(sample.origin + "/journal");
     await waitForApp(page);
     assert.match(await page.locator("h1").textContent(), /Journal/);
     await page.getByRole("link", { name: "Settings" }).tap();
@@ -90,7 +81,7 @@ test("a deep link opened cold while offline shows its screen", async () => {
 });
 
 test("the Content-Security-Policy admits the loader by hash, never by 'unsafe-inline'", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   // Trunk's loader and the theme script of the static first screen, each by its hash.
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]{44}' 'sha256-[A-Za-z0-9+/=]{44}'(;|$)/);
@@ -101,6 +92,6 @@ test("the Content-Security-Policy admits the loader by hash, never by 'unsafe-in
 });
 
 test("no console errors and no request to another origin", () => {
-  assert.deepEqual(browser.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(sample.browser.consoleErrors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  assert.deepEqual(sample.browser.foreignRequests, []);
 });

@@ -1,27 +1,18 @@
 // The whole plan on one page for printing: every goal with its KPIs, roadmap and actions, the
 // profile and schedule, no journal; and under print media, no app frame or buttons.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 test("the plan prints whole: profile, every goal with KPIs, roadmap and actions, the schedule", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/plan");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/plan");
   await waitForApp(page);
   const goalTitles = await page.locator(".goal-card-title").allTextContents();
   await page.getByRole("link", { name: "Print the plan" }).tap();
-  await page.waitForURL(server.origin + "/plan/print");
+  await page.waitForURL(sample.origin + "/plan/print");
   const doc = page.getByTestId("printable-plan");
   await doc.waitFor();
   const text = await doc.textContent();
@@ -43,6 +34,6 @@ test("the plan prints whole: profile, every goal with KPIs, roadmap and actions,
 });
 
 test("no console errors and no requests outside the app", () => {
-  assert.deepEqual(browser.foreignRequests, []);
-  assert.deepEqual(browser.consoleErrors, []);
+  assert.deepEqual(sample.browser.foreignRequests, []);
+  assert.deepEqual(sample.browser.consoleErrors, []);
 });

@@ -1,23 +1,14 @@
 // The app shell at phone size: it renders, navigates, keeps the back button working, and is
 // usable by keyboard and screen reader (landmarks, one h1, skip link, named controls).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp, waitForScreen } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 test("the shell renders at 390x844 and every area is reachable from the bottom navigation", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   assert.match(await page.locator("h1").textContent(), /Today/);
   assert.match(await page.title(), /Today · Waymark/);
@@ -32,15 +23,15 @@ test("the shell renders at 390x844 and every area is reachable from the bottom n
   ];
   for (const [label, path, heading] of areas) {
     await nav.getByRole("link", { name: label }).tap();
-    await page.waitForURL(server.origin + path);
+    await page.waitForURL(sample.origin + path);
     await waitForScreen(page, new RegExp(heading));
     assert.equal(await nav.getByRole("link", { name: label }).getAttribute("aria-current"), "page");
   }
 });
 
 test("the back button returns to the previous area", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   await page.getByRole("link", { name: "Journal" }).tap();
   await page.waitForURL(/\/journal$/);
@@ -52,23 +43,23 @@ test("the back button returns to the previous area", async () => {
 });
 
 test("a deep link opens its screen directly", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/journal");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/journal");
   await waitForApp(page);
   assert.match(await page.locator("h1").textContent(), /Journal/);
 });
 
 test("an unknown address says so and links home", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/no/such/place");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/no/such/place");
   await waitForApp(page);
   assert.equal(await page.locator("h1").textContent(), "Page not found");
   assert.ok(await page.getByRole("link", { name: "Go to Today" }).isVisible());
 });
 
 test("landmarks, a skip link, and touch targets of at least 44px", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/settings");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/settings");
   await waitForApp(page);
   assert.equal(await page.locator("header").count(), 1);
   assert.equal(await page.locator("main").count(), 1);
@@ -92,10 +83,10 @@ test("landmarks, a skip link, and touch targets of at least 44px", async () => {
 });
 
 test("nothing overflows the screen at 360px wide", async () => {
-  const { page } = browser;
+  const { page } = sample.browser;
   await page.setViewportSize({ width: 360, height: 740 });
   for (const path of ["/", "/plan", "/checkin", "/journal", "/settings"]) {
-    await page.goto(server.origin + path);
+    await page.goto(sample.origin + path);
     await waitForApp(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the screen`);
@@ -104,6 +95,6 @@ test("nothing overflows the screen at 360px wide", async () => {
 });
 
 test("no console errors and no request to another origin", () => {
-  assert.deepEqual(browser.consoleErrors, []);
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(sample.browser.consoleErrors, []);
+  assert.deepEqual(sample.browser.foreignRequests, []);
 });

@@ -6,23 +6,14 @@
 // nothing, and works once it can; where no service worker can keep the build, every group comes in the background, so the
 // app works offline while it is open; where one can, the page fetches no group it does not show
 // (the worker's install stores them all); while a group is on its way, a sign says what is opening.
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
+import { serveForFile, startWithSamplePlan, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
 
-const server = await serve();
-const browsers = [];
-after(async () => {
-  for (const b of browsers) await b.close();
-  server.stop();
-});
+const server = serveForFile();
 
 /** A fresh phone profile; `worker: false` refuses the service worker, as a browser may. */
-async function fresh({ worker = true } = {}) {
-  const b = await openBrowser(server.origin, { context: worker ? {} : { serviceWorkers: "block" } });
-  browsers.push(b);
-  return b;
-}
+const fresh = ({ worker = true } = {}) => server.fresh({ context: worker ? {} : { serviceWorkers: "block" } });
 
 /** The screen groups' files this page has fetched so far (`split_plan`, …). */
 const groupsFetched = (page) =>

@@ -1,24 +1,15 @@
 // Today (journey 3): what matters now. From the sample plan, at phone size with touch:
 // overdue and due actions are listed and one tap completes one; a KPI not logged lately is
 // logged from here; the check-in card says a check-in is due; a prompt leads to the journal.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openBrowser, serve, startWithSamplePlan, waitForApp } from "./harness.mjs";
+import { sampleBrowserForFile, waitForApp } from "./harness.mjs";
 
-let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await openBrowser(server.origin);
-  await startWithSamplePlan(browser.page, server.origin);
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const sample = sampleBrowserForFile();
 
 test("Today lists overdue and due actions, and completing one removes it once saved", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   const list = page.getByTestId("due-actions");
   await list.waitFor();
@@ -42,8 +33,8 @@ test("Today lists overdue and due actions, and completing one removes it once sa
 });
 
 test("a KPI not logged lately is logged from Today with one tap", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   const stale = page.getByTestId("stale-kpis");
   await stale.waitFor();
@@ -60,32 +51,32 @@ test("a KPI not logged lately is logged from Today with one tap", async () => {
   await input.waitFor({ state: "detached" });
 
   // The value is in the plan: the review's chart for that KPI reports it.
-  await page.goto(server.origin + "/review");
+  await page.goto(sample.origin + "/review");
   await waitForApp(page);
   const chart = page.getByRole("img", { name: /^Case studies published/ });
   assert.match(await chart.getAttribute("aria-label"), /Latest value 1 case study/);
 });
 
 test("the check-in card says a check-in is due and starts it; reflecting is one tap away", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   const card = page.getByRole("region", { name: "Check-in", exact: true });
   assert.match(await card.textContent(), /Due now/);
   assert.ok(await page.getByRole("link", { name: "Review your progress" }).isVisible());
   await page.getByRole("link", { name: "Start check-in" }).tap();
-  await page.waitForURL(server.origin + "/checkin/run");
+  await page.waitForURL(sample.origin + "/checkin/run");
   await page.getByTestId("step-indicator").waitFor();
 
-  await page.goto(server.origin + "/");
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   await page.getByRole("link", { name: "Write a reflection" }).tap();
-  await page.waitForURL(server.origin + "/journal/new");
+  await page.waitForURL(sample.origin + "/journal/new");
 });
 
 test("headings are in order and every button has a name", async () => {
-  const { page } = browser;
-  await page.goto(server.origin + "/");
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
   await waitForApp(page);
   await page.getByTestId("due-actions").waitFor();
   const levels = await page.locator("main h1, main h2, main h3").evaluateAll((hs) => hs.map((h) => Number(h.tagName[1])));
@@ -104,6 +95,6 @@ test("headings are in order and every button has a name", async () => {
 });
 
 test("nothing went wrong along the way", () => {
-  assert.deepEqual(browser.consoleErrors, []);
-  assert.deepEqual(browser.foreignRequests, []);
+  assert.deepEqual(sample.browser.consoleErrors, []);
+  assert.deepEqual(sample.browser.foreignRequests, []);
 });
