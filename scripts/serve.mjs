@@ -5,7 +5,7 @@
 //   Accept-Encoding, with `Vary: Accept-Encoding`;
 // - hashed files cached for a year, index.html and sw.js revalidated on every load (ETag, 304);
 // - a malformed request (e.g. `/%`) gets a 400 and the server goes on serving.
-// Usage: node scripts/serve.mjs <dir> <port>
+// Usage: node scripts/serve.mjs <dir> <port>   (port 0: any free one, named in the line it prints)
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -141,5 +141,5 @@ server.on("clientError", (_error, socket) => {
 });
 
 server.listen(port, "127.0.0.1", () => {
-  console.log(`Waymark is served at http://127.0.0.1:${port}/ (from ${root})`);
+  console.log(`Waymark is served at http://127.0.0.1:${server.address().port}/ (from ${root})`);
 });

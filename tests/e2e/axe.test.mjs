@@ -81,6 +81,8 @@ describe("every screen passes axe in the light and the dark theme", () => {
     // Each goal's page and its editor.
     await page.goto(sample.origin + "/plan");
     await waitForApp(page);
+    // The Plan screen's module may still be on its way when the app is.
+    await page.locator('a[href^="/plan/goals/"]:not([href="/plan/goals/new"])').first().waitFor();
     const goals = await page.evaluate(() => [
       ...new Set(
         [...document.querySelectorAll('a[href^="/plan/goals/"]')]

@@ -39,17 +39,24 @@ export function copyOfDist() {
   return dir;
 }
 
-/** Starts scripts/serve.mjs on a free port; resolves with { origin, stop }. */
+/**
+ * Starts scripts/serve.mjs on a port the system picks (so test files can run side by side);
+ * resolves with { origin, stop }.
+ */
 export async function serve(dir = DIST) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), dir, String(port)], {
+  const child = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), dir, "0"], {
     stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise((ok, fail) => {
-    child.stdout.on("data", (chunk) => String(chunk).includes("served at") && ok());
+  const origin = await new Promise((ok, fail) => {
+    let said = "";
+    child.stdout.on("data", (chunk) => {
+      said += chunk;
+      const served = said.match(/served at (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (served) ok(served[1]);
+    });
     child.on("exit", (code) => fail(new Error(`server exited with ${code}`)));
   });
-  return { origin: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+  return { origin, stop: () => child.kill() };
 }
 
 /**
