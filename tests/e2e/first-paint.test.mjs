@@ -85,6 +85,31 @@ test("on a new device the Welcome screen is drawn before the wasm arrives, and t
   }
 });
 
+test("on a slow network the wasm is not fetched before the Welcome screen is shown, even when that takes seconds", async () => {
+  const browser = await openBrowser(server.origin);
+  try {
+    const { page } = browser;
+    // The first paint waits for the stylesheets (and so does the module script that asks for
+    // the wasm): these take 2.5 s, as on a slow phone network.
+    await page.route(/\.css$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 2500));
+      await route.continue();
+    });
+    let shownWhenFetched;
+    const fetched = new Promise((ok) => (shownWhenFetched = ok));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      shownWhenFetched(await page.evaluate(() => performance.getEntriesByType("paint").map((e) => e.name)));
+      await route.continue();
+    });
+    await page.goto(server.origin + "/", { waitUntil: "commit" });
+    assert.ok((await fetched).includes("first-contentful-paint"), "the Welcome screen was painted before the wasm was asked for");
+    await page.getByTestId("try-sample").waitFor();
+    assert.deepEqual(browser.consoleErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("a coach's new device waits for the app's Welcome, which has a coach's words", async () => {
   const browser = await openBrowser(server.origin);
   try {
