@@ -70,6 +70,9 @@ export function sampleBrowserForFile() {
     server = await serve();
     browser = await openBrowser(server.origin);
     await startWithSamplePlan(browser.page, server.origin);
+    // Several of these files go offline and reload: the worker must have stored the app first
+    // (on a busy machine its install can still be running here).
+    await waitForServiceWorkerControl(browser.page);
   });
   after(async () => {
     await browser?.close();

@@ -6,7 +6,7 @@
 // without a link or any request to another origin. And every way to skip it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveForFile, waitForApp } from "./harness.mjs";
+import { serveForFile, waitForApp, waitForServiceWorkerControl } from "./harness.mjs";
 
 const server = serveForFile();
 const { fresh } = server;
@@ -32,6 +32,7 @@ test("from the assessment into the interest profile, offline: skip a group, leav
   await page.getByRole("button", { name: "Save, then rate my interests" }).tap();
   await page.waitForURL(/\/welcome\/interests$/);
   await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+  await waitForServiceWorkerControl(page);
 
   await context.setOffline(true);
   try {
