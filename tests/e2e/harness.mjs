@@ -40,7 +40,7 @@ export function copyOfDist() {
 }
 
 /**
- * Starts scripts/serve.mjs on a port the system picks (so test files can run side by side);
+ * Starts scripts/serve.mjs on a port the system picks (no two servers can draw the same one);
  * resolves with { origin, stop }.
  */
 export async function serve(dir = DIST) {
