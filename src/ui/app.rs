@@ -28,7 +28,7 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 /// On a returning visit the service worker already holds every screen group, so fetching and
 /// compiling them costs no network: done once the plan is shown and the browser is idle, a
 /// screen's first opening then waits for neither (the Clients screen's took ~140 ms at 4× CPU).
-/// Not before: the first screen comes first. Not on a first visit: the worker's install is
+/// Not before the start has ended: the first screen comes first. Not on a first visit: the worker's install is
 /// downloading the same files.
 #[cfg(feature = "split")]
 fn fetch_screens_once_plan_shown(ws: super::state::Workspace) {
@@ -37,7 +37,11 @@ fn fetch_screens_once_plan_shown(ws: super::state::Workspace) {
         if started == Some(true) || ws.load.get() != LoadState::Ready {
             return started == Some(true);
         }
-        super::idle::when_idle(|| leptos::task::spawn_local(lazy_screens::fetch_all()));
+        // The first idle moment after the plan is shown ends the start; fetching then would
+        // hold back whatever the start left for it (a first tap, the browser's idle work).
+        super::idle::when_idle(|| {
+            super::idle::when_idle(|| leptos::task::spawn_local(lazy_screens::fetch_all()))
+        });
         true
     });
 }
