@@ -196,6 +196,10 @@ function layoutProblems(screenWidth) {
       if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 4) out.push(`"${m[0]}" broken across lines in ${where(el)}`);
     }
   }
+  // The room the page keeps at its foot for the bottom bar, which grows with the text.
+  const bar = document.querySelector("nav.bottom-nav");
+  const room = parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--nav-space"));
+  if (bar?.offsetHeight > 0 && room !== bar.offsetHeight) out.push(`the page keeps ${room}px for the bottom bar, which is ${bar.offsetHeight}px high`);
   for (const c of document.querySelectorAll("button, a.button, summary, select, label, legend, th")) {
     const r = c.getBoundingClientRect();
     if (r.width === 0 || c.closest(".visually-hidden")) continue;
