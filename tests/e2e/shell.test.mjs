@@ -94,6 +94,29 @@ test("nothing overflows the screen at 360px wide", async () => {
   await page.setViewportSize({ width: 390, height: 844 });
 });
 
+test("when the text grows while the app is open, the page keeps room for the taller bottom bar", async () => {
+  const { page } = sample.browser;
+  await page.goto(sample.origin + "/");
+  await waitForApp(page);
+  /** The bar's height and the room the page keeps for it, after `fontSize` (if given) is set. */
+  const measure = (fontSize) =>
+    page.evaluate(async (fontSize) => {
+      if (fontSize) document.documentElement.style.fontSize = fontSize;
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const bar = document.querySelector("nav.bottom-nav").offsetHeight;
+      return { bar, room: parseFloat(getComputedStyle(document.documentElement).getPropertyValue("--nav-space")) };
+    }, fontSize ?? null);
+  const before = await measure();
+  assert.equal(before.room, before.bar);
+  try {
+    const after = await measure("200%");
+    assert.ok(after.bar > before.bar, `the bar grew with the text (${before.bar} → ${after.bar} px)`);
+    assert.equal(after.room, after.bar, "the room kept at the page's foot is the bar's new height");
+  } finally {
+    await page.evaluate(() => (document.documentElement.style.fontSize = ""));
+  }
+});
+
 test("no console errors and no request to another origin", () => {
   assert.deepEqual(sample.browser.consoleErrors, []);
   assert.deepEqual(sample.browser.foreignRequests, []);
