@@ -28,8 +28,8 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
 /// On a returning visit the service worker already holds every screen group, so fetching and
 /// compiling them costs no network: done once the plan is shown and the browser is idle, a
 /// screen's first opening then waits for neither (the Clients screen's took ~140 ms at 4× CPU).
-/// Not before the start has ended: the first screen comes first. Not on a first visit: the worker's install is
-/// downloading the same files.
+/// Not before the start has ended: the first screen comes first. Not on a first visit: the
+/// worker's install is downloading the same files.
 #[cfg(feature = "split")]
 fn fetch_screens_once_plan_shown(ws: super::state::Workspace) {
     use super::state::LoadState;
