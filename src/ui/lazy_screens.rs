@@ -1,7 +1,6 @@
 //! Every screen but the two a visit starts on (Today, Welcome). With the `split` feature (the
 //! release build, scripts/build-release.mjs) each is a split point that `wasm-split-cli` moves out
-//! of the main module, into its group's module, fetched on the group's first visit (on a visit
-//! after the first, from the service worker once the plan is shown: ui/app.rs). Screens a
+//! of the main module, into its group's module, fetched on the group's first visit. Screens a
 //! person moves between in one journey share a group, so a journey started online goes on
 //! offline, and few groups make few shared chunks (20 split points made 356; see
 //! bench-results/size-breakdown.md). Without the feature each is its plain component: a split
