@@ -127,9 +127,10 @@ fn locale_date_time(at: chrono::NaiveDateTime) -> String {
 
 /// `Intl.DateTimeFormat` for the browser's languages, one per style, each made on its first
 /// use: a screen uses one or two of the seven, and each costs 2–9 ms at 4× CPU even after the
-/// page's first one has loaded the browser's locale data (that one ~100 ms, whichever it is). The wall-clock time `at` is formatted as if in UTC, so the caller
-/// picks the offset (the device's, or the one an entry was written with) and the browser's own
-/// zone never shifts the day.
+/// page's first one has loaded the browser's locale data (that one ~100 ms, whichever it is).
+/// The wall-clock time `at` is formatted as if in UTC, so the caller picks the offset (the
+/// device's, or the one an entry was written with) and the browser's own zone never shifts the
+/// day.
 #[cfg(target_arch = "wasm32")]
 fn intl_date(at: chrono::NaiveDateTime, style: DateStyle) -> Option<String> {
     use std::cell::OnceCell;

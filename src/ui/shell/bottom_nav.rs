@@ -21,18 +21,14 @@ pub fn BottomNav() -> impl IntoView {
     // the observer's first report repeats the first measure, and setting the property again
     // would lay the page out once more in the same frame (~100 ms more blocking time in
     // Lighthouse's first visit). The bar lives as long as the app, and so does the observer.
-    let room = StoredValue::new(0);
-    let give_room = move |bar: &web_sys::HtmlElement| {
-        let height = bar.offset_height();
-        if height == room.get_value() {
+    let give_room = |bar: &web_sys::HtmlElement| {
+        let Some(root) = document().document_element() else {
             return;
-        }
-        room.set_value(height);
-        if let Some(root) = document().document_element() {
-            let root: web_sys::HtmlElement = root.unchecked_into();
-            let _ = root
-                .style()
-                .set_property("--nav-space", &format!("{height}px"));
+        };
+        let style = root.unchecked_into::<web_sys::HtmlElement>().style();
+        let room = format!("{}px", bar.offset_height());
+        if style.get_property_value("--nav-space").ok().as_deref() != Some(room.as_str()) {
+            let _ = style.set_property("--nav-space", &room);
         }
     };
     nav.on_load(move |bar| {
