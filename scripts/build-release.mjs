@@ -123,20 +123,12 @@ const sessionUrls = [session[1], ...session[2].split(",").map((c) => c.trim()).f
   return chunkUrls.get(c);
 })];
 splitJs = splitJs.replace("\nlet sharedImports = undefined;", `
-// On a visit a service worker serves, its cache holds every file of this build (the names are
-// content hashes): the page reads a module there itself instead of asking the worker. A read
-// is no request, so none is cut short when the page is left (Firefox logs each one so cut as
-// an error "A ServiceWorker intercepted the request…"), and none waits on the worker's thread.
-function source(url) {
-    if (typeof caches === "undefined" || !navigator.serviceWorker?.controller) return fetch(url);
-    return caches.match(url).then((hit) => hit ?? fetch(url), () => fetch(url));
-}
 // Compiling begun before the app asked for the module (prefetchSession); taken once, so a
 // failed fetch is tried afresh the next time.
 const early = new Map();
 function compiling(path) {
     const url = new URL(path, import.meta.url).href;
-    const compiled = early.get(url) ?? WebAssembly.compileStreaming(source(url));
+    const compiled = early.get(url) ?? WebAssembly.compileStreaming(fetch(url));
     early.delete(url);
     compiled.catch(() => {});
     return compiled;
@@ -145,7 +137,7 @@ export function prefetchSession() {
     for (const path of [${sessionUrls.join(", ")}]) {
         const url = new URL(path, import.meta.url).href;
         if (early.has(url)) continue;
-        const compiled = WebAssembly.compileStreaming(source(url));
+        const compiled = WebAssembly.compileStreaming(fetch(url));
         compiled.catch(() => {});
         early.set(url, compiled);
     }
