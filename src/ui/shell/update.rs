@@ -45,7 +45,8 @@ pub fn register_service_worker(unavailable: impl FnOnce() + 'static) -> ReadSign
     ready
 }
 
-fn has_controller() -> bool {
+/// Whether a service worker serves this page (a visit after the first, where it is allowed).
+pub fn has_controller() -> bool {
     window().navigator().service_worker().controller().is_some()
 }
 
