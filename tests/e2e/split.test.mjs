@@ -27,7 +27,29 @@ const groupsFetched = (page) =>
     ),
   ].sort());
 
+const ALL_GROUPS = ["check_in", "journal", "plan", "session", "settings", "share"];
+
+/** Waits until the page has fetched every group's file. */
+const everyGroupFetched = (page) =>
+  page.waitForFunction(
+    (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
+    ALL_GROUPS.length,
+  );
+
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).tap();
+
+/** With the network gone, each screen group's screen opens from what the page holds. */
+async function screensOpenOffline(page, context) {
+  await context.setOffline(true);
+  try {
+    for (const screen of ["Journal", "Plan", "Check-in", "Settings"]) {
+      await nav(page, screen);
+      await waitForScreen(page, screen);
+    }
+  } finally {
+    await context.setOffline(false);
+  }
+}
 
 test("a screen whose code cannot be fetched says so, the plan stays, and the screen comes once it can", async () => {
   const { page } = await fresh({ worker: false });
@@ -51,21 +73,9 @@ test("where no service worker can be registered, every screen group comes in the
   // The registration fails, as in a browser that refuses it.
   await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
   await startWithSamplePlan(page, server.origin);
-  const all = ["check_in", "journal", "plan", "session", "settings", "share"];
-  await page.waitForFunction(
-    (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
-    all.length,
-  );
-  assert.deepEqual(await groupsFetched(page), all);
-  await context.setOffline(true);
-  try {
-    for (const [link, title] of [["Plan", "Plan"], ["Check-in", "Check-in"], ["Journal", "Journal"], ["Settings", "Settings"]]) {
-      await nav(page, link);
-      await waitForScreen(page, title);
-    }
-  } finally {
-    await context.setOffline(false);
-  }
+  await everyGroupFetched(page);
+  assert.deepEqual(await groupsFetched(page), ALL_GROUPS);
+  await screensOpenOffline(page, context);
 });
 
 test("with a service worker, a first visit fetches only the groups it shows; a later one fetches them all from the worker after its plan is shown", async () => {
@@ -84,12 +94,8 @@ test("with a service worker, a first visit fetches only the groups it shows; a l
   });
   await page.reload();
   await waitForScreen(page, "Today");
-  const all = ["check_in", "journal", "plan", "session", "settings", "share"];
-  await page.waitForFunction(
-    (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
-    all.length,
-  );
-  assert.deepEqual(await groupsFetched(page), all, "from the worker's cache, while nobody waits for them");
+  await everyGroupFetched(page);
+  assert.deepEqual(await groupsFetched(page), ALL_GROUPS, "from the worker's cache, while nobody waits for them");
   const { drawn, firstScreenGroup } = await page.evaluate(() => ({
     drawn: window.todayDrawnAt,
     firstScreenGroup: Math.min(
@@ -104,15 +110,7 @@ test("with a service worker, a first visit fetches only the groups it shows; a l
   // Each screen then opens from what the page holds, with the worker's cache gone and no network.
   await page.waitForFunction(() => new Promise((ok) => requestIdleCallback(() => setTimeout(() => ok(true), 300))));
   await page.evaluate(async () => Promise.all((await caches.keys()).map((key) => caches.delete(key))));
-  await context.setOffline(true);
-  try {
-    for (const [link, heading] of [["Journal", "Journal"], ["Plan", "Plan"], ["Check-in", "Check-in"], ["Settings", "Settings"]]) {
-      await nav(page, link);
-      await waitForScreen(page, heading);
-    }
-  } finally {
-    await context.setOffline(false);
-  }
+  await screensOpenOffline(page, context);
 });
 
 test("while a screen's code is on its way, a sign says it is being opened; it goes once the screen shows", async () => {
