@@ -116,6 +116,9 @@ export function serveForFile() {
   };
 }
 
+/** Each page's last console lines, for a failure's message. */
+const recentConsole = new WeakMap();
+
 /**
  * A fresh browser profile. Every request and console error is recorded, so a test can assert
  * that nothing left the app's origin and that the console stayed clean.
@@ -133,6 +136,12 @@ export async function openBrowser(origin, options = {}) {
   const foreignRequests = [];
   const consoleErrors = [];
   const watch = (page) => {
+    const recent = [];
+    recentConsole.set(page, recent);
+    page.on("console", (msg) => {
+      recent.push(`${msg.type()}: ${msg.text()}`);
+      if (recent.length > 20) recent.shift();
+    });
     page.on("console", (msg) => msg.type() === "error" && consoleErrors.push(msg.text()));
     page.on("pageerror", (err) => consoleErrors.push(String(err)));
   };
@@ -217,8 +226,27 @@ export async function waitForServiceWorkerControl(page) {
   if (state !== "controlled") throw new Error(`no service worker in control: ${state}`);
 }
 
-/** Waits until the header says the last change is durable ("Saved"). */
-export const saved = (page) => page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+/**
+ * Waits until the header says the last change is durable ("Saved"). If it does not, the error
+ * says what the page showed instead: the header's words, any alert, the address, and its last console lines.
+ */
+export async function saved(page) {
+  try {
+    await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+  } catch (e) {
+    const shown = await page
+      .evaluate(() => ({
+        url: location.href,
+        status: document.querySelector('[data-testid="save-status"]')?.textContent ?? "(no save status)",
+        alerts: [...document.querySelectorAll('[role="alert"]')].map((a) => a.textContent.trim()).filter(Boolean),
+        heading: document.querySelector("h1")?.textContent ?? "(no heading)",
+      }))
+      .catch((err) => ({ unreadable: String(err) }));
+    e.message += `\nThe page showed instead: ${JSON.stringify(shown)}`;
+    e.message += `\nIts last console lines: ${JSON.stringify(recentConsole.get(page) ?? [])}`;
+    throw e;
+  }
+}
 
 /** Everything this profile keeps: every IndexedDB record and localStorage, as text. */
 export async function storedText(page) {
