@@ -11,6 +11,7 @@ import { chromium } from "playwright-core";
 export const ROOT = resolve(import.meta.dirname, "../..");
 // WAYMARK_DIST lets several builds be tested side by side (node scripts/build-release.mjs --dist …).
 export const DIST = process.env.WAYMARK_DIST ?? join(ROOT, "dist");
+const CPU_SLOWDOWN = Number(process.env.WAYMARK_CPU_SLOWDOWN ?? 1);
 // The app writes dates and numbers in the browser's locale; the tests read British English
 // ("5 Mar 2025", "2.5") unless a test opens another locale (locale.test.mjs).
 export const PHONE = {
@@ -149,6 +150,13 @@ export async function openBrowser(origin, options = {}) {
     const url = req.url();
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) foreignRequests.push(url);
   });
+  // WAYMARK_CPU_SLOWDOWN=3 runs every page at a third of this machine's speed: a slow CI
+  // machine's timing, so a test that assumes more than it waits for fails here too.
+  if (CPU_SLOWDOWN > 1) {
+    const slow = async (p) => (await context.newCDPSession(p)).send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+    await Promise.all(context.pages().map(slow));
+    context.on("page", slow);
+  }
   context.pages().forEach(watch);
   context.on("page", watch);
   const close = async () => {

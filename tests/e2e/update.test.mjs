@@ -78,6 +78,9 @@ async function write(page, origin, words) {
   await text(page).fill(words);
   await text(page).blur();
   await saved(page);
+  // The new reflection takes its own address when the browser is next idle after "Saved"
+  // (journal/editor.rs `follow_address`); a reload before then opens a fresh page.
+  await page.waitForURL(/\/journal\/[0-9a-f-]{36}$/);
 }
 
 async function journalHas(page, origin, words) {
