@@ -151,7 +151,9 @@ export async function openBrowser(origin, options = {}) {
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) foreignRequests.push(url);
   });
   // WAYMARK_CPU_SLOWDOWN=3 runs every page at a third of this machine's speed: a slow CI
-  // machine's timing, so a test that assumes more than it waits for fails here too.
+  // machine's timing, so a test that assumes more than it waits for fails here too. The
+  // DevTools session it needs stays open, which keeps Playwright's offline emulation from
+  // reaching `navigator.onLine`: offline.test's "offline" badge is then never shown.
   if (CPU_SLOWDOWN > 1) {
     const slow = async (p) => (await context.newCDPSession(p)).send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
     await Promise.all(context.pages().map(slow));
