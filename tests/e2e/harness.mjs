@@ -238,7 +238,8 @@ export async function waitForServiceWorkerControl(page) {
 
 /**
  * Waits until the header says the last change is durable ("Saved"). If it does not, the error
- * says what the page showed instead: the header's words, any alert, the address, and its last console lines.
+ * says what the page showed instead: the header's words, any alert, the address, and its last
+ * console lines.
  */
 export async function saved(page) {
   try {
