@@ -25,36 +25,6 @@ fn skip_to_content(ev: leptos::ev::MouseEvent) {
     }
 }
 
-/// On a returning visit the service worker's cache already holds every screen group, so
-/// fetching and compiling them costs no network: done once the plan is shown and the browser is
-/// idle, a screen's first opening then waits for neither (the Clients screen's took ~140 ms at
-/// 4× CPU). The page fetches them through the worker rather than reading its cache itself: in
-/// WebKit, page-side Cache Storage reads left the next IndexedDB write hanging (44f3933).
-/// Not before the start has ended: the first screen comes first. Not on a first visit: the
-/// worker's install is downloading the same files. Not while a new version waits
-/// (`update_ready`): the next start runs other files, and in Chromium page fetches around the
-/// moment the person taps Reload can leave the new worker waiting instead of activating
-/// (update.test at 3× CPU: 3 in 30 runs with these fetches, 0 in 12 without).
-#[cfg(feature = "split")]
-fn fetch_screens_once_plan_shown(ws: super::state::Workspace, update_ready: ReadSignal<bool>) {
-    use super::state::LoadState;
-    Effect::new(move |started: Option<bool>| {
-        if started == Some(true) || ws.load.get() != LoadState::Ready {
-            return started == Some(true);
-        }
-        // The first idle moment after the plan is shown ends the start; fetching then would
-        // hold back whatever the start left for it (a first tap, the browser's idle work).
-        super::idle::when_idle(move || {
-            super::idle::when_idle(move || {
-                if update_ready.try_get_untracked() == Some(false) {
-                    leptos::task::spawn_local(lazy_screens::fetch_all());
-                }
-            })
-        });
-        true
-    });
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let ws = provide_workspace();
@@ -63,10 +33,6 @@ pub fn App() -> impl IntoView {
         #[cfg(feature = "split")]
         super::idle::when_idle(|| leptos::task::spawn_local(lazy_screens::fetch_all()));
     });
-    #[cfg(feature = "split")]
-    if update::has_controller() {
-        fetch_screens_once_plan_shown(ws, update_ready);
-    }
     super::reminders::watch();
     provide_arrivals();
     provide_screen_loading();

@@ -1,7 +1,6 @@
 //! Every screen but the two a visit starts on (Today, Welcome). With the `split` feature (the
 //! release build, scripts/build-release.mjs) each is a split point that `wasm-split-cli` moves out
-//! of the main module, into its group's module, fetched on the group's first visit (on a visit
-//! after the first, from the service worker's cache once the plan is shown: ui/app.rs). Screens a
+//! of the main module, into its group's module, fetched on the group's first visit. Screens a
 //! person moves between in one journey share a group, so a journey started online goes on
 //! offline, and few groups make few shared chunks (20 split points made 356; see
 //! bench-results/size-breakdown.md). Without the feature each is its plain component: a split
@@ -70,11 +69,10 @@ macro_rules! screens {
             }
         )*
 
-        /// Fetches and compiles every group's code in turn. Where no service worker keeps the
-        /// build (it could not be registered), the app then keeps working offline as long as
-        /// the page is open; on a visit a worker serves, the groups come from its cache and no
-        /// screen's first opening waits for them (ui/app.rs). Not on a first visit with a
-        /// worker: its install is downloading the same files.
+        /// Fetches every group's code in turn. For a browser where no service worker keeps the
+        /// build (it could not be registered): the app then keeps working offline as long as
+        /// the page is open. Where one registers, its install stores every group, so fetching
+        /// them here too would download and compile them twice on a first visit.
         #[cfg(feature = "split")]
         pub async fn fetch_all() {
             crate::ui::state::fetch_opening().await;

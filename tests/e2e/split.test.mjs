@@ -4,12 +4,11 @@
 // starts one. What a person could notice: a first visit's Welcome is usable before that code
 // arrives; a screen, or a start, whose code cannot be fetched says so, keeps the plan or stores
 // nothing, and works once it can; where no service worker can keep the build, every group comes in the background, so the
-// app works offline while it is open; where one can, a first visit fetches no group it does not
-// show (the worker's install stores them all) and a later visit fetches them from the worker once
-// its plan is shown; while a group is on its way, a sign says what is opening.
+// app works offline while it is open; where one can, the page fetches no group it does not show
+// (the worker's install stores them all); while a group is on its way, a sign says what is opening.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveForFile, startWithSamplePlan, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
+import { serveForFile, startWithSamplePlan, waitForApp, waitForScreen, waitForServiceWorkerControl } from "./harness.mjs";
 
 const server = serveForFile();
 
@@ -27,29 +26,7 @@ const groupsFetched = (page) =>
     ),
   ].sort());
 
-const ALL_GROUPS = ["check_in", "journal", "plan", "session", "settings", "share"];
-
-/** Waits until the page has fetched every group's file. */
-const everyGroupFetched = (page) =>
-  page.waitForFunction(
-    (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
-    ALL_GROUPS.length,
-  );
-
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).tap();
-
-/** With the network gone, each screen group's screen opens from what the page holds. */
-async function screensOpenOffline(page, context) {
-  await context.setOffline(true);
-  try {
-    for (const screen of ["Journal", "Plan", "Check-in", "Settings"]) {
-      await nav(page, screen);
-      await waitForScreen(page, screen);
-    }
-  } finally {
-    await context.setOffline(false);
-  }
-}
 
 test("a screen whose code cannot be fetched says so, the plan stays, and the screen comes once it can", async () => {
   const { page } = await fresh({ worker: false });
@@ -73,44 +50,36 @@ test("where no service worker can be registered, every screen group comes in the
   // The registration fails, as in a browser that refuses it.
   await context.route(/\/sw\.js$/, (route) => route.fulfill({ status: 404, body: "" }));
   await startWithSamplePlan(page, server.origin);
-  await everyGroupFetched(page);
-  assert.deepEqual(await groupsFetched(page), ALL_GROUPS);
-  await screensOpenOffline(page, context);
+  const all = ["check_in", "journal", "plan", "session", "settings", "share"];
+  await page.waitForFunction(
+    (n) => new Set(performance.getEntriesByType("resource").map((e) => e.name).filter((u) => /\/split_[a-z_]+-/.test(u))).size >= n,
+    all.length,
+  );
+  assert.deepEqual(await groupsFetched(page), all);
+  await context.setOffline(true);
+  try {
+    for (const [link, title] of [["Plan", "Plan"], ["Check-in", "Check-in"], ["Journal", "Journal"], ["Settings", "Settings"]]) {
+      await nav(page, link);
+      await waitForScreen(page, title);
+    }
+  } finally {
+    await context.setOffline(false);
+  }
 });
 
-test("with a service worker, a first visit fetches only the groups it shows; a later one fetches them all from the worker after its plan is shown", async () => {
-  const { page, context } = await fresh();
+test("with a service worker, the page fetches only the groups of the screens shown, on the first visit and after", async () => {
+  const { page } = await fresh();
   await startWithSamplePlan(page, server.origin);
   await waitForServiceWorkerControl(page);
-  assert.deepEqual(await groupsFetched(page), ["session"], "Welcome and Today need no screen group; the worker's install stores them all");
-  // When Today's plan was first drawn, in the page's own clock.
-  await page.addInitScript(() => {
-    new MutationObserver((_, observer) => {
-      if (document.querySelector('main#main h2[id^="today-"]')) {
-        window.todayDrawnAt = performance.now();
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  assert.deepEqual(await groupsFetched(page), ["session"], "Welcome and Today need no screen group; the worker stored them all");
   await page.reload();
-  await waitForScreen(page, "Today");
-  await everyGroupFetched(page);
-  assert.deepEqual(await groupsFetched(page), ALL_GROUPS, "from the worker's cache, while nobody waits for them");
-  const { drawn, firstScreenGroup } = await page.evaluate(() => ({
-    drawn: window.todayDrawnAt,
-    firstScreenGroup: Math.min(
-      ...performance
-        .getEntriesByType("resource")
-        .filter((e) => /\/split_(?!session-)[a-z_]+-/.test(e.name))
-        .map((e) => e.startTime),
-    ),
-  }));
-  assert.ok(drawn > 0 && firstScreenGroup > drawn, `Today was drawn (${drawn} ms) before any screen group was asked for (${firstScreenGroup} ms)`);
-
-  // Each screen then opens from what the page holds, with the worker's cache gone and no network.
-  await page.waitForFunction(() => new Promise((ok) => requestIdleCallback(() => setTimeout(() => ok(true), 300))));
-  await page.evaluate(async () => Promise.all((await caches.keys()).map((key) => caches.delete(key))));
-  await screensOpenOffline(page, context);
+  await waitForApp(page);
+  // The background fetch would start once the browser is idle: give it the time.
+  await page.evaluate(() => new Promise((ok) => requestIdleCallback(() => setTimeout(ok, 500))));
+  assert.deepEqual(await groupsFetched(page), ["session"], "Today needs only its plan opened");
+  await nav(page, "Journal");
+  await waitForScreen(page, "Journal");
+  assert.deepEqual(await groupsFetched(page), ["journal", "session"]);
 });
 
 test("while a screen's code is on its way, a sign says it is being opened; it goes once the screen shows", async () => {

@@ -482,13 +482,7 @@ export function journeys(engine) {
     test("no console error and no request outside the app's origin", async () => {
       await noteRequests();
       await b.collectConsole?.();
-      // On a visit the worker serves, the app fetches every screen group once the plan is shown
-      // (src/ui/app.rs). These journeys leave each page by loading another (a person's taps
-      // stay in the page), so such fetches are often cut short, and Firefox reports each one in
-      // the console of the page being left. Only that report, for a screen group's file, is
-      // let through; whether a screen opens, online and offline, is checked by the journeys.
-      const groupCutShort = /^(Error: )?Failed to load ‘[^’]*\/split_[a-z_]+-[0-9a-f]+\.wasm’\. A ServiceWorker intercepted the request and encountered an unexpected error\.$/;
-      assert.deepEqual(b.consoleErrors.filter((e) => !groupCutShort.test(e)), []);
+      assert.deepEqual(b.consoleErrors, []);
       assert.deepEqual([...foreign, ...(b.foreignRequests ?? [])], []);
     });
   });

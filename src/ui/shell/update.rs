@@ -45,8 +45,7 @@ pub fn register_service_worker(unavailable: impl FnOnce() + 'static) -> ReadSign
     ready
 }
 
-/// Whether a service worker serves this page (a visit after the first, where it is allowed).
-pub fn has_controller() -> bool {
+fn has_controller() -> bool {
     window().navigator().service_worker().controller().is_some()
 }
 
