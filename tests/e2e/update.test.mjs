@@ -36,7 +36,7 @@ after(async () => {
 /**
  * Taps the banner's Reload and waits for the new version's page. If it does not come, the
  * error says where each service worker stood (at 3x CPU the second test's new worker stayed
- * "installed" in 3 of 30 runs before the background fetch stopped while an update waits).
+ * "installed" in 3 of 30 runs while a returning visit fetched every screen group, 8b68c38).
  */
 async function reloadToNewVersion(page) {
   const banner = page.getByTestId("update-banner");
