@@ -142,8 +142,8 @@ export async function openBrowser(origin, options = {}) {
     page.on("console", (msg) => {
       recent.push(`${msg.type()}: ${msg.text()}`);
       if (recent.length > 20) recent.shift();
+      if (msg.type() === "error") consoleErrors.push(msg.text());
     });
-    page.on("console", (msg) => msg.type() === "error" && consoleErrors.push(msg.text()));
     page.on("pageerror", (err) => consoleErrors.push(String(err)));
   };
   context.on("request", (req) => {
