@@ -15,8 +15,10 @@
 //   6. the out folder: trunk's files with our loader instead of trunk's, then
 //      scripts/post-build.mjs for the CSP hashes, the service worker's precache list and the
 //      precompressed siblings.
-// Usage: node scripts/build-release.mjs [--dist DIR] [--features F]   (after `. scripts/env.sh`;
-// scripts/setup-build.sh installs wasm-split-cli). Default DIR: dist.
+// Usage: node scripts/build-release.mjs [--dist DIR] [--features F] [--names]   (after
+// `. scripts/env.sh`; scripts/setup-build.sh installs wasm-split-cli). Default DIR: dist.
+// --names keeps the functions' names (wasm-opt -g), so a DevTools profile of the build says
+// which Rust function the time went to; never for a build that is measured for size.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
@@ -25,7 +27,7 @@ import { parseArgs } from "node:util";
 import binaryen from "binaryen";
 
 const { values: args } = parseArgs({
-  options: { dist: { type: "string", default: "dist" }, features: { type: "string" } },
+  options: { dist: { type: "string", default: "dist" }, features: { type: "string" }, names: { type: "boolean" } },
 });
 const root = resolve(import.meta.dirname, "..");
 const target = process.env.CARGO_TARGET_DIR ?? join(root, "target");
@@ -87,6 +89,7 @@ const hashOf = (...parts) => {
 // Every module but the main one, optimized and named by its content.
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2);
+binaryen.setDebugInfo(Boolean(args.names));
 // The loader logs every failed load as an error; the app says on the screen when a group
 // could not be fetched (and logs it), and a load cut short by leaving the page is no error.
 let splitJs = readFileSync(join(split, "__wasm_split.js"), "utf8");
@@ -147,7 +150,7 @@ if (!splitJs.includes("export function prefetchSession()")) throw new Error("exp
 
 // The main module, its bindings and the loader import each other, so one hash of all three
 // names them together.
-run("wasm-opt", ["-Oz", join(bound, "waymark_bg.wasm"), "-o", join(work, "waymark_bg.wasm")]);
+run("wasm-opt", ["-Oz", ...(args.names ? ["-g"] : []), join(bound, "waymark_bg.wasm"), "-o", join(work, "waymark_bg.wasm")]);
 const mainWasm = readFileSync(join(work, "waymark_bg.wasm"));
 let bindings = readFileSync(join(bound, "waymark.js"), "utf8");
 const id = hashOf(mainWasm, bindings, splitJs);

@@ -33,6 +33,12 @@ row("open → Today usable, median", (rs) => `${median(all(rs, (r) => r.openIdle
 row("one reflection, blur → Saved, median", (rs) => `${median(all(rs, (r) => r.saveMs))} ms`);
 row("… blur → Saving…, median", (rs) => `${median(all(rs, (r) => r.saveStatus.map((s) => s[0].at))).toFixed(1)} ms`);
 row("… Saving… → Saved, median", (rs) => `${median(all(rs, (r) => r.saveStatus.map((s) => s.at(-1).at - s[0].at))).toFixed(1)} ms`);
+const write = (s) => s.find((w) => w.complete != null) ?? { created: NaN, complete: NaN };
+row("… blur → write created / created → complete / complete → Saved, medians", (rs) => {
+  const saves = rs.flatMap((r) => r.saveMs.map((ms, i) => ({ ms, w: write(r.saveWrites[i]) })));
+  return [saves.map((s) => s.w.created), saves.map((s) => s.w.complete - s.w.created), saves.map((s) => s.ms - s.w.complete)]
+    .map((xs) => median(xs).toFixed(1)).join(" / ") + " ms";
+});
 row("search per keystroke, median / p95", (rs) => `${median(all(rs, (r) => r.searchMs))} / ${p95(all(rs, (r) => r.searchMs))} ms`);
 row("… index scan, median / p95", (rs) => `${median(all(rs, (r) => r.searchScanMs))} / ${p95(all(rs, (r) => r.searchScanMs))} ms`);
 row("import and merge, median", (rs) => `${median(rs.map((r) => r.importPreviewMs + r.importMergeMs))} ms`);

@@ -11,6 +11,23 @@
     B.startedAt = performance.now(); // wasm fetched, compiled, instantiated and the app mounted
   });
 
+  // IndexedDB write transactions, when each was created and when it completed (ms since
+  // navigation start), so a save's time splits into the browser's commit and the page's own
+  // work before and after it. Only a listener is added; the transaction is the page's.
+  B.writes = [];
+  if (typeof IDBDatabase !== "undefined") {
+    const transaction = IDBDatabase.prototype.transaction;
+    IDBDatabase.prototype.transaction = function (...args) {
+      const tx = transaction.apply(this, args);
+      if (tx.mode === "readwrite") {
+        const w = { createdAt: performance.now(), completeAt: null };
+        B.writes.push(w);
+        tx.addEventListener("complete", () => (w.completeAt = performance.now()));
+      }
+      return tx;
+    };
+  }
+
   // "Usable": a screen's <h1> is in main#main, the boot placeholder is gone and no
   // "Opening your plan…" (.loading) is left; then the first idle callback ("the app is idle").
   // Every screen that becomes usable is logged ({ h1, readyAt, idleAt }, ms since navigation
@@ -91,6 +108,9 @@
               drainMs: rec.drainAt - rec.t0,
               mutations: rec.muts,
               status: rec.status,
+              writes: B.writes
+                .filter((w) => w.createdAt >= rec.t0)
+                .map((w) => ({ created: w.createdAt - rec.t0, complete: w.completeAt == null ? null : w.completeAt - rec.t0 })),
               t0Epoch: performance.timeOrigin + rec.t0,
             });
           }

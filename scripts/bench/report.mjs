@@ -17,6 +17,12 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
     const saved = s.status.find((x) => x.text === "Saved");
     return saving && saved ? saved.at - saving.at : NaN;
   });
+  // The reflection's one write transaction: blur → created, created → complete (the browser's
+  // commit, flushed to disk), complete → "Saved" on screen.
+  const firstWrite = (s) => s.writes?.find((w) => w.complete != null);
+  const beforeTx = r.save.map((s) => firstWrite(s)?.created ?? NaN);
+  const inTx = r.save.map((s) => (firstWrite(s) ? firstWrite(s).complete - firstWrite(s).created : NaN));
+  const afterTx = r.save.map((s) => (firstWrite(s) ? s.ms - firstWrite(s).complete : NaN));
   const search = r.search.map((s) => s.ms);
   const at = (list, text) => list.find((x) => x.text === text)?.at ?? NaN;
   const imp = { saving: at(r.importMerge.status, "Saving…"), saved: at(r.importMerge.status, "Saved") };
@@ -52,6 +58,7 @@ export function renderReport(r, { cpuRate, runs, saves: saveRuns, query }) {
     ["… for comparison: reload with the small sample plan → Today usable", ms(r.repeatVisit.idleMs), "", ""],
     [`One reflection durable: blur → "Saved", median of ${saveRuns}`, `${ms(median(saves))} (${saves.map((x) => Math.round(x)).join(" / ")})`, "≤ 20 ms", mark(median(saves) <= 20)],
     ['… of which "Saving…" → "Saved" (the IndexedDB commit)', ms(median(commits)), "", ""],
+    ["… split at the write transaction: blur → created / created → complete / complete → \"Saved\", medians", `${ms(median(beforeTx))} / ${ms(median(inTx))} / ${ms(median(afterTx))}`, "", ""],
     [`Journal search per keystroke, median (${search.length} keystrokes; ${unchanged} changed nothing on screen)`, ms(median(search)), "", ""],
     ["Journal search per keystroke, p95", ms(p95(search)), "≤ 16 ms", mark(p95(search) <= 16)],
     ["Journal search per keystroke → next animation frame, median / p95", `${ms(median(r.search.map((s) => s.frameMs)))} / ${ms(p95(r.search.map((s) => s.frameMs)))}`, "", ""],

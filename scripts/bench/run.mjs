@@ -444,6 +444,7 @@ async function main() {
           searchMs: ms(r.search.map((s) => s.ms)),
           searchScanMs: r.searchScan.map((x) => +x.toFixed(1)),
           saveStatus: r.save.map((s) => s.status),
+          saveWrites: r.save.map((s) => s.writes),
           baseline: { writeMs: ms(r.baseline.write), readMs: ms(r.baseline.read), putOneMs: r.baseline.putOne.map((x) => +x.toFixed(1)) },
           errors: r.errors,
         },
