@@ -64,7 +64,7 @@ pub fn client_activity(plan: &Plan, since: Option<DateTime<Utc>>) -> ClientActiv
         .filter_map(|m| {
             plan.kpis
                 .iter()
-                .find(|k| k.meta.id == m.kpi_id && k.meta.is_live())
+                .find(|k| k.meta.is(m.kpi_id) && k.meta.is_live())
                 .map(|k| (k, m))
         })
         .collect();

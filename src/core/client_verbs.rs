@@ -145,7 +145,7 @@ impl Plan {
         now: DateTime<Utc>,
         by: Author,
     ) -> Result<Touched, CoreError> {
-        if self.reflections.iter().any(|r| r.meta.id == id) {
+        if self.reflections.iter().any(|r| r.meta.is(id)) {
             self.update_reflection(id, draft, now, by)
         } else {
             self.add_reflection_as(id, draft, now, by)

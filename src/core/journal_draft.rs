@@ -41,7 +41,7 @@ impl UnsavedReflection {
     pub fn resume(&self, plan: &Plan) -> Resume {
         let blank = super::limits::is_blank(&self.fields.text);
         let rev = plan.rev_of(self.id);
-        let stored = plan.reflections.iter().find(|r| r.meta.id == self.id);
+        let stored = plan.reflections.iter().find(|r| r.meta.is(self.id));
         match stored {
             None if blank => Resume::Discard,
             None => Resume::Save {

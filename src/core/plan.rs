@@ -463,14 +463,13 @@ pub(crate) fn insert_record<T: Record>(list: &mut Vec<T>, rec: T) {
 }
 
 pub(crate) fn live<T: Record>(list: &[T], id: Uuid) -> Option<&T> {
-    list.iter()
-        .find(|r| r.meta().id == id && r.meta().is_live())
+    list.iter().find(|r| r.meta().is(id) && r.meta().is_live())
 }
 
 /// The position of a live record, or a message naming what is missing.
 pub(crate) fn live_index<T: Record>(list: &[T], id: Uuid) -> Result<usize, CoreError> {
     list.iter()
-        .position(|r| r.meta().id == id && r.meta().is_live())
+        .position(|r| r.meta().is(id) && r.meta().is_live())
         .ok_or(CoreError::NotFound { kind: T::NOUN, id })
 }
 

@@ -161,7 +161,7 @@ impl Plan {
         let logged: Vec<Uuid> = self
             .checkins
             .iter()
-            .find(|c| c.meta.id == id && c.meta.is_live())
+            .find(|c| c.meta.is(id) && c.meta.is_live())
             .map(|c| {
                 c.entries
                     .iter()

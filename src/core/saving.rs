@@ -92,19 +92,19 @@ impl Plan {
 
     fn document_of(&self, kind: DocKind, id: Uuid) -> Option<Document> {
         fn find<T: Record>(list: &[T], id: Uuid) -> Option<&T> {
-            list.iter().find(|r| r.meta().id == id)
+            list.iter().find(|r| r.meta().is(id))
         }
         match kind {
             DocKind::Plan => (id == self.id()).then(|| self.header_doc()),
             DocKind::Profile => self
                 .profile
                 .as_ref()
-                .filter(|p| p.meta.id == id)
+                .filter(|p| p.meta.is(id))
                 .map(|p| self.doc(p)),
             DocKind::Schedule => self
                 .schedule
                 .as_ref()
-                .filter(|s| s.meta.id == id)
+                .filter(|s| s.meta.is(id))
                 .map(|s| self.doc(s)),
             DocKind::Assessment => find(&self.assessments, id).map(|r| self.doc(r)),
             DocKind::Goal => find(&self.goals, id).map(|r| self.doc(r)),
@@ -130,7 +130,7 @@ impl Plan {
             if let Some(m) = list
                 .iter_mut()
                 .map(Record::meta_mut)
-                .find(|m| m.id == id && m.created_at == now && m.written_offset.is_none())
+                .find(|m| m.is(id) && m.created_at == now && m.written_offset.is_none())
             {
                 m.written_offset = Some(offset);
             }
@@ -296,8 +296,8 @@ impl Plan {
 
 /// The record `id` of `to` made as it is in `from`, in its canonical place.
 fn catch_up<T: Record>(to: &mut Vec<T>, from: &[T], id: Uuid) {
-    let now = from.iter().find(|r| r.meta().id == id);
-    let was = to.iter().position(|r| r.meta().id == id);
+    let now = from.iter().find(|r| r.meta().is(id));
+    let was = to.iter().position(|r| r.meta().is(id));
     match (was, now) {
         (Some(i), Some(r)) if to[i].meta().created_at == r.meta().created_at => to[i] = r.clone(),
         (Some(i), now) => {

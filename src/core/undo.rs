@@ -68,7 +68,7 @@ impl Undo {
 }
 
 fn copy<T: Record>(from: &[T], to: &mut Vec<T>, id: Uuid) {
-    if let Some(r) = from.iter().find(|r| r.meta().id == id) {
+    if let Some(r) = from.iter().find(|r| r.meta().is(id)) {
         insert_record(to, r.clone());
     }
 }
@@ -144,8 +144,8 @@ fn put<T: Record>(
     now: DateTime<Utc>,
     by: Author,
 ) -> bool {
-    let was = before.iter().find(|r| r.meta().id == id);
-    match list.iter().position(|r| r.meta().id == id) {
+    let was = before.iter().find(|r| r.meta().is(id));
+    match list.iter().position(|r| r.meta().is(id)) {
         Some(i) => {
             let mut slot = Some(list[i].clone());
             let done = restore(&mut slot, was, now, by);
@@ -179,7 +179,7 @@ fn put_one<T: Record>(
     if slot.as_ref().is_some_and(|r| r.meta().id != id) {
         return false;
     }
-    restore(slot, before.filter(|b| b.meta().id == id), now, by)
+    restore(slot, before.filter(|b| b.meta().is(id)), now, by)
 }
 
 /// Makes `slot` what `was` says, as a change at `now`.

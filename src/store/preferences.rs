@@ -63,31 +63,42 @@ pub struct LocalKeyValue;
 #[cfg(target_arch = "wasm32")]
 impl KeyValue for LocalKeyValue {
     fn get(&self, key: &str) -> Option<String> {
-        use gloo_storage::Storage;
-        gloo_storage::LocalStorage::raw()
-            .get_item(key)
-            .ok()
-            .flatten()
+        with_local_storage(|storage| storage.get_item(key).ok().flatten())
     }
     fn keys(&self, prefix: &str) -> Vec<String> {
-        use gloo_storage::Storage;
-        let storage = gloo_storage::LocalStorage::raw();
-        let len = storage.length().unwrap_or(0);
-        (0..len)
-            .filter_map(|i| storage.key(i).ok().flatten())
-            .filter(|k| k.starts_with(prefix))
-            .collect()
+        with_local_storage(|storage| {
+            let len = storage.length().unwrap_or(0);
+            (0..len)
+                .filter_map(|i| storage.key(i).ok().flatten())
+                .filter(|k| k.starts_with(prefix))
+                .collect()
+        })
     }
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
-        use gloo_storage::Storage;
-        gloo_storage::LocalStorage::raw()
-            .set_item(key, value)
-            .map_err(|e| crate::store::error::describe_js_error(&e))
+        with_local_storage(|storage| {
+            storage
+                .set_item(key, value)
+                .map_err(|e| crate::store::error::describe_js_error(&e))
+        })
     }
     fn remove(&self, key: &str) {
-        use gloo_storage::Storage;
-        let _ = gloo_storage::LocalStorage::raw().remove_item(key);
+        with_local_storage(|storage| {
+            let _ = storage.remove_item(key);
+        });
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn with_local_storage<R>(f: impl FnOnce(&web_sys::Storage) -> R) -> R {
+    thread_local! {
+        // Looked up once: each lookup is two calls into the browser, and one save of a
+        // reflection reads and writes preferences several times.
+        static STORAGE: web_sys::Storage = {
+            use gloo_storage::Storage;
+            gloo_storage::LocalStorage::raw()
+        };
+    }
+    STORAGE.with(f)
 }
 
 const ROLE_KEY: &str = "waymark.role";

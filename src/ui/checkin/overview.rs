@@ -147,7 +147,7 @@ fn summary_of(plan: &Plan, c: &CheckIn) -> (String, Vec<String>) {
 fn goal_title(plan: &Plan, id: Uuid) -> String {
     plan.goals
         .iter()
-        .find(|g| g.meta.id == id)
+        .find(|g| g.meta.is(id))
         .map_or_else(|| "A removed goal".to_owned(), |g| g.fields.title.clone())
 }
 
@@ -174,9 +174,9 @@ fn rows_of(plan: &Plan) -> Vec<CheckInRow> {
                     values: e
                         .measurement_ids
                         .iter()
-                        .filter_map(|id| plan.measurements.iter().find(|m| m.meta.id == *id))
+                        .filter_map(|id| plan.measurements.iter().find(|m| m.meta.is(*id)))
                         .map(|m| {
-                            let kpi = plan.kpis.iter().find(|k| k.meta.id == m.kpi_id);
+                            let kpi = plan.kpis.iter().find(|k| k.meta.is(m.kpi_id));
                             match kpi {
                                 Some(k) => format!(
                                     "{}: {}",
@@ -474,7 +474,7 @@ fn CheckInEditor(
         let c = p
             .checkins
             .iter()
-            .find(|c| c.meta.id == id && c.meta.is_live())?;
+            .find(|c| c.meta.is(id) && c.meta.is_live())?;
         let titles: Vec<String> = c.entries.iter().map(|e| goal_title(p, e.goal_id)).collect();
         Some((c.clone(), titles))
     });

@@ -251,7 +251,7 @@ fn stored_state(p: &Plan, id: Uuid) -> (u64, Option<bool>) {
     let live = p
         .reflections
         .iter()
-        .find(|r| r.meta.id == id)
+        .find(|r| r.meta.is(id))
         .map(|r| r.meta.is_live());
     (p.rev_of(id), live)
 }

@@ -166,7 +166,7 @@ impl LiveIndex {
                 }
                 live.index.update_value(|idx| {
                     for id in touched.ids_of(DocKind::Reflection) {
-                        match p.reflections.iter().find(|r| r.meta.id == id) {
+                        match p.reflections.iter().find(|r| r.meta.is(id)) {
                             Some(r) => idx.upsert(r),
                             None => idx.remove(id),
                         }

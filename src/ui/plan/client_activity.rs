@@ -46,7 +46,7 @@ fn sections(plan: &Plan, since: Option<DateTime<Utc>>) -> Sections {
     let goal_title = |id| {
         plan.goals
             .iter()
-            .find(|g| g.meta.id == id)
+            .find(|g| g.meta.is(id))
             .map(|g| g.fields.title.clone())
             .unwrap_or_default()
     };

@@ -402,7 +402,7 @@ fn FixReview(id: Uuid) -> impl IntoView {
             p.as_ref()?
                 .reviews
                 .iter()
-                .find(|r| r.meta.id == id && r.meta.is_live())
+                .find(|r| r.meta.is(id) && r.meta.is_live())
                 .map(|r| r.fields.clone())
         })
     };

@@ -66,11 +66,23 @@ impl Shown for Signals {
         self.status.set(status);
     }
     fn set_storage_full(&self, full: bool) {
-        self.storage_full.set(full);
+        set_if_changed(self.storage_full, full);
     }
     fn set_undo(&self, label: Option<String>) {
-        self.undo.set(label);
+        set_if_changed(self.undo, label);
     }
+}
+
+/// Every save sets these, mostly to what they were ("not full", "no Undo"): only a change
+/// should wake the views that read them, which would otherwise re-run on the way to "Saved".
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
+    signal.maybe_update(|shown| {
+        let changed = *shown != value;
+        if changed {
+            *shown = value;
+        }
+        changed
+    });
 }
 
 /// How far the workspace is in opening the device's plans.
