@@ -40,7 +40,7 @@ row("… blur → write created / created → complete / complete → Saved, med
     .map((xs) => median(xs).toFixed(1)).join(" / ") + " ms";
 });
 row("search per keystroke, median / p95", (rs) => `${median(all(rs, (r) => r.searchMs))} / ${p95(all(rs, (r) => r.searchMs))} ms`);
-row("… index scan, median / p95", (rs) => `${median(all(rs, (r) => r.searchScanMs))} / ${p95(all(rs, (r) => r.searchScanMs))} ms`);
+row("… index scan, median / p95", (rs) => `${median(all(rs, (r) => r.searchScanMs)).toFixed(1)} / ${p95(all(rs, (r) => r.searchScanMs)).toFixed(1)} ms`);
 row("import and merge, median", (rs) => `${median(rs.map((r) => r.importPreviewMs + r.importMergeMs))} ms`);
 row("baseline: one put, median", (rs) => `${median(all(rs, (r) => r.baseline.putOneMs))} ms`);
 console.log(rows.map((r) => `| ${r.join(" | ")} |`).join("\n").replace(/\n/, `\n|${" --- |".repeat(rows[0].length)}\n`));
