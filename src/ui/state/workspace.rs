@@ -66,23 +66,19 @@ impl Shown for Signals {
         self.status.set(status);
     }
     fn set_storage_full(&self, full: bool) {
-        set_if_changed(self.storage_full, full);
+        // Every save sets this, mostly to what it was: only a change wakes its views.
+        if self.storage_full.get_untracked() != full {
+            self.storage_full.set(full);
+        }
     }
     fn set_undo(&self, label: Option<String>) {
-        set_if_changed(self.undo, label);
-    }
-}
-
-/// Every save sets these, mostly to what they were ("not full", "no Undo"): only a change
-/// should wake the views that read them, which would otherwise re-run on the way to "Saved".
-fn set_if_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    signal.maybe_update(|shown| {
-        let changed = *shown != value;
-        if changed {
-            *shown = value;
+        // Every save withdraws the offer, mostly when there is none: that wakes nothing. A
+        // new offer always does, even with the same words ("Goal deleted" twice), so its
+        // toast's countdown starts again.
+        if label.is_some() || self.undo.with_untracked(Option::is_some) {
+            self.undo.set(label);
         }
-        changed
-    });
+    }
 }
 
 /// How far the workspace is in opening the device's plans.
