@@ -24,6 +24,7 @@ mod core_plan_screens;
 mod core_props;
 mod core_routine;
 mod core_rules;
+mod core_search_marks;
 mod core_undo;
 mod core_zones;
 mod exchange_assessment;

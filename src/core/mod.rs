@@ -46,6 +46,7 @@ pub mod routine_verbs; // verbs on the schedule, check-ins and reviews
 pub mod sample; // the sample plan and the seeded generator
 pub mod saving; // plan <-> documents, and stored revisions
 pub mod schedule; // when check-ins happen, in the client's time zone
+pub mod search_marks; // where a journal search's words sit in a text, for marking them
 pub mod smart; // the SMART checker with hints
 pub mod sorting; // the app's one sort, so the wasm carries one copy of the standard sort
 pub mod step_verbs; // verbs on milestones and actions

@@ -364,6 +364,44 @@ test("deleting asks first, then the reflection is gone", async () => {
   assert.equal(await entries(page).filter({ hasText: "Written on the train" }).count(), 0);
 });
 
+test("the marks follow each keystroke, and a word only further down the text shows its line", async () => {
+  const { page } = browser;
+  await newReflection(page);
+  await text(page).fill("Met the careers adviser.\n\nShe suggested I shadow a product designer for a day, then SHADOW a researcher.");
+  await text(page).blur();
+  await saved(page);
+  await openJournal(page);
+  const search = page.getByRole("searchbox", { name: "Search reflections" });
+  const row = entries(page).filter({ hasText: "Met the careers adviser." });
+  const snippet = row.locator(".journal-snippet");
+  const marks = (where) => where.locator("mark").allTextContents();
+  assert.equal(await snippet.isVisible(), false, "no snippet without a search");
+
+  // "shadow" is not in the title: the line around it is shown, each match marked.
+  for (const ch of "shado") await search.press(ch);
+  await snippet.waitFor();
+  assert.deepEqual(await marks(snippet), ["shado", "SHADO"]);
+  await search.press("w");
+  assert.deepEqual(await marks(snippet), ["shadow", "SHADOW"], "the marks grow with the query");
+  // From the start of its paragraph: the title already shows the line before.
+  assert.equal(await snippet.textContent(), "…She suggested I shadow a product designer for a day, then SHADOW a researcher.");
+  await search.press("Space");
+  await search.press("a");
+  assert.deepEqual(await marks(snippet), ["shadow a", "SHADOW a"]);
+  assert.deepEqual(await marks(row.locator(".journal-entry-line")), []);
+
+  // A word in the title is marked there, and no snippet repeats it.
+  await search.fill("careers");
+  assert.deepEqual(await marks(row.locator(".journal-entry-line")), ["careers"]);
+  assert.equal(await snippet.isVisible(), false);
+  assert.equal(await row.locator(".journal-entry-line").textContent(), "Met the careers adviser.");
+
+  // Clearing the search takes every mark away.
+  await search.fill("");
+  assert.equal(await page.locator(".journal-feed mark").count(), 0, "no marks without a search");
+  assert.equal(await snippet.isVisible(), false);
+});
+
 /** The v1 sample plan file plus `count` reflections spread over the past year. */
 function planFileWithReflections(count) {
   const file = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/plan-files/v1-sample.waymark.json"), "utf8"));

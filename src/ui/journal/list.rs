@@ -9,6 +9,8 @@
 //! so thousands of reflections stay fast to search and to scroll.
 
 use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -22,6 +24,7 @@ use crate::core::journal_draft::Resume;
 use crate::core::prompts::{prompt_for_day, REFLECTION_PROMPTS};
 use crate::core::reflection_models::ReflectionModel;
 use crate::core::schedule::local_date;
+use crate::core::search_marks::{Marked, Searchable};
 use crate::core::{DocKind, Plan};
 use crate::ui::format::{full_date, utc_offset_at, weekday_date};
 use crate::ui::icons::Icon;
@@ -63,10 +66,10 @@ struct EntryView {
     id: Uuid,
     date: String,
     datetime: String,
-    first_line: String,
+    first_line: Arc<Searchable>,
     /// The prompt the entry answers: shown, so a search hit on it shows what matched.
-    prompt: Option<String>,
-    text: String,
+    prompt: Option<Arc<Searchable>>,
+    text: Arc<Searchable>,
     tags: Vec<String>,
     mood: Option<u8>,
     private: bool,
@@ -109,15 +112,15 @@ fn entry_view(r: &Reflection) -> EntryView {
         id: r.meta.id,
         date: weekday_date(day),
         datetime: day.to_string(),
-        first_line: first_line.chars().take(160).collect(),
+        first_line: Arc::new(Searchable::new(first_line.chars().take(160).collect())),
         prompt: r
             .fields
             .prompt
             .as_deref()
             .map(str::trim)
             .filter(|p| !p.is_empty())
-            .map(str::to_owned),
-        text: r.fields.text.clone(),
+            .map(|p| Arc::new(Searchable::new(p.to_owned()))),
+        text: Arc::new(Searchable::new(r.fields.text.clone())),
         tags: r.fields.tags.clone(),
         mood: r.fields.mood,
         private: r.fields.private,
@@ -457,14 +460,14 @@ fn Entry(
         ..
     } = e;
     let title = first_line.clone();
+    // About a line around the first match, when the title does not show one.
     let snippet = move || {
         query.with(|q| {
-            if q.is_empty() || title.to_lowercase().contains(q.as_str()) {
+            if q.is_empty() || title.contains(q) {
                 return None;
             }
-            snippet_around(&text, q).map(|s| {
-                let parts = highlight(&s, q);
-                view! { <p class="journal-snippet">{parts}</p> }
+            text.snippet(q).map(|Marked { text, marks }| {
+                view! { <p class="journal-snippet">{marked(&text, &marks)}</p> }
             })
         })
     };
@@ -480,12 +483,14 @@ fn Entry(
             {prompt.map(|p| view! {
                 <p class="journal-entry-prompt" data-testid="journal-entry-prompt">
                     <span class="visually-hidden">"Prompt: "</span>
-                    {move || query.with(|q| highlight(&p, q))}
+                    {move || query.with(|q| marked(p.text(), &p.matches(q)))}
                 </p>
             })}
             <h3 class="journal-entry-title">
                 <a href=format!("/journal/{id}")>
-                    <span class="journal-entry-line">{move || query.with(|q| highlight(&first_line, q))}</span>
+                    <span class="journal-entry-line">
+                        {move || query.with(|q| marked(first_line.text(), &first_line.matches(q)))}
+                    </span>
                 </a>
             </h3>
             {snippet}
@@ -513,53 +518,19 @@ fn Entry(
     }
 }
 
-/// `text` split into plain text and `<mark>`ed matches of `q` (already lowercase). Built as
-/// text nodes, never HTML. Text whose lowercase form has a different length is left unmarked
-/// rather than risk cutting a character.
-fn highlight(text: &str, q: &str) -> Vec<AnyView> {
-    let lower = text.to_lowercase();
-    if q.is_empty() || lower.len() != text.len() {
-        return vec![text.to_owned().into_any()];
-    }
-    let mut parts = Vec::new();
+/// `text` as plain text and `<mark>`ed parts: text nodes, never HTML.
+fn marked(text: &str, marks: &[Range<usize>]) -> Vec<AnyView> {
+    let mut parts = Vec::with_capacity(2 * marks.len() + 1);
     let mut at = 0;
-    for (start, _) in lower.match_indices(q) {
-        let end = start + q.len();
-        if start < at || !text.is_char_boundary(start) || !text.is_char_boundary(end) {
-            continue;
+    for m in marks {
+        if m.start > at {
+            parts.push(text[at..m.start].to_owned().into_any());
         }
-        if start > at {
-            parts.push(text[at..start].to_owned().into_any());
-        }
-        parts.push(view! { <mark>{text[start..end].to_owned()}</mark> }.into_any());
-        at = end;
+        parts.push(view! { <mark>{text[m.clone()].to_owned()}</mark> }.into_any());
+        at = m.end;
     }
-    if at < text.len() {
+    if at < text.len() || parts.is_empty() {
         parts.push(text[at..].to_owned().into_any());
     }
     parts
-}
-
-/// About a line of `text` around the first match of `q`, with ellipses where it was cut.
-fn snippet_around(text: &str, q: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return None;
-    }
-    let pos = lower.find(q)?;
-    let mut start = pos.saturating_sub(40);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = (pos + q.len() + 80).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    let body = text[start..end].replace('\n', " ");
-    Some(format!(
-        "{}{}{}",
-        if start > 0 { "…" } else { "" },
-        body.trim(),
-        if end < text.len() { "…" } else { "" }
-    ))
 }
