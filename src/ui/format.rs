@@ -86,7 +86,7 @@ pub fn date_time(t: DateTime<Utc>) -> String {
 }
 
 /// Which parts of a day are written; the locale decides their order and punctuation.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum DateStyle {
     Day,
     WeekdayDay,
@@ -115,9 +115,22 @@ impl DateStyle {
     }
 }
 
+/// Each day is formatted once per style and page: a list's rows and headings repeat the same
+/// days (a journal search redraws its rows on a keystroke), and each `Intl` call costs about
+/// as much as building the row around it.
 fn locale_date(d: NaiveDate, style: DateStyle) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MADE: RefCell<HashMap<(NaiveDate, DateStyle), String>> = RefCell::default();
+    }
+    if let Some(made) = MADE.with_borrow(|m| m.get(&(d, style)).cloned()) {
+        return made;
+    }
     let at = d.and_time(chrono::NaiveTime::MIN);
-    intl_date(at, style).unwrap_or_else(|| at.format(style.pattern()).to_string())
+    let made = intl_date(at, style).unwrap_or_else(|| at.format(style.pattern()).to_string());
+    MADE.with_borrow_mut(|m| m.insert((d, style), made.clone()));
+    made
 }
 
 fn locale_date_time(at: chrono::NaiveDateTime) -> String {
