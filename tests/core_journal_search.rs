@@ -160,6 +160,10 @@ proptest! {
             let found = index.search_after(&query, tag.as_deref(), previous.as_ref());
             let fresh = per_entry_search(&entries, &query, tag.as_deref());
             prop_assert_eq!(found.ids(), fresh.as_slice());
+            // The list redraws only when the answer changed, judged by `same_as`.
+            if let Some(p) = &previous {
+                prop_assert_eq!(p.same_as(&found), p.ids() == found.ids());
+            }
             previous = Some(found);
         }
     }

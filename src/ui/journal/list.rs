@@ -264,7 +264,7 @@ fn Journal() -> impl IntoView {
             })
         });
         timing::measure("journal-search", t0);
-        let changed = previous.is_none_or(|p| p.ids() != found.ids());
+        let changed = previous.is_none_or(|p| !p.same_as(&found));
         (found, changed)
     });
     // Where each reflection sits in the plan, rebuilt only when the plan changes.
