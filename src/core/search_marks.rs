@@ -50,24 +50,16 @@ impl Searchable {
         self.lower.contains(q)
     }
 
-    /// The byte ranges of each match of `q` (lowercase) in the text, in order, not overlapping.
-    /// None for an empty query.
+    /// The byte ranges of each match of `q` (lowercase) in the text, in order, not overlapping;
+    /// empty for an empty query. Positions in `lower` are the text's own when it is aligned.
     pub fn matches(&self, q: &str) -> Vec<Range<usize>> {
         if q.is_empty() || !self.aligned {
             return Vec::new();
         }
-        let mut marks = Vec::new();
-        let mut at = 0;
-        for (start, _) in self.lower.match_indices(q) {
-            let end = start + q.len();
-            if start < at || !self.text.is_char_boundary(start) || !self.text.is_char_boundary(end)
-            {
-                continue;
-            }
-            marks.push(start..end);
-            at = end;
-        }
-        marks
+        self.lower
+            .match_indices(q)
+            .map(|(start, _)| start..start + q.len())
+            .collect()
     }
 
     /// About a line of the text around the first match of `q` (lowercase, not empty): from
